@@ -1,0 +1,43 @@
+package io.pooldesk.app.cli;
+
+import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs one command line and returns its exit code: 0 success, 1 invalid or unserved, 2 unreadable input or bad usage. */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int UNREADABLE = 2;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        CommandLine commandLine = new CommandLine(new PooldeskCommand(stdin));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExitCodeExceptionMapper(e -> UNREADABLE);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            err.println("pooldesk: internal error: " + e);
+            err.println("please report it with the input that caused it");
+            return FAILED;
+        });
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println("pooldesk: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return UNREADABLE;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,24 @@
+package io.pooldesk.model.harvester.lb;
+
+import io.pooldesk.model.address.Address;
+
+/** The result of asking a pool for an address: the address, or the reference's error in words. */
+public record AllocationOutcome(Address address, String error) {
+
+    public static AllocationOutcome served(Address address) {
+        return new AllocationOutcome(address, null);
+    }
+
+    public static AllocationOutcome failed(String error) {
+        return new AllocationOutcome(null, error);
+    }
+
+    public boolean isServed() {
+        return address != null;
+    }
+
+    /** The CNI allocator's keyword that makes the controller release the holder and try again. */
+    public boolean isDuplicate() {
+        return error != null && error.contains(PoolAllocator.DUPLICATE_KEYWORD);
+    }
+}

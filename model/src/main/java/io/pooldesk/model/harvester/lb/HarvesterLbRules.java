@@ -1,0 +1,83 @@
+package io.pooldesk.model.harvester.lb;
+
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.validation.KindRules;
+import io.pooldesk.model.validation.ValidationReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Harvester load-balancer webhook applied to a sequence of manifests: each pool is created (or, when it carries
+ * allocations in status, updated) against the pools admitted before it.
+ */
+public final class HarvesterLbRules implements KindRules {
+    private final Map<String, IpPool> admitted = new LinkedHashMap<>();
+    private boolean documentedGroupReported;
+
+    @Override
+    public boolean handles(Manifest manifest) {
+        return HarvesterLb.isPool(manifest) || HarvesterLb.isLoadBalancer(manifest);
+    }
+
+    @Override
+    public void check(Manifest manifest, ValidationReport.Builder report) {
+        if (HarvesterLb.isLoadBalancer(manifest)) {
+            checkLoadBalancer(manifest, report);
+            return;
+        }
+        if (HarvesterLb.usesDocumentedGroup(manifest) && !documentedGroupReported) {
+            documentedGroupReported = true;
+            report.warn(manifest.source() + ": document " + manifest.document() + " (" + manifest.describe() + "): "
+                    + "apiVersion " + manifest.apiVersion() + " is the group Harvester's documentation writes; the "
+                    + "controller serves " + HarvesterLb.API_VERSION + ", which Pooldesk writes");
+        }
+        IpPool pool;
+        try {
+            pool = HarvesterLbCodec.readPool(manifest);
+        } catch (ManifestException e) {
+            report.error(manifest.problem(e.field(), e.getMessage()));
+            return;
+        }
+        if (admitted.containsKey(pool.name())) {
+            report.error(manifest.problem("metadata.name", "IP pool " + pool.name()
+                    + " already exists (defined earlier in the input)"));
+            return;
+        }
+        List<IpPool> others = new ArrayList<>(admitted.values());
+        List<Violation> violations = pool.status().allocated().isEmpty()
+                ? PoolAdmission.checkCreate(pool, others)
+                : PoolAdmission.checkUpdate(pool, others);
+        violations = new ArrayList<>(violations);
+        violations.addAll(PoolAdmission.checkLimits(pool));
+        for (Violation v : violations) {
+            report.error(manifest.problem(v.field(), v.message()));
+        }
+        for (Violation v : PoolAdmission.advisories(pool)) {
+            report.warn(manifest.problem(v.field(), v.message()).toString());
+        }
+        if (violations.isEmpty()) {
+            admitted.put(pool.name(), pool);
+        }
+    }
+
+    private void checkLoadBalancer(Manifest manifest, ValidationReport.Builder report) {
+        LoadBalancer lb;
+        try {
+            lb = HarvesterLbCodec.readLoadBalancer(manifest);
+        } catch (ManifestException e) {
+            report.error(manifest.problem(e.field(), e.getMessage()));
+            return;
+        }
+        if (manifest.name().isEmpty()) {
+            report.error(manifest.problem("metadata.name", "name is required"));
+        }
+        if (!lb.ipPool().isEmpty() && !admitted.containsKey(lb.ipPool())) {
+            report.warn(manifest.problem("spec.ipPool", "names pool " + lb.ipPool() + ", which is not in the input;"
+                    + " the controller would report \"fail to get allocator " + lb.ipPool() + "\"").toString());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.pooldesk.model.harvester.lb;
+
+/** One broken admission rule: the field it concerns and the message, worded as the reference words it. */
+public record Violation(String field, String message) {
+}
