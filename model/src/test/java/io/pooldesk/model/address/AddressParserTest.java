@@ -1,0 +1,76 @@
+package io.pooldesk.model.address;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AddressParserTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3", "01.2.3.4", "256.1.1.1", "1.2.3.4.5", "0x7f.0.0.1", "", " ", "fe80::1%eth0",
+            "1.2.3.*", "::g", "1.2.3.4/24", "10.0.0.1-10.0.0.2"})
+    void refusesWhatACLusterWouldRefuse(String text) {
+        assertThrows(InvalidAddressException.class, () -> AddressParser.address(text));
+    }
+
+    @Test
+    void printsIpv6InCanonicalCompressedLowerCase() throws InvalidAddressException {
+        assertEquals("2001:db8::1", AddressParser.address("2001:0DB8:0000:0000:0000:0000:0000:0001").toString());
+        assertEquals("fd00::", AddressParser.address("fd00:0::").toString());
+        assertEquals("192.168.0.1", AddressParser.address("192.168.0.1").toString());
+    }
+
+    @Test
+    void cidrKeepsHostBitsButNormalisesTheNetwork() throws InvalidAddressException {
+        Cidr cidr = AddressParser.cidr("192.168.100.77/24");
+        assertTrue(cidr.hostBitsSet());
+        assertEquals("192.168.100.0/24", cidr.toString());
+        assertEquals("192.168.100.255", cidr.last().toString());
+        assertEquals(BigInteger.valueOf(256), cidr.size());
+    }
+
+    @Test
+    void refusesPrefixesLongerThanTheFamily() {
+        assertThrows(InvalidAddressException.class, () -> AddressParser.cidr("10.0.0.0/33"));
+        assertThrows(InvalidAddressException.class, () -> AddressParser.cidr("fd00::/129"));
+        assertThrows(InvalidAddressException.class, () -> AddressParser.cidr("10.0.0.0"));
+    }
+
+    @Test
+    void hugeIpv6PrefixesAreCountedExactly() throws InvalidAddressException {
+        assertEquals(BigInteger.ONE.shiftLeft(128), AddressParser.cidr("::/0").size());
+        assertEquals(BigInteger.ONE.shiftLeft(64), AddressParser.cidr("2001:db8::/64").size());
+    }
+
+    @Test
+    void rangeSummarisesIntoMinimalBlocks() throws InvalidAddressException {
+        Address[] ends = AddressParser.rangeEnds("192.168.1.10 - 192.168.1.20");
+        List<Cidr> blocks = new Span(ends[0], ends[1]).toCidrBlocks();
+        assertEquals(List.of("192.168.1.10/31", "192.168.1.12/30", "192.168.1.16/30", "192.168.1.20/32"),
+                blocks.stream().map(Cidr::toString).toList());
+    }
+
+    @Test
+    void rangeMayNotMixFamilies() {
+        assertThrows(InvalidAddressException.class, () -> AddressParser.rangeEnds("10.0.0.1-fd00::1"));
+    }
+
+    @Test
+    void spansOverlapOnlyWithinOneFamily() throws InvalidAddressException {
+        Span a = new Span(Address.parse("10.0.0.0"), Address.parse("10.0.0.15"));
+        Span b = new Span(Address.parse("10.0.0.15"), Address.parse("10.0.0.20"));
+        Span c = new Span(Address.parse("10.0.0.16"), Address.parse("10.0.0.20"));
+        assertTrue(a.overlaps(b));
+        assertFalse(a.overlaps(c));
+        Span v6 = new Span(Address.parse("::a00:0"), Address.parse("::a00:ff"));
+        assertFalse(a.overlaps(v6));
+    }
+}
