@@ -91,8 +91,8 @@ public final class ManifestReader {
         try (JsonParser parser = Yaml.mapper().createParser(text);
              MappingIterator<JsonNode> documents = Yaml.mapper().readerFor(JsonNode.class).readValues(parser)) {
             while (documents.hasNextValue()) {
-                document++;
                 JsonNode node = documents.nextValue();
+                document++;
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue;
                 }
@@ -128,19 +128,21 @@ public final class ManifestReader {
         }
     }
 
+    /** SnakeYAML's message without its indented excerpt lines: "while parsing X; expected Y, but got Z". */
     private static String describe(JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        String message = e.getOriginalMessage();
-        if (message != null) {
-            int newline = message.indexOf('\n');
-            if (newline > 0) {
-                message = message.substring(0, newline);
+        String original = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+        StringBuilder message = new StringBuilder();
+        for (String line : original.split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+                continue;
             }
+            message.append(message.length() == 0 ? "" : "; ").append(line.strip());
         }
         if (location != null && location.getLineNr() > 0) {
             return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         }
-        return message;
+        return message.toString();
     }
 
     private static List<Path> yamlFilesIn(Path folder, List<ManifestProblem> errors) {
