@@ -139,7 +139,12 @@ public final class HarvesterLbCodec {
                 ? ((ObjectNode) previous).deepCopy() : NODES.objectNode();
         putOrRemove(node, "network", selector.network());
         if (selector.priority() != 0 || node.has("priority")) {
-            node.put("priority", selector.priority());
+            // int when it fits, as YAML reads it, so an untouched pool writes back node for node
+            if (selector.priority() <= Integer.MAX_VALUE) {
+                node.put("priority", (int) selector.priority());
+            } else {
+                node.put("priority", selector.priority());
+            }
         }
         ArrayNode scope = NODES.arrayNode();
         for (ScopeTuple tuple : selector.scope()) {
