@@ -31,7 +31,4 @@ public interface PoolKind {
     boolean delete(String kind, String namespace, String name, String step, SimulationLog log);
 
     List<PoolReport> report();
-
-    /** An independent copy of the current state, for what-if runs beside the original. */
-    PoolKind copy();
 }

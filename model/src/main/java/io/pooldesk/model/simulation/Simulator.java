@@ -1,6 +1,7 @@
 package io.pooldesk.model.simulation;
 
 import io.pooldesk.model.harvester.lb.HarvesterLbSimulation;
+import io.pooldesk.model.metallb.MetalLbSimulation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
 
@@ -27,7 +28,7 @@ public final class Simulator {
     }
 
     public static Supplier<List<PoolKind>> allKinds() {
-        return () -> List.of(new HarvesterLbSimulation());
+        return () -> List.of(new HarvesterLbSimulation(), new MetalLbSimulation());
     }
 
     /** The work a set of manifests describes, checked before anything runs. */

@@ -1,6 +1,7 @@
 package io.pooldesk.model.validation;
 
 import io.pooldesk.model.harvester.lb.HarvesterLbRules;
+import io.pooldesk.model.metallb.MetalLbRules;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.simulation.Scenario;
 
@@ -15,7 +16,7 @@ public final class ManifestValidator {
     }
 
     public static ManifestValidator withAllKinds() {
-        return new ManifestValidator(List.of(new HarvesterLbRules()));
+        return new ManifestValidator(List.of(new HarvesterLbRules(), new MetalLbRules()));
     }
 
     public ValidationReport validate(List<Manifest> manifests) {

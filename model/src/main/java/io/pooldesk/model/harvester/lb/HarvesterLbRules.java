@@ -1,5 +1,6 @@
 package io.pooldesk.model.harvester.lb;
 
+import io.pooldesk.model.validation.Violation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.validation.KindRules;

@@ -1,5 +1,6 @@
 package io.pooldesk.model.harvester.lb;
 
+import io.pooldesk.model.validation.Violation;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
@@ -139,13 +140,6 @@ public final class HarvesterLbSimulation implements PoolKind {
                     total.subtract(used), state.ledger().allocatedSnapshot(), state.ledger().historySnapshot()));
         }
         return reports;
-    }
-
-    @Override
-    public PoolKind copy() {
-        HarvesterLbSimulation copy = new HarvesterLbSimulation(engine.copy());
-        copy.documentedGroupReported = documentedGroupReported;
-        return copy;
     }
 
     private IpPool readPool(Manifest manifest, SimulationLog log) {

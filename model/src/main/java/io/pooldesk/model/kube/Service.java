@@ -1,0 +1,40 @@
+package io.pooldesk.model.kube;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes {@code Service}, reduced to what load-balancer IPAM reads.
+ *
+ * @param ipFamilies     as written; empty means the cluster's default (IPv4 here)
+ * @param ipFamilyPolicy {@code SingleStack}, {@code PreferDualStack}, {@code RequireDualStack} or ""
+ */
+public record Service(String namespace, String name, String type, Map<String, String> labels,
+                      Map<String, String> annotations, String loadBalancerIP, List<String> ipFamilies,
+                      String ipFamilyPolicy, String externalTrafficPolicy, Map<String, String> selector,
+                      List<ServicePort> ports) {
+    public static final String KIND = "Service";
+
+    public boolean isLoadBalancer() {
+        return "LoadBalancer".equals(type);
+    }
+
+    public String id() {
+        return namespace + "/" + name;
+    }
+
+    /** The first annotation present among {@code keys} (stable key first), or "". */
+    public String annotation(String... keys) {
+        for (String key : keys) {
+            String value = annotations.get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    public boolean prefersIpv6() {
+        return !ipFamilies.isEmpty() && "IPv6".equals(ipFamilies.get(0));
+    }
+}
