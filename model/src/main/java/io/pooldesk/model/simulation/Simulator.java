@@ -2,6 +2,7 @@ package io.pooldesk.model.simulation;
 
 import io.pooldesk.model.harvester.lb.HarvesterLbSimulation;
 import io.pooldesk.model.metallb.MetalLbSimulation;
+import io.pooldesk.model.openelb.OpenElbSimulation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
 
@@ -28,7 +29,7 @@ public final class Simulator {
     }
 
     public static Supplier<List<PoolKind>> allKinds() {
-        return () -> List.of(new HarvesterLbSimulation(), new MetalLbSimulation());
+        return () -> List.of(new HarvesterLbSimulation(), new OpenElbSimulation(), new MetalLbSimulation());
     }
 
     /** The work a set of manifests describes, checked before anything runs. */

@@ -2,6 +2,7 @@ package io.pooldesk.model.validation;
 
 import io.pooldesk.model.harvester.lb.HarvesterLbRules;
 import io.pooldesk.model.metallb.MetalLbRules;
+import io.pooldesk.model.openelb.OpenElbRules;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.simulation.Scenario;
 
@@ -16,7 +17,7 @@ public final class ManifestValidator {
     }
 
     public static ManifestValidator withAllKinds() {
-        return new ManifestValidator(List.of(new HarvesterLbRules(), new MetalLbRules()));
+        return new ManifestValidator(List.of(new HarvesterLbRules(), new MetalLbRules(), new OpenElbRules()));
     }
 
     public ValidationReport validate(List<Manifest> manifests) {
