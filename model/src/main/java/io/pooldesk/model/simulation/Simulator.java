@@ -1,5 +1,6 @@
 package io.pooldesk.model.simulation;
 
+import io.pooldesk.model.harvester.dhcp.DhcpSimulation;
 import io.pooldesk.model.harvester.lb.HarvesterLbSimulation;
 import io.pooldesk.model.metallb.MetalLbSimulation;
 import io.pooldesk.model.openelb.OpenElbSimulation;
@@ -29,7 +30,8 @@ public final class Simulator {
     }
 
     public static Supplier<List<PoolKind>> allKinds() {
-        return () -> List.of(new HarvesterLbSimulation(), new OpenElbSimulation(), new MetalLbSimulation());
+        return () -> List.of(new HarvesterLbSimulation(), new DhcpSimulation(), new OpenElbSimulation(),
+                new MetalLbSimulation());
     }
 
     /** The work a set of manifests describes, checked before anything runs. */

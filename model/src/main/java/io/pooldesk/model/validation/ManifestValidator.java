@@ -1,5 +1,6 @@
 package io.pooldesk.model.validation;
 
+import io.pooldesk.model.harvester.dhcp.DhcpRules;
 import io.pooldesk.model.harvester.lb.HarvesterLbRules;
 import io.pooldesk.model.metallb.MetalLbRules;
 import io.pooldesk.model.openelb.OpenElbRules;
@@ -17,7 +18,8 @@ public final class ManifestValidator {
     }
 
     public static ManifestValidator withAllKinds() {
-        return new ManifestValidator(List.of(new HarvesterLbRules(), new MetalLbRules(), new OpenElbRules()));
+        return new ManifestValidator(List.of(new HarvesterLbRules(), new DhcpRules(), new MetalLbRules(),
+                new OpenElbRules()));
     }
 
     public ValidationReport validate(List<Manifest> manifests) {

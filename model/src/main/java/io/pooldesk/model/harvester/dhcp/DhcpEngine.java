@@ -1,0 +1,170 @@
+package io.pooldesk.model.harvester.dhcp;
+
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.address.AddressParser;
+import io.pooldesk.model.address.IntervalSet;
+import io.pooldesk.model.address.InvalidAddressException;
+import io.pooldesk.model.validation.Violation;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The vm-dhcp-controller's IPAM: one pool per VM network, a MAC keeps its address, a designated address must be free
+ * and inside the pool, and otherwise any free address (the reference iterates a Go map: effectively random; Pooldesk
+ * takes the lowest and says so).
+ */
+public final class DhcpEngine {
+
+    public static final class PoolState {
+        final DhcpLayout layout;
+        final IntervalSet occupied = new IntervalSet();
+        final TreeMap<Address, String> byAddress = new TreeMap<>();
+        final Map<String, Address> byMac = new HashMap<>();
+
+        PoolState(DhcpLayout layout) {
+            this.layout = layout;
+            layout.excludes().forEach(a -> occupied.add(a.value()));
+            layout.reserved().forEach(a -> occupied.add(a.value()));
+        }
+
+        public DhcpLayout layout() {
+            return layout;
+        }
+
+        public int used() {
+            return byAddress.size();
+        }
+
+        /** The status map: EXCLUDED and RESERVED markers and MAC allocations, lowest address first. */
+        public Map<String, String> allocated() {
+            TreeMap<Address, String> all = new TreeMap<>(layout.markers());
+            all.putAll(byAddress);
+            Map<String, String> out = new LinkedHashMap<>();
+            all.forEach((a, v) -> out.put(a.toString(), v));
+            return out;
+        }
+
+        void hold(Address address, String mac) {
+            byAddress.put(address, mac);
+            byMac.put(mac, address);
+            occupied.add(address.value());
+        }
+    }
+
+    public record Outcome(String pool, Address address, String error) {
+        public boolean isServed() {
+            return error == null;
+        }
+    }
+
+    private final TreeMap<String, PoolState> byNetwork = new TreeMap<>();
+    private final Map<String, PoolState> byId = new TreeMap<>();
+    private boolean randomOrderReported;
+
+    public void add(DhcpLayout layout, List<String> problems) {
+        PoolState state = new PoolState(layout);
+        for (Map.Entry<String, String> entry : new TreeMap<>(layout.pool().allocated()).entrySet()) {
+            String value = entry.getValue();
+            if (HarvesterDhcp.EXCLUDED.equals(value) || HarvesterDhcp.RESERVED.equals(value)) {
+                continue;
+            }
+            try {
+                state.hold(AddressParser.address(entry.getKey()), value.toLowerCase());
+            } catch (InvalidAddressException e) {
+                problems.add("status.ipv4.allocated: \"" + entry.getKey() + "\" is not an IP address; entry ignored");
+            }
+        }
+        PoolState previous = byId.put(layout.pool().id(), state);
+        if (previous != null) {
+            byNetwork.values().remove(previous);
+        }
+        byNetwork.put(layout.pool().networkName(), state);
+    }
+
+    public PoolState pool(String id) {
+        return byId.get(id);
+    }
+
+    public Iterable<PoolState> pools() {
+        return byId.values();
+    }
+
+    public List<Violation> delete(String id, boolean inUse) {
+        PoolState state = byId.get(id);
+        if (state == null) {
+            return List.of(new Violation("metadata.name", "IP pool " + id + " does not exist"));
+        }
+        if (inUse || state.used() > 0) {
+            return List.of(new Violation("metadata.name", "IP pool " + id + " is still used by VM network configs"));
+        }
+        byId.remove(id);
+        byNetwork.values().remove(state);
+        return List.of();
+    }
+
+    public Outcome allocate(NicRequest nic, Consumer<String> warnings) {
+        PoolState state = byNetwork.get(nic.networkName());
+        if (state == null) {
+            return new Outcome(null, null, "no IP pool serves network " + nic.networkName());
+        }
+        String poolName = state.layout.pool().name();
+        Address held = state.byMac.get(nic.macAddress());
+        if (held != null) {
+            return new Outcome(poolName, held, null);
+        }
+        DhcpLayout layout = state.layout;
+        if (!nic.ipAddress().isEmpty()) {
+            Address wanted;
+            try {
+                wanted = AddressParser.address(nic.ipAddress());
+            } catch (InvalidAddressException e) {
+                return new Outcome(poolName, null, "designated ip " + nic.ipAddress() + " is not an IPv4 address");
+            }
+            if (!layout.cidr().contains(wanted) || wanted.equals(layout.cidr().last())) {
+                return new Outcome(poolName, null, "designated ip " + wanted + " is not in subnet " + layout.cidr());
+            }
+            if (state.byAddress.containsKey(wanted)) {
+                return new Outcome(poolName, null, "designated ip " + wanted + " is already allocated");
+            }
+            if (!layout.range().contains(wanted) || state.occupied.contains(wanted.value())) {
+                return new Outcome(poolName, null, "no more ip addresses left in network " + nic.networkName()
+                        + " (designated ip " + wanted + " is excluded, reserved or outside the pool range)");
+            }
+            state.hold(wanted, nic.macAddress());
+            return new Outcome(poolName, wanted, null);
+        }
+        BigInteger free = state.occupied.firstAbsent(layout.start().value(), layout.end().value());
+        if (free == null) {
+            return new Outcome(poolName, null, "no more ip addresses left in network " + nic.networkName());
+        }
+        if (!randomOrderReported) {
+            randomOrderReported = true;
+            warnings.accept("managed DHCP hands out free addresses in Go map order, effectively at random;"
+                    + " Pooldesk takes the lowest free address");
+        }
+        Address address = Address.of(layout.start().family(), free);
+        state.hold(address, nic.macAddress());
+        return new Outcome(poolName, address, null);
+    }
+
+    /** Releases a MAC's address on a network; returns it, or null. */
+    public Outcome release(NicRequest nic) {
+        PoolState state = byNetwork.get(nic.networkName());
+        if (state == null) {
+            return null;
+        }
+        Address address = state.byMac.remove(nic.macAddress());
+        if (address == null) {
+            return null;
+        }
+        state.byAddress.remove(address);
+        state.occupied.remove(address.value());
+        return new Outcome(state.layout.pool().name(), address, null);
+    }
+}

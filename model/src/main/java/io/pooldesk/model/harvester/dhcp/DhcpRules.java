@@ -1,0 +1,30 @@
+package io.pooldesk.model.harvester.dhcp;
+
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.validation.KindRules;
+import io.pooldesk.model.validation.ValidationReport;
+
+/** The managed-DHCP webhooks applied to pools and VM network configs in document order. */
+public final class DhcpRules implements KindRules {
+
+    @Override
+    public boolean handles(Manifest manifest) {
+        return HarvesterDhcp.isPool(manifest) || HarvesterDhcp.isNetworkConfig(manifest);
+    }
+
+    @Override
+    public void check(Manifest manifest, ValidationReport.Builder report) {
+        try {
+            if (HarvesterDhcp.isNetworkConfig(manifest)) {
+                DhcpCodec.readNics(manifest);
+                return;
+            }
+            DhcpPool pool = DhcpCodec.readPool(manifest);
+            DhcpAdmission.checkCreate(pool, HarvesterDhcp.DEFAULT_SERVICE_CIDR)
+                    .forEach(v -> report.error(manifest.problem(v.field(), v.message())));
+        } catch (ManifestException e) {
+            report.error(manifest.problem(e.field(), e.getMessage()));
+        }
+    }
+}
