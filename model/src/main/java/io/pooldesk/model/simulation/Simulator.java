@@ -3,6 +3,7 @@ package io.pooldesk.model.simulation;
 import io.pooldesk.model.harvester.dhcp.DhcpSimulation;
 import io.pooldesk.model.harvester.lb.HarvesterLbSimulation;
 import io.pooldesk.model.metallb.MetalLbSimulation;
+import io.pooldesk.model.novaedge.NovaEdgeSimulation;
 import io.pooldesk.model.openelb.OpenElbSimulation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
@@ -31,7 +32,7 @@ public final class Simulator {
 
     public static Supplier<List<PoolKind>> allKinds() {
         return () -> List.of(new HarvesterLbSimulation(), new DhcpSimulation(), new OpenElbSimulation(),
-                new MetalLbSimulation());
+                new NovaEdgeSimulation(), new MetalLbSimulation());
     }
 
     /** The work a set of manifests describes, checked before anything runs. */

@@ -3,6 +3,7 @@ package io.pooldesk.model.validation;
 import io.pooldesk.model.harvester.dhcp.DhcpRules;
 import io.pooldesk.model.harvester.lb.HarvesterLbRules;
 import io.pooldesk.model.metallb.MetalLbRules;
+import io.pooldesk.model.novaedge.NovaEdgeRules;
 import io.pooldesk.model.openelb.OpenElbRules;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.simulation.Scenario;
@@ -19,7 +20,7 @@ public final class ManifestValidator {
 
     public static ManifestValidator withAllKinds() {
         return new ManifestValidator(List.of(new HarvesterLbRules(), new DhcpRules(), new MetalLbRules(),
-                new OpenElbRules()));
+                new OpenElbRules(), new NovaEdgeRules()));
     }
 
     public ValidationReport validate(List<Manifest> manifests) {
