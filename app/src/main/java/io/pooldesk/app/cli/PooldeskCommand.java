@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.io.InputStream;
 
 @Command(name = "pooldesk", mixinStandardHelpOptions = true, version = "pooldesk 0.1.0",
-        description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate.",
+        description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert.",
                 "With no arguments, opens the window."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (validate) or a request not served (simulate)",
@@ -29,7 +29,7 @@ public final class PooldeskCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: validate or simulate");
+        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate or convert");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -50,6 +50,20 @@ public final class PooldeskCommand implements Runnable {
                  java.util.List<String> files) {
         return new SimulateCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(files, output);
+    }
+
+    @Command(name = "convert", mixinStandardHelpOptions = true,
+            description = "Converts pools to another kind, keeping the exact address set or saying what was lost.")
+    int convert(@picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "KIND",
+            description = "harvester-lb, harvester-dhcp, metallb, openelb or novaedge") String to,
+                @picocli.CommandLine.Option(names = "--output", paramLabel = "FILE",
+                        description = "write the result to FILE (atomically) instead of standard output")
+                java.nio.file.Path output,
+                @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
+                        description = "a file, a folder (its *.yaml and *.yml files, by name), or - for standard input")
+                java.util.List<String> files) {
+        return new ConvertCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(to, output, files);
     }
 
     public enum OutputFormat { json, yaml, table }

@@ -2,6 +2,7 @@ package io.pooldesk.model.validation;
 
 import io.pooldesk.model.harvester.dhcp.DhcpRules;
 import io.pooldesk.model.harvester.lb.HarvesterLbRules;
+import io.pooldesk.model.kube.ServiceRules;
 import io.pooldesk.model.metallb.MetalLbRules;
 import io.pooldesk.model.novaedge.NovaEdgeRules;
 import io.pooldesk.model.openelb.OpenElbRules;
@@ -20,7 +21,7 @@ public final class ManifestValidator {
 
     public static ManifestValidator withAllKinds() {
         return new ManifestValidator(List.of(new HarvesterLbRules(), new DhcpRules(), new MetalLbRules(),
-                new OpenElbRules(), new NovaEdgeRules()));
+                new OpenElbRules(), new NovaEdgeRules(), new ServiceRules()));
     }
 
     public ValidationReport validate(List<Manifest> manifests) {
