@@ -10,7 +10,6 @@ import io.pooldesk.model.simulation.AllocationEntry;
 import io.pooldesk.model.simulation.PoolKind;
 import io.pooldesk.model.simulation.PoolReport;
 import io.pooldesk.model.simulation.SimulationLog;
-import io.pooldesk.model.validation.Violation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -58,15 +57,7 @@ public final class MetalLbSimulation implements PoolKind {
         }
         List<PoolBlocks> others = new ArrayList<>(engine.definitions());
         others.removeIf(p -> p.pool().name().equals(blocks.pool().name()));
-        List<Violation> violations = MetalLbAdmission.check(blocks, others);
-        for (Violation v : violations) {
-            if (admission) {
-                log.reject(manifest.problem(v.field(), v.message()));
-            } else {
-                log.warn(manifest.problem(v.field(), "the cluster would refuse this pool: " + v.message()).toString());
-            }
-        }
-        if (admission && !violations.isEmpty()) {
+        if (!log.admit(manifest, MetalLbAdmission.check(blocks, others), admission)) {
             return;
         }
         MetalLbAdmission.advisories(blocks).forEach(v -> log.warn(manifest.problem(v.field(), v.message()).toString()));

@@ -56,14 +56,7 @@ public final class OpenElbSimulation implements PoolKind {
         List<Violation> violations = existing != null
                 ? EipAdmission.checkUpdate(existing.eip(), eip, others)
                 : EipAdmission.checkCreate(eip, others);
-        for (Violation v : violations) {
-            if (admission) {
-                log.reject(manifest.problem(v.field(), v.message()));
-            } else {
-                log.warn(manifest.problem(v.field(), "the cluster would refuse this Eip: " + v.message()).toString());
-            }
-        }
-        if (admission && !violations.isEmpty()) {
+        if (!log.admit(manifest, violations, admission)) {
             return;
         }
         long referenceSize = EipRange.referenceSize(eip, span);

@@ -1,6 +1,8 @@
 package io.pooldesk.model.simulation;
 
+import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.validation.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +31,24 @@ public final class SimulationLog {
 
     public void reject(ManifestProblem problem) {
         rejected.add(problem);
+    }
+
+    /**
+     * Reports the admission rules a pool breaks. A scenario step is refused, as the cluster would refuse it; a pool of
+     * the starting state already stands, so its broken rules are warnings.
+     *
+     * @return whether the pool is to be taken
+     */
+    public boolean admit(Manifest manifest, List<Violation> violations, boolean enforced) {
+        for (Violation v : violations) {
+            if (enforced) {
+                reject(manifest.problem(v.field(), v.message()));
+            } else {
+                warn(manifest.problem(v.field(), "the cluster would refuse this " + manifest.kind() + ": "
+                        + v.message()).toString());
+            }
+        }
+        return !enforced || violations.isEmpty();
     }
 
     SimulationReport toReport(List<PoolReport> pools) {

@@ -1,7 +1,6 @@
 package io.pooldesk.model.simulation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.manifest.Yaml;
 import org.junit.jupiter.api.Test;
 
@@ -11,13 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimulatorTest {
 
-    static SimulationReport simulate(String yaml) {
-        ManifestReader.Result read = ManifestReader.parse("input.yaml", yaml);
-        assertTrue(read.ok(), read.errors().toString());
-        Simulator simulator = Simulator.withAllKinds();
-        Simulator.Plan plan = simulator.plan(read.manifests());
-        assertTrue(plan.errors().isEmpty(), plan.errors().toString());
-        return simulator.run(plan);
+    private static SimulationReport simulate(String yaml) {
+        return Simulations.simulate(yaml);
     }
 
     private static final String POOL = """

@@ -60,13 +60,7 @@ public final class DhcpSimulation implements PoolKind {
         List<Violation> violations = existing == null
                 ? DhcpAdmission.checkCreate(pool, serviceCidr)
                 : DhcpAdmission.checkUpdate(existing.layout(), pool, serviceCidr, existing.allocated());
-        for (Violation v : violations) {
-            if (admission) {
-                log.reject(manifest.problem(v.field(), v.message()));
-            } else {
-                log.warn(manifest.problem(v.field(), "the cluster would refuse this pool: " + v.message()).toString());
-            }
-        }
+        boolean taken = log.admit(manifest, violations, admission);
         List<Violation> layoutProblems = new ArrayList<>();
         DhcpLayout layout = DhcpLayout.resolve(pool, layoutProblems);
         if (layout == null) {
@@ -75,7 +69,7 @@ public final class DhcpSimulation implements PoolKind {
             }
             return;
         }
-        if (admission && !violations.isEmpty()) {
+        if (!taken) {
             return;
         }
         List<String> problems = new ArrayList<>();

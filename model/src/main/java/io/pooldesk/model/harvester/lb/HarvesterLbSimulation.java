@@ -51,9 +51,7 @@ public final class HarvesterLbSimulation implements PoolKind {
         }
         List<IpPool> before = new ArrayList<>();
         engine.pools().forEach(state -> before.add(state.pool()));
-        for (Violation v : PoolAdmission.checkCreate(pool, before)) {
-            log.warn(manifest.problem(v.field(), "the cluster would refuse this pool: " + v.message()).toString());
-        }
+        log.admit(manifest, PoolAdmission.checkCreate(pool, before), false);
         List<String> statusProblems = new ArrayList<>();
         try {
             engine.load(pool, statusProblems);
