@@ -1,10 +1,18 @@
 package io.pooldesk.app;
 
+import io.pooldesk.views.shell.FxBackgroundWork;
+import io.pooldesk.views.shell.MainViewModel;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The window. */
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The window. It opens {@code -Dpooldesk.workspace=FOLDER} when given, else the demo workspace, copied into the
+ * user's data folder on first start.
+ */
 public final class PooldeskApplication extends Application {
 
     public static void main(String[] args) {
@@ -13,6 +21,34 @@ public final class PooldeskApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow().show(stage);
+        FxBackgroundWork background = new FxBackgroundWork();
+        MainViewModel model = new MainViewModel(background);
+        MainWindow window = new MainWindow(model);
+        stage.setTitle("Pooldesk");
+        stage.setScene(window.createScene(stage));
+        background.runningProperty().addListener((o, old, now) -> {
+            if (!now.isEmpty()) {
+                model.statusProperty().set(now + "…");
+            }
+        });
+        stage.show();
+        try {
+            model.open(workspace());
+        } catch (IOException e) {
+            model.statusProperty().set("The demo workspace could not be installed: " + e.getMessage()
+                    + ". Open a folder of manifests with File > Open Workspace.");
+        }
+        String screenshots = System.getProperty("pooldesk.screenshots");
+        if (screenshots != null) {
+            new ScreenshotTour(window, stage, Path.of(screenshots)).start();
+        }
+    }
+
+    private static Path workspace() throws IOException {
+        String chosen = System.getProperty("pooldesk.workspace");
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        return DemoWorkspace.install(DemoWorkspace.dataFolder());
     }
 }

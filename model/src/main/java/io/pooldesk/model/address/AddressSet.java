@@ -58,6 +58,19 @@ public final class AddressSet {
         return spans.isEmpty();
     }
 
+    /** How many of this set's addresses lie in {@code window}. */
+    public BigInteger countWithin(Span window) {
+        BigInteger total = BigInteger.ZERO;
+        for (Span span : spans) {
+            if (span.overlaps(window)) {
+                Address lo = span.first().compareTo(window.first()) >= 0 ? span.first() : window.first();
+                Address hi = span.last().compareTo(window.last()) <= 0 ? span.last() : window.last();
+                total = total.add(hi.value().subtract(lo.value()).add(BigInteger.ONE));
+            }
+        }
+        return total;
+    }
+
     public boolean contains(Address address) {
         for (Span span : spans) {
             if (span.contains(address)) {

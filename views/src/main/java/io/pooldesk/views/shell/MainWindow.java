@@ -1,23 +1,281 @@
 package io.pooldesk.views.shell;
 
-import javafx.geometry.Insets;
+import atlantafx.base.theme.Styles;
+import io.pooldesk.model.harvester.lb.HarvesterLb;
+import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
+import io.pooldesk.model.harvester.lb.IpPool;
+import io.pooldesk.model.harvester.lb.LoadBalancer;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.model.workspace.Workspace;
+import io.pooldesk.model.workspace.WorkspaceAnalysis;
+import io.pooldesk.views.balancers.LoadBalancersView;
+import io.pooldesk.views.pools.PoolDetailView;
+import io.pooldesk.views.pools.PoolListView;
+import io.pooldesk.views.pools.editor.PoolEditorView;
+import io.pooldesk.views.pools.editor.PoolEditorViewModel;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 
-/** The main window. A placeholder until the IP Pools page lands (issue 3). */
-public final class MainWindow {
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-    public void show(Stage stage) {
-        Label title = new Label("Pooldesk");
-        title.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
-        Label body = new Label("The IP Pools window is being built. Meanwhile the command line answers:\n"
-                + "pooldesk validate FILE...    pooldesk simulate --output json FILE...");
-        VBox root = new VBox(12, title, body);
-        root.setPadding(new Insets(24));
-        stage.setTitle("Pooldesk");
-        stage.setScene(new Scene(root, 900, 600));
-        stage.show();
+/** The one window: menus, the IP Pools list beside the selected pool, the load balancers, a status bar. */
+public final class MainWindow {
+    private final MainViewModel model;
+    private final PoolListView poolList = new PoolListView();
+    private final PoolDetailView detail;
+    private final LoadBalancersView balancers = new LoadBalancersView();
+    private final TabPane pages = new TabPane();
+    private final Label status = new Label();
+    private Stage stage;
+    private boolean dark;
+
+    public MainWindow(MainViewModel model) {
+        this.model = model;
+        this.detail = new PoolDetailView(holder -> {
+            pages.getSelectionModel().select(1);
+            balancers.select(holder);
+        });
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public PoolListView poolList() {
+        return poolList;
+    }
+
+    public PoolDetailView detail() {
+        return detail;
+    }
+
+    public Scene createScene(Stage owner) {
+        this.stage = owner;
+        SplitPane poolsPage = new SplitPane(poolList, detail);
+        poolsPage.setOrientation(Orientation.HORIZONTAL);
+        poolsPage.setDividerPositions(0.55);
+        Tab poolsTab = new Tab("IP Pools", poolsPage);
+        poolsTab.setId("page-pools");
+        Tab lbTab = new Tab("Load Balancers", balancers);
+        lbTab.setId("page-balancers");
+        pages.getTabs().setAll(poolsTab, lbTab);
+        pages.getTabs().forEach(t -> t.setClosable(false));
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label workspaceLabel = new Label();
+        workspaceLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        model.workspaceProperty().addListener((o, old, ws) -> workspaceLabel.setText(ws == null ? ""
+                : "Workspace: " + ws.folder()));
+        HBox statusBar = new HBox(8, status, spacer, workspaceLabel);
+        statusBar.getStyleClass().add("status-bar");
+        BorderPane root = new BorderPane(pages);
+        root.setTop(menus());
+        root.setBottom(statusBar);
+        model.analysisProperty().addListener((o, old, analysis) -> show(analysis));
+        poolList.table().getSelectionModel().selectedItemProperty().addListener((o, old, pool) ->
+                model.selectedPoolProperty().set(pool));
+        model.selectedPoolProperty().addListener((o, old, pool) -> detail.show(pool, yamlOf(pool)));
+        poolList.table().setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                editSelected();
+            }
+        });
+        Scene scene = new Scene(root, 1280, 800);
+        Theme.apply(scene, dark);
+        return scene;
+    }
+
+    private void show(WorkspaceAnalysis analysis) {
+        poolList.setPools(analysis == null ? List.of() : analysis.pools());
+        balancers.setLoadBalancers(analysis == null ? List.of() : analysis.loadBalancers());
+        PoolSummary selected = model.selectedPoolProperty().get();
+        detail.show(selected, yamlOf(selected));
+    }
+
+    private static String yamlOf(PoolSummary pool) {
+        return pool == null ? "" : Workspace.render(List.of(pool.manifest().object()));
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("_Open Workspace…", "Shortcut+O", this::openWorkspace),
+                item("_Export Selected Pools…", "Shortcut+E", () -> export(true)),
+                item("Export _Workspace…", "Shortcut+Shift+E", () -> export(false)),
+                item("_Quit", "Shortcut+Q", () -> stage.close()));
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo", "Shortcut+Z", model::undo);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", model::redo);
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        edit.getItems().addAll(undo, redo,
+                item("_New Pool…", "Shortcut+N", () -> openEditor(null)),
+                item("_Edit Pool…", "Enter", this::editSelected),
+                item("_Delete Pool", "Delete", this::deleteSelected),
+                item("_Find", "Shortcut+F", () -> poolList.filterField().requestFocus()),
+                item("Save", "Shortcut+S", () -> model.statusProperty().set("Every change is already saved.")));
+        Menu view = new Menu("_View");
+        view.getItems().addAll(
+                item("_IP Pools", "Shortcut+1", () -> pages.getSelectionModel().select(0)),
+                item("_Load Balancers", "Shortcut+2", () -> pages.getSelectionModel().select(1)),
+                item("Toggle _Dark Theme", "Shortcut+D", () -> {
+                    dark = !dark;
+                    Theme.apply(stage.getScene(), dark);
+                }));
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator.equals("Enter")) {
+            item.setAccelerator(new KeyCodeCombination(KeyCode.ENTER));
+        } else if (accelerator.equals("Delete")) {
+            item.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        } else {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void openWorkspace() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of YAML manifests");
+        java.io.File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            model.open(folder.toPath());
+        }
+    }
+
+    private void export(boolean selectionOnly) {
+        List<Manifest> objects = selectionOnly
+                ? poolList.selection().stream().map(PoolSummary::manifest).toList()
+                : model.manifests();
+        if (objects.isEmpty()) {
+            model.statusProperty().set("Nothing to export: select one or more pools first.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(selectionOnly ? "pools.yaml" : "workspace.yaml");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+        java.io.File target = chooser.showSaveDialog(stage);
+        if (target != null) {
+            try {
+                model.export(target.toPath(), objects);
+            } catch (IOException e) {
+                model.statusProperty().set("Export failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void editSelected() {
+        PoolSummary selected = poolList.selected();
+        if (selected == null) {
+            return;
+        }
+        if (!HarvesterLb.isPool(selected.manifest())) {
+            model.statusProperty().set(selected.kind() + " pools are edited as YAML for now; the form edits Harvester"
+                    + " load-balancer pools.");
+            return;
+        }
+        try {
+            openEditor(HarvesterLbCodec.readPool(selected.manifest()));
+        } catch (Exception e) {
+            model.statusProperty().set("Cannot edit " + selected.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Opens the form for a new pool (null) or an existing one, in a window of its own. */
+    public Stage openEditor(IpPool pool) {
+        PoolEditorViewModel editor = new PoolEditorViewModel(pool, model.harvesterPools(), loadBalancers());
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle(pool == null ? "Create IP Pool" : "Edit IP Pool " + pool.name());
+        PoolEditorView view = new PoolEditorView(editor, saved -> {
+            model.savePool(saved, (pool == null ? "Create " : "Edit ") + saved.name());
+            dialog.close();
+        }, dialog::close);
+        Scene scene = new Scene(view);
+        Theme.apply(scene, dark);
+        dialog.setScene(scene);
+        dialog.show();
+        return dialog;
+    }
+
+    private List<LoadBalancer> loadBalancers() {
+        List<LoadBalancer> out = new ArrayList<>();
+        for (Manifest m : model.manifests()) {
+            if (HarvesterLb.isLoadBalancer(m)) {
+                try {
+                    out.add(HarvesterLbCodec.readLoadBalancer(m));
+                } catch (Exception ignored) {
+                    // listed as unreadable by validate
+                }
+            }
+        }
+        return out;
+    }
+
+    private void deleteSelected() {
+        PoolSummary selected = poolList.selected();
+        if (selected == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete pool " + selected.name() + "?",
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(stage);
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> {
+            String refusal = model.deletePool(selected);
+            if (refusal != null) {
+                Alert refused = new Alert(Alert.AlertType.ERROR, refusal, ButtonType.OK);
+                refused.initOwner(stage);
+                refused.setHeaderText("The cluster would refuse this delete");
+                refused.showAndWait();
+            }
+        });
+    }
+
+    /** Points the detail at a pool (for screenshots and tests). */
+    public void select(String poolName) {
+        poolList.table().getItems().stream().filter(p -> p.name().equals(poolName)).findFirst()
+                .ifPresent(p -> poolList.table().getSelectionModel().select(p));
+    }
+
+    public TabPane pages() {
+        return pages;
+    }
+
+    public Path workspaceFolder() {
+        Workspace ws = model.workspaceProperty().get();
+        return ws == null ? null : ws.folder();
     }
 }

@@ -1,0 +1,105 @@
+package io.pooldesk.app;
+
+import io.pooldesk.views.shell.MainWindow;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Walks the real window through its main screens and writes a PNG of each, then quits: the screenshots in docs/ come
+ * from here ({@code -Dpooldesk.screenshots=docs}).
+ */
+final class ScreenshotTour {
+    private final MainWindow window;
+    private final Stage stage;
+    private final Path folder;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+
+    ScreenshotTour(MainWindow window, Stage stage, Path folder) {
+        this.window = window;
+        this.stage = stage;
+        this.folder = folder;
+    }
+
+    void start() {
+        steps.add(() -> {
+            window.select("default-pool");
+            later(() -> shoot(stage.getScene(), "pool-list-and-map-24.png"));
+        });
+        steps.add(() -> {
+            window.select("global-pool");
+            later(() -> shoot(stage.getScene(), "map-16.png"));
+        });
+        steps.add(() -> {
+            window.select("prod-pool");
+            Stage editor = window.openEditor(window.model().harvesterPools().stream()
+                    .filter(p -> p.name().equals("prod-pool")).findFirst().orElse(null));
+            later(() -> {
+                shoot(editor.getScene(), "editor-range.png");
+                TabPane tabs = (TabPane) editor.getScene().lookup("#editor-tabs");
+                tabs.getSelectionModel().select(1);
+                later(() -> {
+                    shoot(editor.getScene(), "editor-selector.png");
+                    editor.close();
+                    next();
+                });
+            });
+        });
+        steps.add(() -> {
+            window.pages().getSelectionModel().select(1);
+            later(() -> shoot(stage.getScene(), "load-balancers.png"));
+        });
+        steps.add(Platform::exit);
+        waitForPools();
+    }
+
+    private void waitForPools() {
+        if (window.poolList().table().getItems().isEmpty()) {
+            PauseTransition wait = new PauseTransition(Duration.millis(200));
+            wait.setOnFinished(e -> waitForPools());
+            wait.play();
+        } else {
+            next();
+        }
+    }
+
+    private void next() {
+        Runnable step = steps.poll();
+        if (step != null) {
+            step.run();
+        }
+    }
+
+    private void later(Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.millis(600));
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+
+    private void shoot(Scene scene, String name) {
+        try {
+            Files.createDirectories(folder);
+            WritableImage image = scene.snapshot(null);
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", folder.resolve(name).toFile());
+            System.out.println("wrote " + folder.resolve(name));
+        } catch (IOException e) {
+            System.err.println("screenshot " + name + " failed: " + e.getMessage());
+        }
+        if (!name.startsWith("editor-range")) {
+            next();
+        }
+    }
+
+}

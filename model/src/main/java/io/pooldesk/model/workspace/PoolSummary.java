@@ -1,0 +1,39 @@
+package io.pooldesk.model.workspace;
+
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.address.AddressSet;
+import io.pooldesk.model.address.Span;
+import io.pooldesk.model.manifest.Manifest;
+
+import java.math.BigInteger;
+import java.util.NavigableMap;
+
+/**
+ * One pool as the window shows it, whatever its kind: its definition in words, its counts, and the per-address
+ * state its utilisation map draws.
+ *
+ * @param extent    the span the map covers: from the lowest to the highest address the pool mentions
+ * @param usable    what the pool can hand out
+ * @param reserved  addresses inside the extent that are never handed out on purpose (gateways)
+ * @param allocated address to holder (excluded and reserved markers included for DHCP pools)
+ * @param history   address to the holder that last had it
+ * @param next      the address the controller hands out next, where Pooldesk knows it; else null
+ */
+public record PoolSummary(Manifest manifest, String kind, String name, String namespace, String description,
+                          String network, String scope, String priority, boolean global, BigInteger total,
+                          BigInteger used, BigInteger available, Span extent, AddressSet usable,
+                          AddressSet reserved, NavigableMap<Address, String> allocated, NavigableMap<Address, String> history,
+                          Address next) {
+
+    /** How full the pool is, from 0 to 1. */
+    public double utilisation() {
+        if (total.signum() <= 0) {
+            return 0;
+        }
+        return used.doubleValue() / total.doubleValue();
+    }
+
+    public String sourceFile() {
+        return java.nio.file.Path.of(manifest.source()).getFileName().toString();
+    }
+}

@@ -1,0 +1,228 @@
+package io.pooldesk.model.workspace;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.manifest.AtomicFiles;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.manifest.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A folder of YAML manifests, edited in memory with undo and redo, and saved file by file atomically. Only files whose
+ * objects changed are rewritten; the others keep their text (and comments) untouched.
+ */
+public final class Workspace {
+    /** Where new objects go when no file holds their kind yet. */
+    public static final String NEW_OBJECTS_FILE = "pools.yaml";
+
+    private final Path folder;
+    private Map<Path, List<ObjectNode>> files;
+    private final Set<Path> dirty = new LinkedHashSet<>();
+    private final List<ManifestProblem> problems;
+    private final Deque<Snapshot> undo = new ArrayDeque<>();
+    private final Deque<Snapshot> redo = new ArrayDeque<>();
+
+    private record Snapshot(Map<Path, List<ObjectNode>> files, Set<Path> dirty, String label) {
+    }
+
+    private Workspace(Path folder, Map<Path, List<ObjectNode>> files, List<ManifestProblem> problems) {
+        this.folder = folder;
+        this.files = files;
+        this.problems = problems;
+    }
+
+    /** Reads every {@code *.yaml} and {@code *.yml} of the folder; files that do not parse are reported, not lost. */
+    public static Workspace open(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + " is not a folder");
+        }
+        Map<Path, List<ObjectNode>> files = new LinkedHashMap<>();
+        List<ManifestProblem> problems = new ArrayList<>();
+        List<Path> paths;
+        try (Stream<Path> entries = Files.list(folder)) {
+            paths = entries.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+        for (Path path : paths) {
+            ManifestReader.Result read = ManifestReader.parse(path.toString(), Files.readString(path));
+            problems.addAll(read.errors());
+            if (read.ok()) {
+                files.put(path, new ArrayList<>(read.manifests().stream().map(Manifest::object).toList()));
+            }
+        }
+        return new Workspace(folder, files, problems);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Files that could not be read; they are left as they are on disk. */
+    public List<ManifestProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public List<Manifest> manifests() {
+        List<Manifest> out = new ArrayList<>();
+        files.forEach((path, objects) -> {
+            for (int i = 0; i < objects.size(); i++) {
+                out.add(new Manifest(path.toString(), i + 1, objects.get(i)));
+            }
+        });
+        return out;
+    }
+
+    public Optional<Manifest> find(String kind, String namespace, String name) {
+        return manifests().stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)
+                && m.namespace().equals(namespace)).findFirst();
+    }
+
+    /**
+     * Puts an object in the workspace: it replaces the object of the same kind, namespace and name where that one
+     * stands, or is appended to the file that holds objects of its kind (else {@value #NEW_OBJECTS_FILE}).
+     */
+    public void put(ObjectNode object, String label) {
+        checkpoint(label);
+        Manifest incoming = new Manifest("", 0, object);
+        for (Map.Entry<Path, List<ObjectNode>> file : files.entrySet()) {
+            List<ObjectNode> objects = file.getValue();
+            for (int i = 0; i < objects.size(); i++) {
+                Manifest existing = new Manifest("", 0, objects.get(i));
+                if (sameObject(existing, incoming)) {
+                    objects.set(i, object.deepCopy());
+                    dirty.add(file.getKey());
+                    return;
+                }
+            }
+        }
+        Path target = files.entrySet().stream()
+                .filter(f -> f.getValue().stream().anyMatch(o -> incoming.kind().equals(o.path("kind").asText())))
+                .map(Map.Entry::getKey).findFirst().orElse(folder.resolve(NEW_OBJECTS_FILE));
+        files.computeIfAbsent(target, p -> new ArrayList<>()).add(object.deepCopy());
+        dirty.add(target);
+    }
+
+    /** Removes the object; returns false when there is none. */
+    public boolean remove(String kind, String namespace, String name, String label) {
+        for (Map.Entry<Path, List<ObjectNode>> file : files.entrySet()) {
+            List<ObjectNode> objects = file.getValue();
+            for (int i = 0; i < objects.size(); i++) {
+                Manifest m = new Manifest("", 0, objects.get(i));
+                if (m.kind().equals(kind) && m.namespace().equals(namespace) && m.name().equals(name)) {
+                    checkpoint(label);
+                    file.getValue().remove(i);
+                    dirty.add(file.getKey());
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameObject(Manifest a, Manifest b) {
+        return a.kind().equals(b.kind()) && a.group().equals(b.group()) && a.namespace().equals(b.namespace())
+                && a.name().equals(b.name());
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    public String undoLabel() {
+        return undo.isEmpty() ? "" : undo.peek().label();
+    }
+
+    public String redoLabel() {
+        return redo.isEmpty() ? "" : redo.peek().label();
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            Snapshot snapshot = undo.pop();
+            redo.push(current(snapshot.label()));
+            restore(snapshot);
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            Snapshot snapshot = redo.pop();
+            undo.push(current(snapshot.label()));
+            restore(snapshot);
+        }
+    }
+
+    public boolean hasUnsavedChanges() {
+        return !dirty.isEmpty();
+    }
+
+    /** Writes every changed file atomically; a file left with no object is removed. */
+    public void save() throws IOException {
+        for (Path path : new ArrayList<>(dirty)) {
+            List<ObjectNode> objects = files.get(path);
+            if (objects == null || objects.isEmpty()) {
+                Files.deleteIfExists(path);
+            } else {
+                AtomicFiles.write(path, render(objects));
+            }
+            dirty.remove(path);
+        }
+    }
+
+    /** The objects as one YAML stream, documents separated by {@code ---}. */
+    public static String render(List<ObjectNode> objects) {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode object : objects) {
+            if (text.length() > 0) {
+                text.append("---\n");
+            }
+            try {
+                text.append(Yaml.mapper().writeValueAsString(object));
+            } catch (IOException e) {
+                throw new IllegalStateException("a tree always serialises", e);
+            }
+        }
+        return text.toString();
+    }
+
+    private void checkpoint(String label) {
+        undo.push(current(label));
+        redo.clear();
+    }
+
+    private Snapshot current(String label) {
+        Map<Path, List<ObjectNode>> copy = new LinkedHashMap<>();
+        files.forEach((path, objects) -> copy.put(path,
+                new ArrayList<>(objects.stream().map(ObjectNode::deepCopy).toList())));
+        return new Snapshot(copy, new LinkedHashSet<>(dirty), label);
+    }
+
+    private void restore(Snapshot snapshot) {
+        Set<Path> touched = new LinkedHashSet<>(files.keySet());
+        touched.addAll(snapshot.files().keySet());
+        for (Path path : touched) {
+            if (!java.util.Objects.equals(files.get(path), snapshot.files().get(path))) {
+                dirty.add(path);
+            }
+        }
+        files = snapshot.files();
+    }
+}

@@ -1,0 +1,126 @@
+package io.pooldesk.views.map;
+
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.address.AddressSet;
+import io.pooldesk.model.address.Span;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+
+/**
+ * The addresses of a pool laid out as cells, at a zoom level: each cell holds {@code 2^level} addresses, aligned to
+ * the extent's start. Aggregation counts through the pool's maps and spans, never address by address, so a /8 or an
+ * IPv6 /64 costs no more than a /24.
+ */
+public final class MapModel {
+    private final Span extent;
+    private final AddressSet usable;
+    private final AddressSet reserved;
+    private final NavigableMap<Address, String> allocated;
+    private final NavigableMap<Address, String> history;
+    private final Address next;
+
+    public MapModel(Span extent, AddressSet usable, AddressSet reserved, NavigableMap<Address, String> allocated,
+                    NavigableMap<Address, String> history, Address next) {
+        this.extent = extent;
+        this.usable = usable;
+        this.reserved = reserved;
+        this.allocated = allocated;
+        this.history = history;
+        this.next = next;
+    }
+
+    public Span extent() {
+        return extent;
+    }
+
+    public Address next() {
+        return next;
+    }
+
+    /** The number of cells the whole extent takes at a level. */
+    public BigInteger cellCount(int level) {
+        BigInteger perCell = BigInteger.ONE.shiftLeft(level);
+        return extent.size().add(perCell).subtract(BigInteger.ONE).divide(perCell);
+    }
+
+    /** The smallest level at which the whole extent fits in {@code cells} cells. */
+    public int levelToFit(long cells) {
+        int level = 0;
+        while (cellCount(level).compareTo(BigInteger.valueOf(cells)) > 0) {
+            level++;
+        }
+        return level;
+    }
+
+    /** The coarsest useful level: the whole extent in one cell. */
+    public int maxLevel() {
+        return levelToFit(1);
+    }
+
+    /** The cell at {@code index} (from the extent's start) at {@code level}, or null past the end. */
+    public Cell cell(int level, BigInteger index) {
+        BigInteger perCell = BigInteger.ONE.shiftLeft(level);
+        Address first = extent.first().plus(index.multiply(perCell));
+        if (first == null || first.compareTo(extent.last()) > 0 || index.signum() < 0) {
+            return null;
+        }
+        Address last = first.plus(perCell.subtract(BigInteger.ONE));
+        if (last == null || last.compareTo(extent.last()) > 0) {
+            last = extent.last();
+        }
+        return describe(new Span(first, last));
+    }
+
+    public List<Cell> cells(int level, BigInteger firstIndex, int count) {
+        List<Cell> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Cell cell = cell(level, firstIndex.add(BigInteger.valueOf(i)));
+            if (cell == null) {
+                break;
+            }
+            out.add(cell);
+        }
+        return out;
+    }
+
+    /** The index at {@code level} of the cell holding {@code address}. */
+    public BigInteger indexOf(int level, Address address) {
+        return address.value().subtract(extent.first().value()).shiftRight(level);
+    }
+
+    private Cell describe(Span span) {
+        NavigableMap<Address, String> held = allocated.subMap(span.first(), true, span.last(), true);
+        NavigableMap<Address, String> remembered = history.subMap(span.first(), true, span.last(), true);
+        BigInteger inUse = BigInteger.valueOf(held.size());
+        BigInteger canUse = usable.countWithin(span);
+        if (span.size().equals(BigInteger.ONE)) {
+            Address address = span.first();
+            String holder = held.get(address);
+            if (holder != null) {
+                boolean marker = holder.equals("EXCLUDED") || holder.equals("RESERVED");
+                return new Cell(span, marker ? CellState.RESERVED : CellState.ALLOCATED, holder, inUse, canUse, 1);
+            }
+            if (remembered.containsKey(address)) {
+                return new Cell(span, CellState.HISTORY, remembered.get(address), inUse, canUse, 0);
+            }
+            CellState state = canUse.signum() > 0 ? CellState.FREE
+                    : reserved.contains(address) ? CellState.RESERVED : CellState.OUTSIDE;
+            return new Cell(span, state, null, inUse, canUse, 0);
+        }
+        double fill = canUse.signum() > 0 ? Math.min(1, inUse.doubleValue() / canUse.doubleValue()) : 0;
+        CellState state;
+        if (inUse.signum() > 0) {
+            state = CellState.ALLOCATED;
+        } else if (!remembered.isEmpty()) {
+            state = CellState.HISTORY;
+        } else if (canUse.signum() > 0) {
+            state = CellState.FREE;
+        } else {
+            state = CellState.OUTSIDE;
+        }
+        return new Cell(span, state, null, inUse, canUse, fill);
+    }
+}

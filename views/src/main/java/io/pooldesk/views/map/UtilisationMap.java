@@ -1,0 +1,357 @@
+package io.pooldesk.views.map;
+
+import io.pooldesk.model.address.Address;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The utilisation map: every address of a pool as a cell, drawn on one Canvas. Zoomed out, a cell aggregates a block
+ * of 2^k addresses and is shaded by how full it is; the mouse wheel (or +, -) zooms around the pointer, the arrow keys
+ * and Page Up/Down move. Hover shows the address and holder; a click on an allocated cell reports its holder.
+ * State colours are CSS properties ({@code -map-free}, {@code -map-allocated}, ...), so themes and the legend agree.
+ */
+public final class UtilisationMap extends Region {
+    private static final double MIN_CELL = 6;
+    private static final double MAX_CELL = 28;
+    private static final double GAP = 1;
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<MapModel> model = new SimpleObjectProperty<>(this, "model");
+    private final Tooltip tooltip = new Tooltip();
+    private Consumer<String> onHolderSelected = holder -> { };
+
+    private int level;
+    private BigInteger firstRow = BigInteger.ZERO;
+    private int columns = 16;
+    private double cellSize = MAX_CELL;
+    private List<Cell> drawn = List.of();
+
+    private final StyleableObjectProperty<Paint> free = colour("mapFree", Color.web("#d0e8d0"));
+    private final StyleableObjectProperty<Paint> allocated = colour("mapAllocated", Color.web("#1f6feb"));
+    private final StyleableObjectProperty<Paint> history = colour("mapHistory", Color.web("#d29922"));
+    private final StyleableObjectProperty<Paint> reserved = colour("mapReserved", Color.web("#8b949e"));
+    private final StyleableObjectProperty<Paint> outside = colour("mapOutside", Color.web("#eaeef2"));
+    private final StyleableObjectProperty<Paint> next = colour("mapNext", Color.web("#cf222e"));
+
+    public UtilisationMap() {
+        getStyleClass().add("utilisation-map");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(200, 160);
+        setPrefSize(640, 480);
+        model.addListener((obs, old, now) -> reset());
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        Tooltip.install(canvas, tooltip);
+        widthProperty().addListener(o -> layoutAndDraw());
+        heightProperty().addListener(o -> layoutAndDraw());
+        List.of(free, allocated, history, reserved, outside, next).forEach(p -> p.addListener(o -> draw()));
+    }
+
+    public ObjectProperty<MapModel> modelProperty() {
+        return model;
+    }
+
+    public void setModel(MapModel value) {
+        model.set(value);
+    }
+
+    public void setOnHolderSelected(Consumer<String> handler) {
+        this.onHolderSelected = handler;
+    }
+
+    /** Addresses per cell, as a power of two. */
+    public int level() {
+        return level;
+    }
+
+    public List<Cell> visibleCells() {
+        return Collections.unmodifiableList(drawn);
+    }
+
+    /** Zooms the whole extent into view. */
+    public void reset() {
+        MapModel m = model.get();
+        firstRow = BigInteger.ZERO;
+        if (m != null) {
+            level = 0;
+            layoutAndDraw();
+            level = m.levelToFit(capacity(MIN_CELL));
+        }
+        layoutAndDraw();
+    }
+
+    public void zoomIn(Address around) {
+        setLevel(level - 1, around);
+    }
+
+    public void zoomOut(Address around) {
+        setLevel(level + 1, around);
+    }
+
+    private void setLevel(int newLevel, Address around) {
+        MapModel m = model.get();
+        if (m == null) {
+            return;
+        }
+        int clamped = Math.max(0, Math.min(m.maxLevel(), newLevel));
+        if (clamped == level) {
+            return;
+        }
+        level = clamped;
+        Address anchor = around != null ? around : m.extent().first();
+        BigInteger row = m.indexOf(level, anchor).divide(BigInteger.valueOf(columns));
+        firstRow = row.subtract(BigInteger.valueOf(visibleRows() / 2)).max(BigInteger.ZERO);
+        layoutAndDraw();
+    }
+
+    private long capacity(double cell) {
+        long cols = Math.max(1, (long) (getWidth() / (cell + GAP)));
+        long rows = Math.max(1, (long) ((getHeight() - 4) / (cell + GAP)));
+        return cols * rows;
+    }
+
+    private int visibleRows() {
+        return Math.max(1, (int) ((getHeight() - 4) / (cellSize + GAP)));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+    }
+
+    private void layoutAndDraw() {
+        MapModel m = model.get();
+        if (m == null || getWidth() <= 0) {
+            draw();
+            return;
+        }
+        long count = m.cellCount(level).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        // the largest cells with which the cells of this level fit, kept square, in whole columns
+        double size = MAX_CELL;
+        while (size > MIN_CELL && capacity(size) < count) {
+            size -= 1;
+        }
+        cellSize = size;
+        columns = (int) Math.max(1, Math.min(count, (long) (getWidth() / (cellSize + GAP))));
+        if (count <= 256) {
+            columns = (int) Math.min(columns, 16);
+        }
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        MapModel m = model.get();
+        if (m == null) {
+            drawn = List.of();
+            return;
+        }
+        int rows = visibleRows();
+        BigInteger firstIndex = firstRow.multiply(BigInteger.valueOf(columns));
+        drawn = m.cells(level, firstIndex, columns * rows);
+        BigInteger nextIndex = m.next() == null ? null : m.indexOf(level, m.next());
+        List<Cell> cells = new ArrayList<>(drawn);
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            double x = (i % columns) * (cellSize + GAP);
+            double y = (i / columns) * (cellSize + GAP);
+            g.setFill(paintFor(cell));
+            g.fillRect(x, y, cellSize, cellSize);
+            if (nextIndex != null && nextIndex.equals(firstIndex.add(BigInteger.valueOf(i)))) {
+                g.setStroke(next.get());
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
+            }
+            if (cellSize >= 24 && cell.single() && cell.span().first().isIPv4()) {
+                g.setFill(cell.state() == CellState.ALLOCATED ? Color.WHITE : Color.web("#57606a"));
+                g.setFont(Font.font(9));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                int lastOctet = cell.span().first().value().intValue() & 0xff;
+                g.fillText(String.valueOf(lastOctet), x + cellSize / 2, y + cellSize / 2);
+            }
+        }
+    }
+
+    private Paint paintFor(Cell cell) {
+        return switch (cell.state()) {
+            case FREE -> free.get();
+            case HISTORY -> history.get();
+            case RESERVED -> reserved.get();
+            case OUTSIDE -> outside.get();
+            case ALLOCATED -> cell.single() ? allocated.get() : blend((Color) free.get(), (Color) allocated.get(),
+                    0.35 + 0.65 * cell.fill());
+        };
+    }
+
+    private static Color blend(Color from, Color to, double t) {
+        return from.interpolate(to, t);
+    }
+
+    private Cell cellAt(double x, double y) {
+        int col = (int) (x / (cellSize + GAP));
+        int row = (int) (y / (cellSize + GAP));
+        if (col < 0 || col >= columns || row < 0) {
+            return null;
+        }
+        int index = row * columns + col;
+        return index < drawn.size() ? drawn.get(index) : null;
+    }
+
+    private void onHover(MouseEvent e) {
+        Cell cell = cellAt(e.getX(), e.getY());
+        tooltip.setText(cell == null ? "" : describe(cell));
+    }
+
+    /** The words a tooltip shows for a cell. */
+    public static String describe(Cell cell) {
+        if (cell.single()) {
+            return cell.span().first() + "  " + cell.state().label()
+                    + (cell.holder() == null ? "" : ": " + cell.holder());
+        }
+        return cell.span() + "  (" + cell.span().size() + " addresses)\n" + cell.allocated() + " allocated of "
+                + cell.usable() + " usable";
+    }
+
+    private void onClick(MouseEvent e) {
+        requestFocus();
+        Cell cell = cellAt(e.getX(), e.getY());
+        if (cell == null) {
+            return;
+        }
+        if (e.getClickCount() == 2 && !cell.single()) {
+            zoomIn(cell.span().first());
+        } else if (cell.holder() != null && cell.state() == CellState.ALLOCATED) {
+            onHolderSelected.accept(cell.holder());
+        }
+    }
+
+    private void onScroll(ScrollEvent e) {
+        Cell cell = cellAt(e.getX(), e.getY());
+        Address around = cell == null ? null : cell.span().first();
+        if (e.getDeltaY() > 0) {
+            zoomIn(around);
+        } else if (e.getDeltaY() < 0) {
+            zoomOut(around);
+        }
+        e.consume();
+    }
+
+    private void onKey(KeyEvent e) {
+        Address around = drawn.isEmpty() ? null : drawn.get(drawn.size() / 2).span().first();
+        switch (e.getCode()) {
+            case PLUS, ADD, EQUALS -> zoomIn(around);
+            case MINUS, SUBTRACT -> zoomOut(around);
+            case DOWN -> scroll(1);
+            case UP -> scroll(-1);
+            case PAGE_DOWN -> scroll(visibleRows());
+            case PAGE_UP -> scroll(-visibleRows());
+            case HOME -> reset();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void scroll(int rows) {
+        MapModel m = model.get();
+        if (m == null) {
+            return;
+        }
+        BigInteger lastRow = m.cellCount(level).subtract(BigInteger.ONE).divide(BigInteger.valueOf(columns));
+        firstRow = firstRow.add(BigInteger.valueOf(rows)).max(BigInteger.ZERO).min(lastRow);
+        draw();
+    }
+
+    // --- CSS: the state colours ---
+
+    private StyleableObjectProperty<Paint> colour(String name, Color initial) {
+        CssMetaData<UtilisationMap, Paint> meta = METADATA_BY_NAME.get(name);
+        return new javafx.css.SimpleStyleableObjectProperty<>(meta, this, name, initial);
+    }
+
+    private static final java.util.Map<String, CssMetaData<UtilisationMap, Paint>> METADATA_BY_NAME =
+            new java.util.LinkedHashMap<>();
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_METADATA;
+
+    static {
+        Function<String, String> css = n -> "-" + n.replaceAll("([A-Z])", "-$1").toLowerCase();
+        for (String name : List.of("mapFree", "mapAllocated", "mapHistory", "mapReserved", "mapOutside", "mapNext")) {
+            METADATA_BY_NAME.put(name, new CssMetaData<>(css.apply(name), PaintConverter.getInstance()) {
+                @Override
+                public boolean isSettable(UtilisationMap map) {
+                    return !map.property(name).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Paint> getStyleableProperty(UtilisationMap map) {
+                    return map.property(name);
+                }
+            });
+        }
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        all.addAll(METADATA_BY_NAME.values());
+        CSS_METADATA = Collections.unmodifiableList(all);
+    }
+
+    private StyleableObjectProperty<Paint> property(String name) {
+        return switch (name) {
+            case "mapFree" -> free;
+            case "mapAllocated" -> allocated;
+            case "mapHistory" -> history;
+            case "mapReserved" -> reserved;
+            case "mapOutside" -> outside;
+            default -> next;
+        };
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_METADATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_METADATA;
+    }
+
+    /** The colour this map draws a state with, for the legend. */
+    public Paint paint(CellState state) {
+        return switch (state) {
+            case FREE -> free.get();
+            case ALLOCATED -> allocated.get();
+            case HISTORY -> history.get();
+            case RESERVED -> reserved.get();
+            case OUTSIDE -> outside.get();
+        };
+    }
+}

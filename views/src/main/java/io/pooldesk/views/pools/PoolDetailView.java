@@ -1,0 +1,102 @@
+package io.pooldesk.views.pools;
+
+import atlantafx.base.theme.Styles;
+import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.views.map.CellState;
+import io.pooldesk.views.map.MapModel;
+import io.pooldesk.views.map.UtilisationMap;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+import java.util.function.Consumer;
+
+/** One pool: its numbers, its utilisation map with a legend, and its YAML. */
+public final class PoolDetailView extends BorderPane {
+    private final Label title = new Label("Select a pool");
+    private final Label numbers = new Label();
+    private final Label next = new Label();
+    private final UtilisationMap map = new UtilisationMap();
+    private final TextArea yaml = new TextArea();
+    private final FlowPane legend = new FlowPane(12, 4);
+    private final java.util.Map<CellState, Rectangle> swatches = new java.util.EnumMap<>(CellState.class);
+
+    public PoolDetailView(Consumer<String> onHolderSelected) {
+        getStyleClass().add("pool-detail");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setId("detail-title");
+        numbers.getStyleClass().add(Styles.TEXT_MUTED);
+        numbers.setId("detail-numbers");
+        next.setId("detail-next");
+        map.setId("utilisation-map");
+        map.setOnHolderSelected(onHolderSelected);
+        yaml.setId("pool-yaml");
+        yaml.setEditable(false);
+        yaml.getStyleClass().add("yaml");
+        for (CellState state : CellState.values()) {
+            Rectangle swatch = new Rectangle(12, 12);
+            swatch.getStyleClass().add("legend-swatch");
+            swatches.put(state, swatch);
+            Label label = new Label(state.label(), swatch);
+            label.getStyleClass().add(Styles.TEXT_SMALL);
+            legend.getChildren().add(label);
+        }
+        Label nextLegend = new Label("Next address (red outline)");
+        nextLegend.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        legend.getChildren().add(nextLegend);
+        Label help = new Label("Wheel or +/- to zoom, arrows and Page Up/Down to move, Home to see it all;"
+                + " double-click a block to zoom in; click an allocated address to select its holder.");
+        help.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        help.setWrapText(true);
+        VBox mapBox = new VBox(8, legend, map, help);
+        VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
+        mapBox.setPadding(new Insets(8));
+        TabPane tabs = new TabPane(new Tab("Utilisation map", mapBox), new Tab("YAML", yaml));
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        tabs.setId("detail-tabs");
+        VBox header = new VBox(4, title, numbers, next);
+        header.setPadding(new Insets(12, 12, 4, 12));
+        header.setAlignment(Pos.TOP_LEFT);
+        setTop(header);
+        setCenter(tabs);
+        map.setMinHeight(200);
+    }
+
+    /** The legend takes the map's colours, which come from the theme's CSS. */
+    private void refreshLegend() {
+        map.applyCss();
+        swatches.forEach((state, swatch) -> swatch.setFill(map.paint(state)));
+    }
+
+    public UtilisationMap map() {
+        return map;
+    }
+
+    public void show(PoolSummary pool, String yamlText) {
+        if (pool == null) {
+            title.setText("Select a pool");
+            numbers.setText("");
+            next.setText("");
+            map.setModel(null);
+            yaml.setText("");
+            return;
+        }
+        title.setText(pool.name() + (pool.global() ? "  (global pool)" : ""));
+        numbers.setText(pool.kind() + " · " + pool.total() + " usable · " + pool.used() + " used · "
+                + pool.available() + " available · " + pool.history().size() + " in history"
+                + (pool.description().isEmpty() ? "" : " · " + pool.description()));
+        next.setText(pool.next() == null ? "" : "Next address the controller hands out: " + pool.next());
+        map.setModel(pool.extent() == null ? null
+                : new MapModel(pool.extent(), pool.usable(), pool.reserved(), pool.allocated(), pool.history(),
+                pool.next()));
+        yaml.setText(yamlText);
+        refreshLegend();
+    }
+}

@@ -1,0 +1,161 @@
+package io.pooldesk.views.pools;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.pooldesk.model.workspace.PoolSummary;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The IP Pools list: name, kind, network, scope, priority, a utilisation bar, available, source file; filter as you type. */
+public final class PoolListView extends BorderPane {
+    private final ObservableList<PoolSummary> pools = FXCollections.observableArrayList();
+    private final FilteredList<PoolSummary> filtered = new FilteredList<>(pools);
+    private final TableView<PoolSummary> table = new TableView<>();
+    private final CustomTextField filter = new CustomTextField();
+
+    public PoolListView() {
+        getStyleClass().add("pool-list");
+        filter.setId("pool-filter");
+        filter.setPromptText("Filter pools (Ctrl+F)");
+        filter.setLeft(new FontIcon(Feather.SEARCH));
+        filter.textProperty().addListener((obs, old, text) -> {
+            String needle = text.toLowerCase(Locale.ROOT).trim();
+            filtered.setPredicate(p -> needle.isEmpty() || String.join(" ", p.name(), p.kind(), p.network(),
+                    p.scope(), p.description(), p.namespace()).toLowerCase(Locale.ROOT).contains(needle));
+        });
+        table.setId("pool-table");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No pools in this workspace. Create one with Ctrl+N."));
+        TableColumn<PoolSummary, PoolSummary> name = new TableColumn<>("Name");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setComparator((a, b) -> a.name().compareTo(b.name()));
+        name.setCellFactory(c -> new NameCell());
+        name.setPrefWidth(170);
+        TableColumn<PoolSummary, PoolSummary> usage = new TableColumn<>("Used / total");
+        usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        usage.setComparator((a, b) -> Double.compare(a.utilisation(), b.utilisation()));
+        usage.setCellFactory(c -> new UsageCell());
+        usage.setPrefWidth(190);
+        SortedList<PoolSummary> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().setAll(List.of(name,
+                text("Kind", PoolSummary::kind, 90),
+                text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 120),
+                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 200),
+                text("Priority", p -> p.priority().isEmpty() ? "-" : p.priority(), 60),
+                usage,
+                text("Available", p -> p.available().toString(), 80),
+                text("Source", PoolSummary::sourceFile, 110)));
+        HBox bar = new HBox(8, filter);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        bar.setPadding(new Insets(8));
+        setTop(bar);
+        setCenter(table);
+    }
+
+    private static TableColumn<PoolSummary, String> text(String title, Function<PoolSummary, String> value, double width) {
+        TableColumn<PoolSummary, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    public void setPools(List<PoolSummary> summaries) {
+        String selected = selected() == null ? null : selected().name();
+        pools.setAll(summaries);
+        if (selected != null) {
+            table.getItems().stream().filter(p -> p.name().equals(selected)).findFirst()
+                    .ifPresent(p -> table.getSelectionModel().select(p));
+        }
+    }
+
+    public TableView<PoolSummary> table() {
+        return table;
+    }
+
+    public TextField filterField() {
+        return filter;
+    }
+
+    public PoolSummary selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    public List<PoolSummary> selection() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private static final class NameCell extends TableCell<PoolSummary, PoolSummary> {
+        @Override
+        protected void updateItem(PoolSummary pool, boolean empty) {
+            super.updateItem(pool, empty);
+            if (empty || pool == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(pool.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            HBox box = new HBox(6, name);
+            box.setAlignment(Pos.CENTER_LEFT);
+            if (pool.global()) {
+                Label global = new Label("global");
+                global.getStyleClass().addAll("tag", "tag-global");
+                box.getChildren().add(global);
+            }
+            setGraphic(box);
+            setText(null);
+        }
+    }
+
+    private static final class UsageCell extends TableCell<PoolSummary, PoolSummary> {
+        @Override
+        protected void updateItem(PoolSummary pool, boolean empty) {
+            super.updateItem(pool, empty);
+            if (empty || pool == null) {
+                setGraphic(null);
+                return;
+            }
+            ProgressBar bar = new ProgressBar(pool.utilisation());
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add(Styles.SMALL);
+            double u = pool.utilisation();
+            bar.pseudoClassStateChanged(Styles.STATE_DANGER, u >= 0.9);
+            bar.pseudoClassStateChanged(Styles.STATE_WARNING, u >= 0.7 && u < 0.9);
+            Label text = new Label(pool.used() + " / " + pool.total());
+            text.getStyleClass().add(Styles.TEXT_SMALL);
+            StackPane stack = new StackPane(bar);
+            HBox box = new HBox(8, stack, text);
+            HBox.setHgrow(stack, Priority.ALWAYS);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.pooldesk.views.pools.editor;
+
+import io.pooldesk.model.harvester.lb.IpPool;
+import io.pooldesk.model.harvester.lb.IpPoolStatus;
+import io.pooldesk.model.harvester.lb.LoadBalancer;
+import io.pooldesk.model.harvester.lb.PoolAdmission;
+import io.pooldesk.model.harvester.lb.PoolRangeSpec;
+import io.pooldesk.model.harvester.lb.PoolSelection;
+import io.pooldesk.model.harvester.lb.PoolSelector;
+import io.pooldesk.model.harvester.lb.RangeSet;
+import io.pooldesk.model.harvester.lb.ScopeTuple;
+import io.pooldesk.model.validation.Violation;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The create/edit form of a Harvester load-balancer pool: Name and Description, the Range rows, the Selector. Every
+ * change re-runs the engine's own admission rules ({@link PoolAdmission}) against the other pools of the workspace;
+ * each broken rule is keyed by its field path, so the view can mark the field. Save is possible only when none is.
+ */
+public final class PoolEditorViewModel {
+    private static final Pattern INDEXED = Pattern.compile("spec\\.(ranges|selector\\.scope)\\[(\\d+)](?:\\.(\\w+))?");
+
+    public final StringProperty name = new SimpleStringProperty("");
+    public final StringProperty description = new SimpleStringProperty("");
+    public final StringProperty network = new SimpleStringProperty("");
+    public final StringProperty priority = new SimpleStringProperty("0");
+    public final ObservableList<RangeRow> ranges = FXCollections.observableArrayList(
+            r -> new Observable[] {r.subnet, r.start, r.end, r.gateway});
+    public final ObservableList<ScopeRow> scope = FXCollections.observableArrayList(
+            s -> new Observable[] {s.project, s.namespace, s.guestCluster});
+
+    /** Field path (such as {@code spec.ranges[0].subnet}) to the message shown beside that field. */
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+
+    private final IpPool original;
+    private final List<IpPool> others;
+    private final List<LoadBalancer> loadBalancers;
+
+    /**
+     * @param original      the pool being edited, or null for a new one
+     * @param workspacePools every pool of the workspace (the edited one included)
+     */
+    public PoolEditorViewModel(IpPool original, List<IpPool> workspacePools, List<LoadBalancer> loadBalancers) {
+        this.original = original;
+        this.others = workspacePools.stream().filter(p -> original == null || !p.name().equals(original.name()))
+                .toList();
+        this.loadBalancers = loadBalancers;
+        if (original != null) {
+            load(original);
+        } else {
+            ranges.add(new RangeRow(false));
+            ScopeRow row = new ScopeRow();
+            row.project.set("*");
+            row.namespace.set("default");
+            row.guestCluster.set("*");
+            scope.add(row);
+        }
+        List.<Observable>of(name, description, network, priority, ranges, scope).forEach(o -> o.addListener(x -> validate()));
+        validate();
+    }
+
+    private void load(IpPool pool) {
+        name.set(pool.name());
+        description.set(pool.description());
+        network.set(pool.selector().network());
+        priority.set(String.valueOf(pool.selector().priority()));
+        for (PoolRangeSpec r : pool.ranges()) {
+            // a row with rangeStart or rangeEnd is a "range" row (harvester-ui-extension#6046)
+            RangeRow row = new RangeRow(!r.rangeStart().isEmpty() || !r.rangeEnd().isEmpty());
+            row.subnet.set(r.subnet());
+            row.start.set(r.rangeStart());
+            row.end.set(r.rangeEnd());
+            row.gateway.set(r.gateway());
+            ranges.add(row);
+        }
+        for (ScopeTuple t : pool.selector().scope()) {
+            ScopeRow row = new ScopeRow();
+            row.project.set(t.project());
+            row.namespace.set(t.namespace());
+            row.guestCluster.set(t.guestCluster());
+            scope.add(row);
+        }
+    }
+
+    public boolean isNew() {
+        return original == null;
+    }
+
+    public ObservableMap<String, String> errors() {
+        return errors;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** The message for a field, or null. */
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public void addCidr() {
+        ranges.add(new RangeRow(false));
+    }
+
+    public void addRange() {
+        ranges.add(new RangeRow(true));
+    }
+
+    public void addScope() {
+        ScopeRow row = new ScopeRow();
+        row.project.set("*");
+        row.namespace.set("*");
+        row.guestCluster.set("*");
+        scope.add(row);
+    }
+
+    /** The pool the form describes, keeping every field of the original it does not show (status included). */
+    public IpPool toPool() {
+        List<PoolRangeSpec> specs = new ArrayList<>();
+        for (RangeRow row : ranges) {
+            specs.add(new PoolRangeSpec(row.subnet.get().trim(), row.start.get().trim(), row.end.get().trim(),
+                    row.gateway.get().trim()));
+        }
+        List<ScopeTuple> tuples = new ArrayList<>();
+        for (ScopeRow row : scope) {
+            tuples.add(new ScopeTuple(row.project.get().trim(), row.namespace.get().trim(),
+                    row.guestCluster.get().trim()));
+        }
+        long prio = parsePriority();
+        PoolSelector selector = new PoolSelector(network.get().trim(), Math.max(0, prio), tuples);
+        return new IpPool(name.get().trim(), description.get(), specs, selector,
+                original == null ? IpPoolStatus.EMPTY : original.status(), original == null ? null : original.original());
+    }
+
+    private long parsePriority() {
+        String text = priority.get().trim();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void validate() {
+        Map<String, String> found = new java.util.LinkedHashMap<>();
+        long prio = parsePriority();
+        if (prio < 0 || prio > 4_294_967_295L) {
+            found.put("spec.selector.priority", "priority must be a whole number from 0 to 4294967295");
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            if (ranges.get(i).subnet.get().isBlank()) {
+                found.put("spec.ranges[" + i + "].subnet", "subnet is required");
+            }
+        }
+        IpPool pool = toPool();
+        List<Violation> violations = new ArrayList<>(original == null
+                ? PoolAdmission.checkCreate(pool, others) : PoolAdmission.checkUpdate(pool, others));
+        violations.addAll(PoolAdmission.checkLimits(pool));
+        for (Violation v : violations) {
+            found.putIfAbsent(fieldFor(v.field()), v.message());
+        }
+        errors.clear();
+        errors.putAll(found);
+        valid.set(found.isEmpty());
+        preview.set(preview(pool, found.isEmpty()));
+    }
+
+    /** Overlap findings name the range; the form marks its subnet field. */
+    private static String fieldFor(String path) {
+        Matcher m = INDEXED.matcher(path);
+        if (m.matches() && m.group(3) == null) {
+            return path + (m.group(1).equals("ranges") ? ".subnet" : ".namespace");
+        }
+        return path;
+    }
+
+    private String preview(IpPool pool, boolean isValid) {
+        RangeSet set = PoolAdmission.resolveQuietly(pool);
+        if (set == null) {
+            return "Fix the ranges to see the pool's size.";
+        }
+        StringBuilder text = new StringBuilder(set.total() + " usable addresses (" + set + ")");
+        if (isValid && !pool.name().isEmpty()) {
+            List<IpPool> withThis = new ArrayList<>(others);
+            withThis.add(pool);
+            List<String> winners = new ArrayList<>();
+            for (LoadBalancer lb : loadBalancers) {
+                PoolSelection.Choice before = PoolSelection.select(others, lb);
+                PoolSelection.Choice after = PoolSelection.select(withThis, lb);
+                boolean nowThis = after.pool() != null && after.pool().name().equals(pool.name());
+                boolean wasThis = before.pool() != null && before.pool().name().equals(pool.name());
+                if (nowThis && !wasThis || nowThis && original != null) {
+                    winners.add(lb.applicantId());
+                }
+            }
+            text.append(winners.isEmpty() ? "; no existing load balancer would choose it"
+                    : "; " + winners.size() + " load balancer(s) would choose it: " + String.join(", ",
+                    winners.stream().limit(8).toList()) + (winners.size() > 8 ? ", ..." : ""));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,180 @@
+package io.pooldesk.views.shell;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.harvester.lb.HarvesterLb;
+import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
+import io.pooldesk.model.harvester.lb.IpPool;
+import io.pooldesk.model.manifest.AtomicFiles;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.model.workspace.Workspace;
+import io.pooldesk.model.workspace.WorkspaceAnalysis;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The window's state: the open workspace, what the engine makes of it, the selected pool, and the commands. Every
+ * committed edit (a saved form, a delete, an undo, a redo) is written to disk at once, atomically, so that a crash or
+ * a closed window loses nothing.
+ */
+public final class MainViewModel {
+    private final BackgroundWork background;
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final ReadOnlyObjectWrapper<WorkspaceAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ObjectProperty<PoolSummary> selectedPool = new SimpleObjectProperty<>(this, "selectedPool");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+
+    public MainViewModel(BackgroundWork background) {
+        this.background = background;
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<WorkspaceAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PoolSummary> selectedPoolProperty() {
+        return selectedPool;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public void open(Path folder) {
+        background.run("Opening " + folder, () -> {
+            Workspace opened = Workspace.open(folder);
+            return new Opened(opened, WorkspaceAnalysis.of(opened.manifests()));
+        }, opened -> {
+            workspace.set(opened.workspace());
+            show(opened.analysis());
+            int unreadable = opened.workspace().problems().size();
+            status.set("Opened " + folder + (unreadable == 0 ? "" : " (" + unreadable + " file(s) could not be read:"
+                    + " " + opened.workspace().problems().get(0) + ")"));
+        }, failure -> status.set("Could not open " + folder + ": " + failure.getMessage()));
+    }
+
+    private record Opened(Workspace workspace, WorkspaceAnalysis analysis) {
+    }
+
+    /** The pools the editor checks a pool against: every Harvester load-balancer pool of the workspace. */
+    public List<IpPool> harvesterPools() {
+        Workspace ws = workspace.get();
+        if (ws == null) {
+            return List.of();
+        }
+        return ws.manifests().stream().filter(HarvesterLb::isPool).map(m -> {
+            try {
+                return HarvesterLbCodec.readPool(m);
+            } catch (Exception e) {
+                return null;
+            }
+        }).filter(p -> p != null).toList();
+    }
+
+    public List<Manifest> manifests() {
+        Workspace ws = workspace.get();
+        return ws == null ? List.of() : ws.manifests();
+    }
+
+    /** Creates or replaces a pool, and writes it to disk. */
+    public void savePool(IpPool pool, String label) {
+        commit(ws -> ws.put(HarvesterLbCodec.writePool(pool), label), label);
+    }
+
+    public void put(ObjectNode object, String label) {
+        commit(ws -> ws.put(object, label), label);
+    }
+
+    /** Deletes a pool if nothing is allocated from it, as the webhook requires; returns the refusal, or null. */
+    public String deletePool(PoolSummary pool) {
+        if (!pool.allocated().isEmpty() && pool.allocated().values().stream()
+                .anyMatch(h -> !h.equals("EXCLUDED") && !h.equals("RESERVED"))) {
+            return "can't delete pool before releasing all the allocated IP: " + pool.name() + " still serves "
+                    + String.join(", ", pool.allocated().values().stream().limit(5).toList())
+                    + (pool.allocated().size() > 5 ? " and " + (pool.allocated().size() - 5) + " more" : "");
+        }
+        commit(ws -> ws.remove(pool.manifest().kind(), pool.manifest().namespace(), pool.name(),
+                "Delete " + pool.name()), "Delete " + pool.name());
+        return null;
+    }
+
+    public void undo() {
+        Workspace ws = workspace.get();
+        if (ws != null && ws.canUndo()) {
+            String label = ws.undoLabel();
+            commit(Workspace::undo, "Undo " + label);
+        }
+    }
+
+    public void redo() {
+        Workspace ws = workspace.get();
+        if (ws != null && ws.canRedo()) {
+            String label = ws.redoLabel();
+            commit(Workspace::redo, "Redo " + label);
+        }
+    }
+
+    /** Writes the objects as one YAML file, atomically. */
+    public void export(Path file, List<Manifest> objects) throws IOException {
+        AtomicFiles.write(file, Workspace.render(objects.stream().map(Manifest::object).toList()));
+        status.set("Exported " + objects.size() + " object(s) to " + file);
+    }
+
+    private interface Edit {
+        void apply(Workspace workspace);
+    }
+
+    private void commit(Edit edit, String label) {
+        Workspace ws = workspace.get();
+        if (ws == null) {
+            return;
+        }
+        edit.apply(ws);
+        updateHistory(ws);
+        List<Manifest> manifests = ws.manifests();
+        background.run(label, () -> {
+            ws.save();
+            return WorkspaceAnalysis.of(manifests);
+        }, result -> {
+            show(result);
+            status.set(label + ": saved");
+        }, failure -> status.set(label + ": not saved: " + failure.getMessage()
+                + " (your edit is kept; it is written at the next save)"));
+    }
+
+    private void updateHistory(Workspace ws) {
+        canUndo.set(ws.canUndo());
+        canRedo.set(ws.canRedo());
+    }
+
+    private void show(WorkspaceAnalysis result) {
+        String selected = selectedPool.get() == null ? null : selectedPool.get().name();
+        analysis.set(result);
+        updateHistory(workspace.get());
+        selectedPool.set(result.pools().stream().filter(p -> p.name().equals(selected)).findFirst().orElse(null));
+    }
+}
