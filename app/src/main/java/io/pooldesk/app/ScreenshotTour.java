@@ -36,11 +36,17 @@ final class ScreenshotTour {
     void start() {
         steps.add(() -> {
             window.select("default-pool");
-            later(() -> shoot(stage.getScene(), "pool-list-and-map-24.png"));
+            later(() -> {
+                shoot(stage.getScene(), "pool-list-and-map-24.png");
+                next();
+            });
         });
         steps.add(() -> {
             window.select("global-pool");
-            later(() -> shoot(stage.getScene(), "map-16.png"));
+            later(() -> {
+                shoot(stage.getScene(), "map-16.png");
+                next();
+            });
         });
         steps.add(() -> {
             window.select("prod-pool");
@@ -59,7 +65,10 @@ final class ScreenshotTour {
         });
         steps.add(() -> {
             window.pages().getSelectionModel().select(1);
-            later(() -> shoot(stage.getScene(), "load-balancers.png"));
+            later(() -> {
+                shoot(stage.getScene(), "load-balancers.png");
+                next();
+            });
         });
         steps.add(Platform::exit);
         waitForPools();
@@ -96,9 +105,6 @@ final class ScreenshotTour {
             System.out.println("wrote " + folder.resolve(name));
         } catch (IOException e) {
             System.err.println("screenshot " + name + " failed: " + e.getMessage());
-        }
-        if (!name.startsWith("editor-range")) {
-            next();
         }
     }
 

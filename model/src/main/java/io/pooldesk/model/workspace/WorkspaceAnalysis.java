@@ -61,7 +61,10 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
                 pools.add(summary(manifest, p, harvester));
             }
         }
-        return new WorkspaceAnalysis(pools, loadBalancers(manifests, report), report);
+        List<LoadBalancerSummary> balancers = new ArrayList<>(loadBalancers(manifests, report));
+        // pending requests first: they are what an operator opens this list for
+        balancers.sort(java.util.Comparator.comparing((LoadBalancerSummary lb) -> !lb.pending()));
+        return new WorkspaceAnalysis(pools, balancers, report);
     }
 
     private static boolean isScenario(Manifest m) {
@@ -118,15 +121,16 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
         if (t.isAllWildcards()) {
             return "all (global)";
         }
+        // "*" project and cluster are the common case: say only what narrows the scope
         List<String> parts = new ArrayList<>();
-        if (!t.project().isEmpty()) {
+        parts.add("ns " + (t.namespace().isEmpty() ? "\"\"" : t.namespace()));
+        if (!t.project().isEmpty() && !ScopeTuple.ALL.equals(t.project())) {
             parts.add("project " + t.project());
         }
-        parts.add("namespace " + (t.namespace().isEmpty() ? "\"\"" : t.namespace()));
-        if (!t.guestCluster().isEmpty()) {
+        if (!t.guestCluster().isEmpty() && !ScopeTuple.ALL.equals(t.guestCluster())) {
             parts.add("cluster " + t.guestCluster());
         }
-        return String.join(" ", parts);
+        return String.join(", ", parts);
     }
 
     /** A Harvester pool's map spans its whole subnets, so the network, gateway and broadcast cells show. */
@@ -219,7 +223,19 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
             if (!lb.ipPool().isEmpty()) {
                 return "pool " + lb.ipPool();
             }
-            return lb.requirement().describe() + (lb.isClusterWorkload() ? " (cluster)" : "");
+            var r = lb.requirement();
+            List<String> parts = new ArrayList<>();
+            parts.add("namespace " + r.namespace());
+            if (!r.network().isEmpty()) {
+                parts.add("network " + r.network());
+            }
+            if (!r.project().isEmpty()) {
+                parts.add("project " + r.project());
+            }
+            if (!r.cluster().isEmpty()) {
+                parts.add("cluster " + r.cluster());
+            }
+            return String.join(", ", parts) + (lb.isClusterWorkload() ? " (guest cluster)" : "");
         } catch (ManifestException e) {
             return "";
         }

@@ -56,23 +56,23 @@ public final class PoolListView extends BorderPane {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setComparator((a, b) -> a.name().compareTo(b.name()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(170);
+        name.setPrefWidth(150);
         TableColumn<PoolSummary, PoolSummary> usage = new TableColumn<>("Used / total");
         usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         usage.setComparator((a, b) -> Double.compare(a.utilisation(), b.utilisation()));
         usage.setCellFactory(c -> new UsageCell());
-        usage.setPrefWidth(190);
+        usage.setPrefWidth(150);
         SortedList<PoolSummary> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(name,
-                text("Kind", PoolSummary::kind, 90),
-                text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 120),
-                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 200),
-                text("Priority", p -> p.priority().isEmpty() ? "-" : p.priority(), 60),
+                text("Kind", PoolSummary::kind, 80),
+                text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 110),
+                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 150),
+                text("Prio.", p -> p.priority().isEmpty() ? "-" : p.priority(), 45),
                 usage,
-                text("Available", p -> p.available().toString(), 80),
-                text("Source", PoolSummary::sourceFile, 110)));
+                text("Free", p -> p.available().toString(), 60),
+                text("Source", PoolSummary::sourceFile, 100)));
         HBox bar = new HBox(8, filter);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.setPadding(new Insets(8));
@@ -151,6 +151,7 @@ public final class PoolListView extends BorderPane {
             bar.pseudoClassStateChanged(Styles.STATE_WARNING, u >= 0.7 && u < 0.9);
             Label text = new Label(pool.used() + " / " + pool.total());
             text.getStyleClass().add(Styles.TEXT_SMALL);
+            text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             StackPane stack = new StackPane(bar);
             HBox box = new HBox(8, stack, text);
             HBox.setHgrow(stack, Priority.ALWAYS);

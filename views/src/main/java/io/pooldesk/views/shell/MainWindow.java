@@ -77,7 +77,7 @@ public final class MainWindow {
         this.stage = owner;
         SplitPane poolsPage = new SplitPane(poolList, detail);
         poolsPage.setOrientation(Orientation.HORIZONTAL);
-        poolsPage.setDividerPositions(0.55);
+        poolsPage.setDividerPositions(0.6);
         Tab poolsTab = new Tab("IP Pools", poolsPage);
         poolsTab.setId("page-pools");
         Tab lbTab = new Tab("Load Balancers", balancers);
@@ -106,7 +106,7 @@ public final class MainWindow {
                 editSelected();
             }
         });
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, 1400, 860);
         Theme.apply(scene, dark);
         return scene;
     }

@@ -69,14 +69,15 @@ public final class PoolEditorView extends BorderPane {
         cancel.setOnAction(e -> onCancel.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, preview, spacer, cancel, save);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, spacer, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        HBox.setHgrow(preview, Priority.SOMETIMES);
         VBox top = new VBox(12, title, basics);
         top.setPadding(new Insets(16, 16, 8, 16));
         setTop(top);
         setCenter(tabs);
-        VBox bottom = new VBox(8, rangesError, buttons);
+        VBox bottom = new VBox(8, rangesError, preview, buttons);
         bottom.setPadding(new Insets(8, 16, 16, 16));
         setBottom(bottom);
         setPrefSize(860, 560);

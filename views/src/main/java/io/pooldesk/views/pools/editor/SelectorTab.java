@@ -24,7 +24,7 @@ final class SelectorTab extends Tab {
         this.model = model;
         setClosable(false);
         setId("tab-selector");
-        TextField network = text(model.network, "network", "namespace/name, empty for none");
+        TextField network = text(model.network, "network", "namespace/name");
         TextField priority = text(model.priority, "priority", "0");
         GridPane top = new GridPane();
         top.setHgap(8);
