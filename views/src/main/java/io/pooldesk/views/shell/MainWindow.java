@@ -106,7 +106,8 @@ public final class MainWindow {
                 editSelected();
             }
         });
-        Scene scene = new Scene(root, 1400, 860);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene, dark);
         return scene;
     }
@@ -220,15 +221,36 @@ public final class MainWindow {
         dialog.initOwner(stage);
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setTitle(pool == null ? "Create IP Pool" : "Edit IP Pool " + pool.name());
+        boolean[] saving = {false};
         PoolEditorView view = new PoolEditorView(editor, saved -> {
+            saving[0] = true;
             model.savePool(saved, (pool == null ? "Create " : "Edit ") + saved.name());
             dialog.close();
-        }, dialog::close);
+        }, () -> {
+            if (confirmDiscard(dialog, editor)) {
+                dialog.close();
+            }
+        });
+        dialog.setOnCloseRequest(e -> {
+            if (!saving[0] && !confirmDiscard(dialog, editor)) {
+                e.consume();
+            }
+        });
         Scene scene = new Scene(view);
         Theme.apply(scene, dark);
         dialog.setScene(scene);
         dialog.show();
         return dialog;
+    }
+
+    private static boolean confirmDiscard(Stage dialog, PoolEditorViewModel editor) {
+        if (!editor.changedProperty().get()) {
+            return true;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Discard the changes to this pool?",
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(dialog);
+        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     private List<LoadBalancer> loadBalancers() {

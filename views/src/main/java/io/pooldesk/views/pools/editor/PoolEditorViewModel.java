@@ -48,6 +48,7 @@ public final class PoolEditorViewModel {
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
 
     private final IpPool original;
     private final List<IpPool> others;
@@ -72,7 +73,10 @@ public final class PoolEditorViewModel {
             row.guestCluster.set("*");
             scope.add(row);
         }
-        List.<Observable>of(name, description, network, priority, ranges, scope).forEach(o -> o.addListener(x -> validate()));
+        List.<Observable>of(name, description, network, priority, ranges, scope).forEach(o -> o.addListener(x -> {
+            changed.set(true);
+            validate();
+        }));
         validate();
     }
 
@@ -105,6 +109,11 @@ public final class PoolEditorViewModel {
 
     public ObservableMap<String, String> errors() {
         return errors;
+    }
+
+    /** Whether the operator has typed anything since the form opened: closing it then asks first. */
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty validProperty() {
