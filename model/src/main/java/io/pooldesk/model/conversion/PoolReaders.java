@@ -130,6 +130,10 @@ public final class PoolReaders {
         IpAddressPool pool = MetalLbCodec.read(manifest);
         PoolBlocks blocks = PoolBlocks.of(pool);
         List<String> notes = new ArrayList<>();
+        if (!blocks.usableIsExact()) {
+            notes.add("avoidBuggyIPs on a block larger than a /12: its .0 and .255 addresses are not carried (not"
+                    + " carried exactly)");
+        }
         List<String> namespaces = null;
         Integer rank = null;
         if (pool.serviceAllocation() != null) {

@@ -85,8 +85,24 @@ public final class ManifestReader {
         parseInto(source, text, manifests, errors);
     }
 
+    /** Longer lines than any manifest has; SnakeYAML scans a long plain scalar in quadratic time, so they are refused. */
+    static final int MAX_LINE = 1024 * 1024;
+
     private static void parseInto(String source, String text, List<Manifest> manifests,
                                   List<ManifestProblem> errors) {
+        int lineStart = 0;
+        int lineNumber = 1;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE) {
+                    errors.add(ManifestProblem.ofSource(source, 0, "line " + lineNumber + " holds " + (i - lineStart)
+                            + " characters, more than any manifest (" + MAX_LINE + "); not read"));
+                    return;
+                }
+                lineStart = i + 1;
+                lineNumber++;
+            }
+        }
         int document = 0;
         try (JsonParser parser = Yaml.mapper().createParser(text);
              MappingIterator<JsonNode> documents = Yaml.mapper().readerFor(JsonNode.class).readValues(parser)) {

@@ -101,7 +101,16 @@ public record PoolBlocks(IpAddressPool pool, List<Cidr> blocks) {
         return capacity(family);
     }
 
-    /** The exact set of addresses the pool can hand out. */
+    /** Blocks up to this size have their x.y.z.0 and .255 addresses cut out one by one (8,192 cuts at most). */
+    static final int MAX_BUGGY_PREFIX = 12;
+
+    /** Whether {@link #usable()} is exact: avoidBuggyIPs on a block larger than a /12 is not cut address by address. */
+    public boolean usableIsExact() {
+        return !pool.avoidBuggyIPs() || blocks.stream()
+                .noneMatch(b -> b.family() == Family.IPV4 && b.prefixLength() < MAX_BUGGY_PREFIX);
+    }
+
+    /** The set of addresses the pool can hand out; exact unless {@link #usableIsExact()} says otherwise. */
     public AddressSet usable() {
         List<Span> spans = new ArrayList<>();
         blocks.forEach(b -> spans.add(b.span()));
@@ -111,7 +120,7 @@ public record PoolBlocks(IpAddressPool pool, List<Cidr> blocks) {
         }
         List<Span> buggy = new ArrayList<>();
         for (Cidr block : blocks) {
-            if (block.family() != Family.IPV4) {
+            if (block.family() != Family.IPV4 || block.prefixLength() < MAX_BUGGY_PREFIX) {
                 continue;
             }
             BigInteger first = block.network().value().shiftRight(8).shiftLeft(8);

@@ -23,7 +23,15 @@ import java.util.Set;
  */
 public record PoolExpansion(ProxyIpPool pool, List<Address> entries, List<String> truncations) {
 
+    /** More entries than NovaEdge could hold in a status or a controller's memory: refused rather than expanded. */
+    public static final int MAX_ENTRIES = 1_048_576;
+
     public static PoolExpansion of(ProxyIpPool pool) throws ManifestException {
+        if ((long) pool.cidrs().size() * NovaEdge.EXPANSION_CAP + pool.addresses().size() > MAX_ENTRIES
+                && pool.cidrs().size() > MAX_ENTRIES / NovaEdge.EXPANSION_CAP) {
+            throw new ManifestException("spec.cidrs", pool.cidrs().size() + " CIDRs may expand to more than "
+                    + MAX_ENTRIES + " addresses; split the pool");
+        }
         Set<Address> merged = new LinkedHashSet<>();
         List<String> truncations = new ArrayList<>();
         for (int i = 0; i < pool.cidrs().size(); i++) {
