@@ -3,7 +3,11 @@ package io.pooldesk.app;
 import io.pooldesk.views.shell.FxBackgroundWork;
 import io.pooldesk.views.shell.MainViewModel;
 import io.pooldesk.views.shell.MainWindow;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.util.Duration;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -38,6 +42,10 @@ public final class PooldeskApplication extends Application {
             model.statusProperty().set("The demo workspace could not be installed: " + e.getMessage()
                     + ". Open a folder of manifests with File > Open Workspace.");
         }
+        // another program may edit the manifests while the window is open: look every two seconds
+        Timeline watch = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.reloadIfChangedOnDisk()));
+        watch.setCycleCount(Animation.INDEFINITE);
+        watch.play();
         String screenshots = System.getProperty("pooldesk.screenshots");
         if (screenshots != null) {
             new ScreenshotTour(window, stage, Path.of(screenshots)).start();

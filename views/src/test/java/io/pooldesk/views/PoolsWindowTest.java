@@ -165,6 +165,28 @@ class PoolsWindowTest {
     }
 
     @Test
+    void anEditOnDiskByAnotherProgramIsMergedNotOverwritten(FxRobot robot) throws IOException {
+        String theirs = POOLS + "---\n"
+                + "apiVersion: loadbalancer.harvesterhci.io/v1beta1\n"
+                + "kind: IPPool\n"
+                + "metadata: {name: added-elsewhere}\n"
+                + "spec:\n"
+                + "  ranges: [{subnet: 10.40.0.0/24}]\n"
+                + "  selector:\n"
+                + "    scope: [{project: \"*\", namespace: elsewhere, guestCluster: \"*\"}]\n";
+        Files.writeString(workspace.resolve("pools.yaml"), theirs);
+        robot.interact(() -> window.model().savePool(new io.pooldesk.model.harvester.lb.IpPool("mine", "",
+                List.of(io.pooldesk.model.harvester.lb.PoolRangeSpec.ofSubnet("10.50.0.0/24")),
+                new io.pooldesk.model.harvester.lb.PoolSelector("", 0,
+                        List.of(new io.pooldesk.model.harvester.lb.ScopeTuple("*", "mine", "*"))),
+                io.pooldesk.model.harvester.lb.IpPoolStatus.EMPTY, null), "Create mine"));
+        String merged = Files.readString(workspace.resolve("pools.yaml"));
+        assertTrue(merged.contains("name: added-elsewhere"), merged);
+        assertTrue(merged.contains("name: mine"), merged);
+        assertTrue(window.model().statusProperty().get().contains("changed by another program"));
+    }
+
+    @Test
     void undoRestoresTheFileOnDisk(FxRobot robot) throws IOException {
         robot.interact(() -> window.select("default-pool"));
         String before = Files.readString(workspace.resolve("pools.yaml"));

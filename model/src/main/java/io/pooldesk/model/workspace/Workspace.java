@@ -32,6 +32,8 @@ public final class Workspace {
     private final Path folder;
     private Map<Path, List<ObjectNode>> files;
     private final Set<Path> dirty = new LinkedHashSet<>();
+    /** Each file's text as last read or written; a file the workspace created and never wrote is absent. */
+    private final Map<Path, String> onDisk = new LinkedHashMap<>();
     private final List<ManifestProblem> problems;
     private final Deque<Snapshot> undo = new ArrayDeque<>();
     private final Deque<Snapshot> redo = new ArrayDeque<>();
@@ -39,10 +41,12 @@ public final class Workspace {
     private record Snapshot(Map<Path, List<ObjectNode>> files, Set<Path> dirty, String label) {
     }
 
-    private Workspace(Path folder, Map<Path, List<ObjectNode>> files, List<ManifestProblem> problems) {
+    private Workspace(Path folder, Map<Path, List<ObjectNode>> files, List<ManifestProblem> problems,
+                      Map<Path, String> texts) {
         this.folder = folder;
         this.files = files;
         this.problems = problems;
+        this.onDisk.putAll(texts);
     }
 
     /** Reads every {@code *.yaml} and {@code *.yml} of the folder; files that do not parse are reported, not lost. */
@@ -51,6 +55,7 @@ public final class Workspace {
             throw new IOException(folder + " is not a folder");
         }
         Map<Path, List<ObjectNode>> files = new LinkedHashMap<>();
+        Map<Path, String> texts = new LinkedHashMap<>();
         List<ManifestProblem> problems = new ArrayList<>();
         List<Path> paths;
         try (Stream<Path> entries = Files.list(folder)) {
@@ -58,13 +63,15 @@ public final class Workspace {
                     .sorted().toList();
         }
         for (Path path : paths) {
-            ManifestReader.Result read = ManifestReader.parse(path.toString(), Files.readString(path));
+            String text = Files.readString(path);
+            texts.put(path, text);
+            ManifestReader.Result read = ManifestReader.parse(path.toString(), text);
             problems.addAll(read.errors());
             if (read.ok()) {
                 files.put(path, new ArrayList<>(read.manifests().stream().map(Manifest::object).toList()));
             }
         }
-        return new Workspace(folder, files, problems);
+        return new Workspace(folder, files, problems, texts);
     }
 
     public Path folder() {
@@ -174,17 +181,46 @@ public final class Workspace {
         return !dirty.isEmpty();
     }
 
-    /** Writes every changed file atomically; a file left with no object is removed. */
+    /**
+     * Writes every changed file atomically; a file left with no object is removed.
+     *
+     * @throws ChangedOnDiskException when another program changed one of those files since it was read: nothing is
+     *                                written then, and the edits stay in memory
+     */
     public void save() throws IOException {
+        List<Path> changed = changedOnDisk().stream().filter(dirty::contains).toList();
+        if (!changed.isEmpty()) {
+            throw new ChangedOnDiskException(changed);
+        }
         for (Path path : new ArrayList<>(dirty)) {
             List<ObjectNode> objects = files.get(path);
             if (objects == null || objects.isEmpty()) {
                 Files.deleteIfExists(path);
+                onDisk.remove(path);
             } else {
-                AtomicFiles.write(path, render(objects));
+                String text = render(objects);
+                AtomicFiles.write(path, text);
+                onDisk.put(path, text);
             }
             dirty.remove(path);
         }
+    }
+
+    /** Files whose text on disk is no longer what this workspace last read or wrote (new YAML files included). */
+    public List<Path> changedOnDisk() throws IOException {
+        Set<Path> candidates = new LinkedHashSet<>(onDisk.keySet());
+        candidates.addAll(dirty);
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).forEach(candidates::add);
+        }
+        List<Path> changed = new ArrayList<>();
+        for (Path path : candidates) {
+            String now = Files.isRegularFile(path) ? Files.readString(path) : null;
+            if (!java.util.Objects.equals(now, onDisk.get(path))) {
+                changed.add(path);
+            }
+        }
+        return changed;
     }
 
     /** The objects as one YAML stream, documents separated by {@code ---}. */

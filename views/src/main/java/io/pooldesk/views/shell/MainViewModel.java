@@ -6,6 +6,7 @@ import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
 import io.pooldesk.model.harvester.lb.IpPool;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.workspace.ChangedOnDiskException;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.Workspace;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
@@ -148,6 +149,14 @@ public final class MainViewModel {
         void apply(Workspace workspace);
     }
 
+    private record Committed(Workspace workspace, WorkspaceAnalysis analysis, String note) {
+    }
+
+    /**
+     * Applies the edit and saves. When another program changed a file meanwhile, nothing is overwritten: the
+     * workspace is read again from disk and the same edit applied on top of it (edits are whole objects, so this
+     * merges), then saved.
+     */
     private void commit(Edit edit, String label) {
         Workspace ws = workspace.get();
         if (ws == null) {
@@ -155,15 +164,46 @@ public final class MainViewModel {
         }
         edit.apply(ws);
         updateHistory(ws);
-        List<Manifest> manifests = ws.manifests();
         background.run(label, () -> {
-            ws.save();
-            return WorkspaceAnalysis.of(manifests);
+            try {
+                ws.save();
+                return new Committed(ws, WorkspaceAnalysis.of(ws.manifests()), "saved");
+            } catch (ChangedOnDiskException e) {
+                Workspace fresh = Workspace.open(ws.folder());
+                edit.apply(fresh);
+                fresh.save();
+                return new Committed(fresh, WorkspaceAnalysis.of(fresh.manifests()), e.getMessage()
+                        + ": read it again and applied your change on top");
+            }
         }, result -> {
-            show(result);
-            status.set(label + ": saved");
+            workspace.set(result.workspace());
+            show(result.analysis());
+            status.set(label + ": " + result.note());
         }, failure -> status.set(label + ": not saved: " + failure.getMessage()
                 + " (your edit is kept; it is written at the next save)"));
+    }
+
+    /** Reads the workspace again when another program changed its files and no edit of ours is pending. */
+    public void reloadIfChangedOnDisk() {
+        Workspace ws = workspace.get();
+        if (ws == null || ws.hasUnsavedChanges()) {
+            return;
+        }
+        background.run("Checking " + ws.folder(), () -> {
+            List<Path> changed = ws.changedOnDisk();
+            if (changed.isEmpty()) {
+                return null;
+            }
+            Workspace fresh = Workspace.open(ws.folder());
+            return new Committed(fresh, WorkspaceAnalysis.of(fresh.manifests()), changed.size()
+                    + " file(s) changed by another program: reloaded");
+        }, result -> {
+            if (result != null && workspace.get() == ws) {
+                workspace.set(result.workspace());
+                show(result.analysis());
+                status.set(result.note());
+            }
+        }, failure -> { });
     }
 
     private void updateHistory(Workspace ws) {
