@@ -1,5 +1,6 @@
 package io.pooldesk.app;
 
+import io.pooldesk.model.workspace.RecoveryStore;
 import io.pooldesk.views.shell.FxBackgroundWork;
 import io.pooldesk.views.shell.MainViewModel;
 import io.pooldesk.views.shell.MainWindow;
@@ -26,7 +27,8 @@ public final class PooldeskApplication extends Application {
     @Override
     public void start(Stage stage) {
         FxBackgroundWork background = new FxBackgroundWork();
-        MainViewModel model = new MainViewModel(background);
+        MainViewModel model = new MainViewModel(background,
+                new RecoveryStore(DemoWorkspace.dataFolder().resolve("recovery")));
         MainWindow window = new MainWindow(model);
         stage.setTitle("Pooldesk");
         stage.setScene(window.createScene(stage));
@@ -36,6 +38,11 @@ public final class PooldeskApplication extends Application {
             }
         });
         stage.show();
+        model.workspaceProperty().addListener((o, old, ws) -> {
+            if (old == null && ws != null && System.getProperty("pooldesk.screenshots") == null) {
+                javafx.application.Platform.runLater(window::offerRecovery);
+            }
+        });
         try {
             model.open(workspace());
         } catch (IOException e) {

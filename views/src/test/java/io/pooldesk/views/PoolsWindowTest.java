@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class PoolsWindowTest {
     private Path workspace;
+    private Path recovery;
 
     private MainWindow window;
 
@@ -68,7 +69,9 @@ class PoolsWindowTest {
         Files.writeString(workspace.resolve("pools.yaml"), POOLS);
         Files.writeString(workspace.resolve("load-balancers.yaml"), loadBalancers("default", 5)
                 + loadBalancers("team", 3));
-        MainViewModel model = new MainViewModel(BackgroundWork.synchronous());
+        recovery = Files.createTempDirectory("pooldesk-recovery");
+        MainViewModel model = new MainViewModel(BackgroundWork.synchronous(),
+                new io.pooldesk.model.workspace.RecoveryStore(recovery));
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
         stage.show();
@@ -162,6 +165,27 @@ class PoolsWindowTest {
                 .validate(ManifestReader.parse(out.toString(), Files.readString(out)).manifests());
         assertTrue(report.valid(), report.errors().toString());
         assertEquals(9, report.checked());
+    }
+
+    @Test
+    void anOpenFormKeepsARecoveryCopyThatOutlivesACrash(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openEditor(null));
+        robot.targetWindow(editorWindow(robot));
+        type(robot, "pool-name", "half-done");
+        type(robot, "range-0-subnet", "10.60.0.0/24");
+        WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        MainViewModel afterCrash = new MainViewModel(BackgroundWork.synchronous(),
+                new io.pooldesk.model.workspace.RecoveryStore(recovery));
+        robot.interact(() -> afterCrash.open(workspace));
+        List<io.pooldesk.model.workspace.RecoveryStore.Recovered> left = afterCrash.unsavedEditsLeft();
+        assertEquals(1, left.size(), "the unsaved form was kept");
+        assertEquals("half-done", left.get(0).object().at("/metadata/name").asText());
+        assertEquals("10.60.0.0/24", left.get(0).object().at("/spec/ranges/0/subnet").asText());
+        robot.clickOn("#cancel");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(afterCrash.unsavedEditsLeft().isEmpty(), "a discarded form leaves no copy");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.workspace.ChangedOnDiskException;
 import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.model.workspace.RecoveryStore;
 import io.pooldesk.model.workspace.Workspace;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 import javafx.beans.property.ObjectProperty;
@@ -37,8 +38,53 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
+    private final RecoveryStore recovery;
+
     public MainViewModel(BackgroundWork background) {
+        this(background, null);
+    }
+
+    /** @param recovery where copies of unsaved form edits go; null keeps none */
+    public MainViewModel(BackgroundWork background, RecoveryStore recovery) {
         this.background = background;
+        this.recovery = recovery;
+    }
+
+    /** Keeps a copy of a form's unsaved state; a later save or discard removes it. */
+    public void keepUnsaved(String key, IpPool pool) {
+        Workspace ws = workspace.get();
+        if (recovery == null || ws == null) {
+            return;
+        }
+        try {
+            recovery.keep(key, ws.folder(), HarvesterLbCodec.writePool(pool));
+        } catch (IOException e) {
+            status.set("Could not keep a recovery copy: " + e.getMessage());
+        }
+    }
+
+    public void discardUnsaved(String key) {
+        if (recovery == null) {
+            return;
+        }
+        try {
+            recovery.discard(key);
+        } catch (IOException e) {
+            status.set("Could not remove a recovery copy: " + e.getMessage());
+        }
+    }
+
+    /** Form edits a crashed or killed run left for this workspace. */
+    public List<RecoveryStore.Recovered> unsavedEditsLeft() {
+        Workspace ws = workspace.get();
+        if (recovery == null || ws == null) {
+            return List.of();
+        }
+        try {
+            return recovery.left(ws.folder());
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {

@@ -216,7 +216,27 @@ public final class MainWindow {
 
     /** Opens the form for a new pool (null) or an existing one, in a window of its own. */
     public Stage openEditor(IpPool pool) {
+        return openEditor(pool, null);
+    }
+
+    /**
+     * Opens the form; {@code recovered}, when given, is a pool a crashed run left unsaved, loaded into the form in
+     * place of what the workspace holds.
+     */
+    public Stage openEditor(IpPool pool, IpPool recovered) {
         PoolEditorViewModel editor = new PoolEditorViewModel(pool, model.harvesterPools(), loadBalancers());
+        if (recovered != null) {
+            editor.load(recovered);
+        }
+        String recoveryKey = "pool-" + (pool == null ? "new" : pool.name());
+        javafx.animation.PauseTransition keep = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        keep.setOnFinished(e -> model.keepUnsaved(recoveryKey, editor.toPool()));
+        editor.name.addListener(o -> keep.playFromStart());
+        editor.ranges.addListener((javafx.collections.ListChangeListener<Object>) c -> keep.playFromStart());
+        editor.scope.addListener((javafx.collections.ListChangeListener<Object>) c -> keep.playFromStart());
+        editor.network.addListener(o -> keep.playFromStart());
+        editor.priority.addListener(o -> keep.playFromStart());
+        editor.description.addListener(o -> keep.playFromStart());
         Stage dialog = new Stage();
         dialog.initOwner(stage);
         dialog.initModality(Modality.WINDOW_MODAL);
@@ -224,16 +244,23 @@ public final class MainWindow {
         boolean[] saving = {false};
         PoolEditorView view = new PoolEditorView(editor, saved -> {
             saving[0] = true;
+            keep.stop();
             model.savePool(saved, (pool == null ? "Create " : "Edit ") + saved.name());
+            model.discardUnsaved(recoveryKey);
             dialog.close();
         }, () -> {
             if (confirmDiscard(dialog, editor)) {
+                keep.stop();
+                model.discardUnsaved(recoveryKey);
                 dialog.close();
             }
         });
         dialog.setOnCloseRequest(e -> {
             if (!saving[0] && !confirmDiscard(dialog, editor)) {
                 e.consume();
+            } else {
+                keep.stop();
+                model.discardUnsaved(recoveryKey);
             }
         });
         Scene scene = new Scene(view);
@@ -241,6 +268,34 @@ public final class MainWindow {
         dialog.setScene(scene);
         dialog.show();
         return dialog;
+    }
+
+    /** Offers to restore the form edits a crashed run left; each one accepted opens in its form. */
+    public void offerRecovery() {
+        List<io.pooldesk.model.workspace.RecoveryStore.Recovered> left = model.unsavedEditsLeft();
+        if (left.isEmpty()) {
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Pooldesk closed before " + left.size()
+                + " edit(s) were saved. Open them again?", ButtonType.YES, ButtonType.NO);
+        ask.initOwner(stage);
+        ask.setHeaderText("Unsaved edits found");
+        boolean restore = ask.showAndWait().filter(ButtonType.YES::equals).isPresent();
+        for (var edit : left) {
+            try {
+                Manifest manifest = new Manifest(edit.file().toString(), 1, edit.object());
+                IpPool recovered = HarvesterLbCodec.readPool(manifest);
+                String key = edit.file().getFileName().toString().replace(".yaml", "");
+                model.discardUnsaved(key);
+                if (restore) {
+                    IpPool existing = model.harvesterPools().stream()
+                            .filter(p -> p.name().equals(recovered.name())).findFirst().orElse(null);
+                    openEditor(existing, recovered);
+                }
+            } catch (Exception e) {
+                model.statusProperty().set("A recovery copy could not be read: " + e.getMessage());
+            }
+        }
     }
 
     private static boolean confirmDiscard(Stage dialog, PoolEditorViewModel editor) {

@@ -80,7 +80,10 @@ public final class PoolEditorViewModel {
         validate();
     }
 
-    private void load(IpPool pool) {
+    /** Fills the form from a pool (the one edited, or a recovered copy of unsaved edits). */
+    public void load(IpPool pool) {
+        ranges.clear();
+        scope.clear();
         name.set(pool.name());
         description.set(pool.description());
         network.set(pool.selector().network());
