@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.io.InputStream;
 
 @Command(name = "pooldesk", mixinStandardHelpOptions = true, version = "pooldesk 0.1.0",
-        description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert.",
+        description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert, diff, apply.",
                 "With no arguments, opens the window."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (validate) or a request not served (simulate)",
@@ -29,7 +29,7 @@ public final class PooldeskCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate or convert");
+        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate, convert, diff, apply or pull");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -64,6 +64,36 @@ public final class PooldeskCommand implements Runnable {
                 java.util.List<String> files) {
         return new ConvertCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(to, output, files);
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Shows, per object and field, how the files differ from what the cluster holds.")
+    int diff(@picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
+            description = "kubeconfig context (default: the current one)") String context,
+             @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
+        return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .diff(context, files);
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Applies the files to the cluster: a server-side dry-run of every object first, then",
+                    "optimistic updates that keep each object's status. --dry-run stops after the dry-run."})
+    int apply(@picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
+            description = "kubeconfig context (default: the current one)") String context,
+              @picocli.CommandLine.Option(names = "--dry-run", description = "stop after the server-side dry-run")
+              boolean dryRun,
+              @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
+        return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .apply(context, dryRun, files);
+    }
+
+    @Command(name = "pull", mixinStandardHelpOptions = true,
+            description = "Saves the pools and requests a cluster holds into FOLDER, for planning offline.")
+    int pull(@picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
+            description = "kubeconfig context (default: the current one)") String context,
+             @picocli.CommandLine.Parameters(paramLabel = "FOLDER") java.nio.file.Path folder) {
+        return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .pull(context, folder);
     }
 
     public enum OutputFormat { json, yaml, table }

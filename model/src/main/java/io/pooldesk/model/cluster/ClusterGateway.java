@@ -39,6 +39,10 @@ public final class ClusterGateway implements AutoCloseable {
                     : config.getCurrentContext().getName())) {
                 throw new ClusterException("no context named \"" + context + "\" in the kubeconfig", null);
             }
+            if (config.getCurrentContext() == null && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new ClusterException("no kubeconfig found: set KUBECONFIG, or write ~/.kube/config, or name a"
+                        + " context with --context", null);
+            }
             // an unreachable cluster must answer in seconds, not after minutes of retries
             config.setRequestRetryBackoffLimit(1);
             config.setConnectionTimeout(5_000);

@@ -1,0 +1,116 @@
+package io.pooldesk.app.cli;
+
+import io.pooldesk.model.cluster.ClusterException;
+import io.pooldesk.model.cluster.ClusterGateway;
+import io.pooldesk.model.cluster.ClusterRead;
+import io.pooldesk.model.cluster.ObjectDiff;
+import io.pooldesk.model.cluster.ObjectOutcome;
+import io.pooldesk.model.manifest.AtomicFiles;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.workspace.Workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code pooldesk diff}, {@code pooldesk apply} and {@code pooldesk pull}: the workspace and a cluster. */
+final class ClusterCommands {
+    private final InputStream stdin;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ClusterCommands(InputStream stdin, PrintWriter out, PrintWriter err) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    int diff(String context, List<String> files) {
+        List<Manifest> desired = read(files);
+        if (desired == null) {
+            return Cli.UNREADABLE;
+        }
+        try (ClusterGateway cluster = ClusterGateway.connect(context)) {
+            int changed = 0;
+            for (ObjectDiff diff : cluster.diff(desired)) {
+                switch (diff.change()) {
+                    case CREATE -> out.println("+ " + diff.describe() + " (new)");
+                    case UPDATE -> out.println("~ " + diff.describe());
+                    case UNCHANGED -> out.println("= " + diff.describe());
+                }
+                if (diff.change() != ObjectDiff.Change.UNCHANGED) {
+                    changed++;
+                    diff.fields().forEach(f -> out.println("    " + f));
+                }
+            }
+            out.println(changed == 0 ? "no differences" : changed + " object(s) differ");
+            return Cli.OK;
+        } catch (ClusterException e) {
+            return fail(e);
+        }
+    }
+
+    int apply(String context, boolean dryRun, List<String> files) {
+        List<Manifest> desired = read(files);
+        if (desired == null) {
+            return Cli.UNREADABLE;
+        }
+        try (ClusterGateway cluster = ClusterGateway.connect(context)) {
+            List<ObjectOutcome> outcomes = cluster.apply(desired, dryRun, outcome -> out.println(outcome));
+            long failed = outcomes.stream().filter(o -> o.result().isFailure()).count();
+            long written = outcomes.stream().filter(o -> o.result() == ObjectOutcome.Result.CREATED
+                    || o.result() == ObjectOutcome.Result.UPDATED).count();
+            out.println((dryRun ? "dry-run: " : "") + written + " written, " + failed + " not applied, "
+                    + (outcomes.size() - written - failed) + " unchanged or would change");
+            return failed == 0 ? Cli.OK : Cli.FAILED;
+        } catch (ClusterException e) {
+            return fail(e);
+        }
+    }
+
+    /** Saves what the cluster holds, one file per kind, as a workspace folder for offline planning. */
+    int pull(String context, Path folder) {
+        try (ClusterGateway cluster = ClusterGateway.connect(context)) {
+            ClusterRead read = cluster.read();
+            read.notes().forEach(n -> err.println("note: " + n));
+            Map<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> byKind = new LinkedHashMap<>();
+            for (Manifest m : read.objects()) {
+                String file = m.kind().toLowerCase() + "-" + m.group().replace('.', '-') + ".yaml";
+                com.fasterxml.jackson.databind.node.ObjectNode object = m.object().deepCopy();
+                object.with("metadata").remove(List.of("managedFields", "uid", "resourceVersion",
+                        "creationTimestamp", "generation"));
+                byKind.computeIfAbsent(file, f -> new ArrayList<>()).add(object);
+            }
+            for (Map.Entry<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> kind : byKind.entrySet()) {
+                AtomicFiles.write(folder.resolve(kind.getKey()), Workspace.render(kind.getValue()));
+            }
+            out.println("pulled " + read.objects().size() + " object(s) into " + folder);
+            return Cli.OK;
+        } catch (ClusterException e) {
+            return fail(e);
+        } catch (IOException e) {
+            err.println("error: " + folder + ": cannot be written: " + e.getMessage());
+            return Cli.UNREADABLE;
+        }
+    }
+
+    private List<Manifest> read(List<String> files) {
+        ManifestReader.Result read = new ManifestReader(stdin).read(files);
+        if (!read.ok()) {
+            read.errors().forEach(e -> err.println("error: " + e));
+            return null;
+        }
+        return read.manifests();
+    }
+
+    private int fail(ClusterException e) {
+        err.println("error: " + e.getMessage());
+        return e.getMessage().startsWith("no context named") ? Cli.UNREADABLE : Cli.FAILED;
+    }
+}
