@@ -5,19 +5,14 @@ import io.pooldesk.model.cluster.ClusterGateway;
 import io.pooldesk.model.cluster.ClusterRead;
 import io.pooldesk.model.cluster.ObjectDiff;
 import io.pooldesk.model.cluster.ObjectOutcome;
-import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
-import io.pooldesk.model.workspace.Workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code pooldesk diff}, {@code pooldesk apply} and {@code pooldesk pull}: the workspace and a cluster. */
 final class ClusterCommands {
@@ -77,19 +72,8 @@ final class ClusterCommands {
     /** Saves what the cluster holds, one file per kind, as a workspace folder for offline planning. */
     int pull(String context, Path folder) {
         try (ClusterGateway cluster = ClusterGateway.connect(context)) {
-            ClusterRead read = cluster.read();
+            ClusterRead read = cluster.pull(folder);
             read.notes().forEach(n -> err.println("note: " + n));
-            Map<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> byKind = new LinkedHashMap<>();
-            for (Manifest m : read.objects()) {
-                String file = m.kind().toLowerCase() + "-" + m.group().replace('.', '-') + ".yaml";
-                com.fasterxml.jackson.databind.node.ObjectNode object = m.object().deepCopy();
-                object.with("metadata").remove(List.of("managedFields", "uid", "resourceVersion",
-                        "creationTimestamp", "generation"));
-                byKind.computeIfAbsent(file, f -> new ArrayList<>()).add(object);
-            }
-            for (Map.Entry<String, List<com.fasterxml.jackson.databind.node.ObjectNode>> kind : byKind.entrySet()) {
-                AtomicFiles.write(folder.resolve(kind.getKey()), Workspace.render(kind.getValue()));
-            }
             out.println("pulled " + read.objects().size() + " object(s) into " + folder);
             return Cli.OK;
         } catch (ClusterException e) {

@@ -134,6 +134,40 @@ public final class ClusterGateway implements AutoCloseable {
         return () -> informers.forEach(io.fabric8.kubernetes.client.informers.SharedIndexInformer::close);
     }
 
+    /** The contexts of the kubeconfig, as kubectl lists them; empty when there is no kubeconfig. */
+    public static List<String> contexts() {
+        try {
+            Config config = Config.autoConfigure(null);
+            return config.getContexts() == null ? List.of()
+                    : config.getContexts().stream().map(c -> c.getName()).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Saves what the cluster holds into {@code folder}, one file per kind, without the fields the server manages,
+     * so that the folder can be planned on offline as a workspace.
+     *
+     * @return the number of objects saved, and the notes of the read
+     */
+    public ClusterRead pull(java.nio.file.Path folder) throws ClusterException, java.io.IOException {
+        ClusterRead read = read();
+        java.util.Map<String, List<ObjectNode>> byKind = new java.util.LinkedHashMap<>();
+        for (Manifest m : read.objects()) {
+            String file = m.kind().toLowerCase() + "-" + m.group().replace('.', '-') + ".yaml";
+            ObjectNode object = m.object().deepCopy();
+            object.with("metadata").remove(List.of("managedFields", "uid", "resourceVersion", "creationTimestamp",
+                    "generation"));
+            byKind.computeIfAbsent(file, f -> new ArrayList<>()).add(object);
+        }
+        for (var kind : byKind.entrySet()) {
+            io.pooldesk.model.manifest.AtomicFiles.write(folder.resolve(kind.getKey()),
+                    io.pooldesk.model.workspace.Workspace.render(kind.getValue()));
+        }
+        return read;
+    }
+
     /** One diff per workspace object of a known kind, pools first. */
     public List<ObjectDiff> diff(List<Manifest> desired) throws ClusterException {
         List<ObjectDiff> out = new ArrayList<>();

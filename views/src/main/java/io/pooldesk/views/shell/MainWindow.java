@@ -53,8 +53,20 @@ public final class MainWindow {
     private Stage stage;
     private boolean dark;
 
+    private final io.pooldesk.views.cluster.ClusterViewModel cluster;
+
     public MainWindow(MainViewModel model) {
+        this(model, null);
+    }
+
+    /** @param cluster the Cluster page's model; null gives one connected through the kubeconfig */
+    public MainWindow(MainViewModel model, io.pooldesk.views.cluster.ClusterViewModel cluster) {
         this.model = model;
+        this.cluster = cluster != null ? cluster : new io.pooldesk.views.cluster.ClusterViewModel(
+                new FxBackgroundWork(), io.pooldesk.model.cluster.ClusterGateway::connect, model::manifests);
+        if (cluster == null) {
+            this.cluster.loadContexts(io.pooldesk.model.cluster.ClusterGateway.contexts());
+        }
         this.detail = new PoolDetailView(holder -> {
             pages.getSelectionModel().select(1);
             balancers.select(holder);
@@ -82,7 +94,9 @@ public final class MainWindow {
         poolsTab.setId("page-pools");
         Tab lbTab = new Tab("Load Balancers", balancers);
         lbTab.setId("page-balancers");
-        pages.getTabs().setAll(poolsTab, lbTab);
+        Tab clusterTab = new Tab("Cluster", new io.pooldesk.views.cluster.ClusterView(cluster));
+        clusterTab.setId("page-cluster");
+        pages.getTabs().setAll(poolsTab, lbTab, clusterTab);
         pages.getTabs().forEach(t -> t.setClosable(false));
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
@@ -145,6 +159,7 @@ public final class MainWindow {
         view.getItems().addAll(
                 item("_IP Pools", "Shortcut+1", () -> pages.getSelectionModel().select(0)),
                 item("_Load Balancers", "Shortcut+2", () -> pages.getSelectionModel().select(1)),
+                item("_Cluster", "Shortcut+3", () -> pages.getSelectionModel().select(2)),
                 item("Toggle _Dark Theme", "Shortcut+D", () -> {
                     dark = !dark;
                     Theme.apply(stage.getScene(), dark);

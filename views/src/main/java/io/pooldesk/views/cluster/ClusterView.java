@@ -1,0 +1,86 @@
+package io.pooldesk.views.cluster;
+
+import atlantafx.base.theme.Styles;
+import io.pooldesk.model.cluster.ObjectDiff;
+import io.pooldesk.model.cluster.ObjectOutcome;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The Cluster page: a context picker, the diff per object and field, Dry run and Apply, and what happened. */
+public final class ClusterView extends BorderPane {
+
+    public ClusterView(ClusterViewModel model) {
+        ComboBox<String> contexts = new ComboBox<>(model.contexts);
+        contexts.setId("cluster-context");
+        contexts.setPromptText("kubeconfig context");
+        contexts.valueProperty().bindBidirectional(model.context);
+        Button compare = new Button("Compare");
+        compare.setId("cluster-compare");
+        compare.setOnAction(e -> model.compare());
+        Button dryRun = new Button("Dry run");
+        dryRun.setId("cluster-dry-run");
+        dryRun.setOnAction(e -> model.apply(true));
+        Button apply = new Button("Apply…");
+        apply.setId("cluster-apply");
+        apply.getStyleClass().add(Styles.ACCENT);
+        apply.setOnAction(e -> {
+            long changed = model.diffs.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Write " + changed + " object(s) to "
+                    + model.context.get() + "? Each is dry-run first; nothing is written if one is refused.",
+                    ButtonType.OK, ButtonType.CANCEL);
+            confirm.initOwner(getScene().getWindow());
+            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.apply(false));
+        });
+        dryRun.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs));
+        apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs));
+        Label message = new Label();
+        message.setId("cluster-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message);
+        HBox bar = new HBox(8, new Label("Context"), contexts, compare, dryRun, apply);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, bar, message);
+        top.setPadding(new Insets(8));
+        TableView<ObjectDiff> diffs = new TableView<>(model.diffs);
+        diffs.setId("cluster-diffs");
+        diffs.setPlaceholder(new Label("Compare the workspace with a cluster to see what would change."));
+        diffs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        diffs.getColumns().setAll(List.of(
+                column("Change", d -> d.change().name().toLowerCase(), 80),
+                column("Object", ObjectDiff::describe, 260),
+                column("Fields", d -> String.join("\n", d.fields()), 600)));
+        TableView<ObjectOutcome> outcomes = new TableView<>(model.outcomes);
+        outcomes.setId("cluster-outcomes");
+        outcomes.setPlaceholder(new Label("No apply yet."));
+        outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        outcomes.getColumns().setAll(List.of(
+                column("Object", (ObjectOutcome o) -> o.diff().describe(), 260),
+                column("Result", (ObjectOutcome o) -> o.result().name().toLowerCase().replace('_', ' '), 120),
+                column("Message", ObjectOutcome::message, 600)));
+        outcomes.setPrefHeight(180);
+        setTop(top);
+        setCenter(diffs);
+        setBottom(outcomes);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,92 @@
+package io.pooldesk.views.cluster;
+
+import io.pooldesk.model.cluster.ClusterException;
+import io.pooldesk.model.cluster.ClusterGateway;
+import io.pooldesk.model.cluster.ObjectDiff;
+import io.pooldesk.model.cluster.ObjectOutcome;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.views.shell.BackgroundWork;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The Cluster page: the workspace compared with a kubeconfig context, then a dry-run or an apply. Nothing is written
+ * before the operator has seen the diff; a conflict reads the cluster again and shows the new diff.
+ */
+public final class ClusterViewModel {
+    /** Opens a gateway for a context; the window connects through the kubeconfig, tests through a mock server. */
+    public interface Connector {
+        ClusterGateway connect(String context) throws ClusterException;
+    }
+
+    private final BackgroundWork background;
+    private final Connector connector;
+    private final Supplier<List<Manifest>> workspace;
+    public final ObservableList<String> contexts = FXCollections.observableArrayList();
+    public final StringProperty context = new SimpleStringProperty("");
+    public final ObservableList<ObjectDiff> diffs = FXCollections.observableArrayList();
+    public final ObservableList<ObjectOutcome> outcomes = FXCollections.observableArrayList();
+    public final StringProperty message = new SimpleStringProperty("Choose a context, then Compare.");
+
+    public ClusterViewModel(BackgroundWork background, Connector connector, Supplier<List<Manifest>> workspace) {
+        this.background = background;
+        this.connector = connector;
+        this.workspace = workspace;
+    }
+
+    public void loadContexts(List<String> names) {
+        contexts.setAll(names);
+        if (context.get().isEmpty() && !names.isEmpty()) {
+            context.set(names.get(0));
+        }
+    }
+
+    public void compare() {
+        String ctx = context.get();
+        List<Manifest> desired = workspace.get();
+        background.run("Comparing with " + ctx, () -> {
+            try (ClusterGateway gateway = connector.connect(ctx)) {
+                return gateway.diff(desired);
+            }
+        }, result -> {
+            diffs.setAll(result);
+            outcomes.clear();
+            long changed = result.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
+            message.set(changed == 0 ? "The cluster " + ctx + " already holds the workspace."
+                    : changed + " object(s) differ from " + ctx + ". Review them, then Dry run or Apply.");
+        }, this::failed);
+    }
+
+    /** Applies what the last compare showed; {@code dryRun} stops after the server-side dry-run. */
+    public void apply(boolean dryRun) {
+        String ctx = context.get();
+        List<Manifest> desired = workspace.get();
+        background.run((dryRun ? "Dry run on " : "Applying to ") + ctx, () -> {
+            try (ClusterGateway gateway = connector.connect(ctx)) {
+                return gateway.apply(desired, dryRun, o -> { });
+            }
+        }, result -> {
+            outcomes.setAll(result);
+            long failed = result.stream().filter(o -> o.result().isFailure()).count();
+            boolean conflict = result.stream().anyMatch(o -> o.result() == ObjectOutcome.Result.CONFLICT);
+            if (conflict) {
+                message.set("The cluster changed while applying: its new state is compared again below; review"
+                        + " it and apply again.");
+                compare();
+            } else {
+                message.set(failed == 0 ? (dryRun ? "The dry-run passed: the cluster would accept every object."
+                        : "Applied to " + ctx + ".") : failed + " object(s) were not applied: see the outcomes.");
+            }
+        }, this::failed);
+    }
+
+    private void failed(Throwable failure) {
+        message.set(failure instanceof ClusterException ? failure.getMessage() : "The cluster could not be read: "
+                + failure.getMessage());
+    }
+}
