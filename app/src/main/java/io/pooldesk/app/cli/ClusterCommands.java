@@ -51,13 +51,14 @@ final class ClusterCommands {
         }
     }
 
-    int apply(String context, boolean dryRun, List<String> files) {
+    int apply(String context, boolean dryRun, boolean serverSide, List<String> files) {
         List<Manifest> desired = read(files);
         if (desired == null) {
             return Cli.UNREADABLE;
         }
         try (ClusterGateway cluster = ClusterGateway.connect(context)) {
-            List<ObjectOutcome> outcomes = cluster.apply(desired, dryRun, outcome -> out.println(outcome));
+            List<ObjectOutcome> outcomes = cluster.apply(desired, dryRun, serverSide,
+                    outcome -> out.println(outcome));
             long failed = outcomes.stream().filter(o -> o.result().isFailure()).count();
             long written = outcomes.stream().filter(o -> o.result() == ObjectOutcome.Result.CREATED
                     || o.result() == ObjectOutcome.Result.UPDATED).count();

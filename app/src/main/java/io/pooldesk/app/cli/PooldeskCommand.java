@@ -82,9 +82,11 @@ public final class PooldeskCommand implements Runnable {
             description = "kubeconfig context (default: the current one)") String context,
               @picocli.CommandLine.Option(names = "--dry-run", description = "stop after the server-side dry-run")
               boolean dryRun,
+              @picocli.CommandLine.Option(names = "--server-side", description = {"write with server-side apply"
+                      + " (field manager pooldesk) instead of an optimistic update"}) boolean serverSide,
               @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
         return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .apply(context, dryRun, files);
+                .apply(context, dryRun, serverSide, files);
     }
 
     @Command(name = "pull", mixinStandardHelpOptions = true,

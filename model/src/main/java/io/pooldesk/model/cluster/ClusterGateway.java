@@ -253,6 +253,20 @@ public final class ClusterGateway implements AutoCloseable {
      */
     public List<ObjectOutcome> apply(List<Manifest> desired, boolean dryRunOnly, Consumer<ObjectOutcome> progress)
             throws ClusterException {
+        return apply(desired, dryRunOnly, false, progress);
+    }
+
+    /** The field manager Pooldesk's server-side applies are recorded under. */
+    public static final String FIELD_MANAGER = "pooldesk";
+
+    /**
+     * @param serverSide write with server-side apply under the {@value #FIELD_MANAGER} field manager, sending only
+     *                   the fields Pooldesk owns (spec, and the labels and annotations the workspace sets), where the
+     *                   operator chooses it and the server supports it
+     */
+    public List<ObjectOutcome> apply(List<Manifest> desired, boolean dryRunOnly, boolean serverSide,
+                                     Consumer<ObjectOutcome> progress) throws ClusterException {
+        this.serverSide = serverSide;
         List<Planned> planned = plan(desired);
         List<ObjectOutcome> refusals = new ArrayList<>();
         for (Planned p : planned) {
@@ -310,12 +324,20 @@ public final class ClusterGateway implements AutoCloseable {
         return outcomes;
     }
 
+    private boolean serverSide;
+
     private void write(Planned p, boolean dryRun) {
-        GenericKubernetesResource body = client.getKubernetesSerialization().convertValue(p.target,
+        ObjectNode target = serverSide
+                ? applyConfiguration(p.kind, p.diff.namespace(), p.diff.name(), p.desired.object()) : p.target;
+        GenericKubernetesResource body = client.getKubernetesSerialization().convertValue(target,
                 GenericKubernetesResource.class);
         Resource<GenericKubernetesResource> resource = p.kind.namespaced()
                 ? client.genericKubernetesResources(p.kind.context()).inNamespace(p.diff.namespace()).resource(body)
                 : client.genericKubernetesResources(p.kind.context()).resource(body);
+        if (serverSide) {
+            (dryRun ? resource.dryRun() : resource).fieldManager(FIELD_MANAGER).serverSideApply();
+            return;
+        }
         if (p.live == null) {
             if (dryRun) {
                 resource.dryRun().create();
@@ -327,6 +349,28 @@ public final class ClusterGateway implements AutoCloseable {
         } else {
             resource.update();
         }
+    }
+
+    /** What a server-side apply sends: identity, and only the fields Pooldesk owns (never status). */
+    static ObjectNode applyConfiguration(ClusterKind kind, String namespace, String name, ObjectNode desired) {
+        ObjectNode out = Yaml.json().createObjectNode();
+        out.put("apiVersion", kind.apiVersion());
+        out.put("kind", kind.kind());
+        ObjectNode metadata = out.putObject("metadata");
+        metadata.put("name", name);
+        if (!namespace.isEmpty()) {
+            metadata.put("namespace", namespace);
+        }
+        for (String map : new String[] {"labels", "annotations"}) {
+            JsonNode value = desired.path("metadata").path(map);
+            if (value.isObject() && value.size() > 0) {
+                metadata.set(map, value);
+            }
+        }
+        if (desired.has("spec")) {
+            out.set("spec", desired.get("spec"));
+        }
+        return out;
     }
 
     private static String verb(Planned p) {

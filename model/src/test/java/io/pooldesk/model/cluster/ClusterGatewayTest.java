@@ -214,6 +214,33 @@ class ClusterGatewayTest {
     }
 
     @Test
+    void serverSideApplySendsOnlyOwnedFieldsUnderPooldesksFieldManager() throws Exception {
+        createInCluster("a", "10.0.0.0/24", Map.of("allocated", Map.of("10.0.0.5", "default/web")));
+        writes();
+        // the mock does not implement server-side apply: assert the request, and that nothing changed
+        List<ObjectOutcome> outcomes = gateway.apply(workspace(pool("a", "10.0.9.0/24")), false, true, o -> { });
+        RecordedRequest request = null;
+        RecordedRequest next;
+        while ((next = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+            if (next.getMethod().equals("PATCH")) {
+                request = next;
+            }
+        }
+        assertEquals("PATCH", request.getMethod());
+        assertEquals(POOLS_PATH + "/a?fieldManager=pooldesk&dryRun=All", request.getPath());
+        assertEquals("application/apply-patch+yaml", request.getHeader("Content-Type").split(";")[0]);
+        // the mock records no body for this request: the body is checked where it is built
+        var body = ClusterGateway.applyConfiguration(pools, "", "a", workspace(pool("a", "10.0.9.0/24")).get(0)
+                .object().put("status", "must not be sent"));
+        assertEquals("10.0.9.0/24", body.at("/spec/ranges/0/subnet").asText());
+        assertTrue(body.path("status").isMissingNode(), "status is never sent");
+        assertEquals("blue", body.at("/metadata/labels/team").asText());
+        assertEquals(ObjectOutcome.Result.REFUSED, outcomes.get(0).result());
+        assertEquals("10.0.0.0/24", Yaml.json().valueToTree(inCluster("a").getAdditionalProperties().get("spec"))
+                .at("/ranges/0/subnet").asText());
+    }
+
+    @Test
     void watchSeesAnExternalChange() throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         try (AutoCloseable watch = gateway.watch(changed::countDown)) {
