@@ -1,12 +1,11 @@
 package io.pooldesk.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.conversion.ConversionResult;
 import io.pooldesk.model.conversion.Converter;
 import io.pooldesk.model.conversion.TargetKind;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.ManifestReader;
-import io.pooldesk.model.manifest.Yaml;
+import io.pooldesk.model.workspace.Workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,7 @@ final class ConvertCommand {
         ConversionResult result = Converter.convert(read.manifests(), target);
         result.losses().forEach(loss -> err.println("loss: " + loss));
         result.errors().forEach(e -> err.println("error: " + e));
-        String yaml = documents(result.objects());
+        String yaml = Workspace.render(result.objects());
         if (output == null) {
             out.print(yaml);
         } else {
@@ -53,20 +52,5 @@ final class ConvertCommand {
             }
         }
         return result.errors().isEmpty() ? Cli.OK : Cli.FAILED;
-    }
-
-    static String documents(List<ObjectNode> objects) {
-        StringBuilder text = new StringBuilder();
-        for (ObjectNode object : objects) {
-            if (text.length() > 0) {
-                text.append("---\n");
-            }
-            try {
-                text.append(Yaml.mapper().writeValueAsString(object));
-            } catch (IOException e) {
-                throw new IllegalStateException("a tree always serialises", e);
-            }
-        }
-        return text.toString();
     }
 }

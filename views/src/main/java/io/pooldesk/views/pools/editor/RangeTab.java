@@ -1,7 +1,6 @@
 package io.pooldesk.views.pools.editor;
 
 import atlantafx.base.theme.Styles;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,15 +39,7 @@ final class RangeTab extends Tab {
         content.setPadding(new Insets(12));
         setContent(new ScrollPane(content));
         ((ScrollPane) getContent()).setFitToWidth(true);
-        model.ranges.addListener((ListChangeListener<RangeRow>) c -> {
-            while (c.next()) {
-                if (c.wasAdded() || c.wasRemoved()) {
-                    rebuild();
-                    return;
-                }
-            }
-        });
-        rebuild();
+        RowList.rebuildOnAddOrRemove(model.ranges, this::rebuild);
     }
 
     private void rebuild() {

@@ -2,7 +2,6 @@ package io.pooldesk.views.pools.editor;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -55,15 +54,7 @@ final class SelectorTab extends Tab {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         setContent(scroll);
-        model.scope.addListener((ListChangeListener<ScopeRow>) c -> {
-            while (c.next()) {
-                if (c.wasAdded() || c.wasRemoved()) {
-                    rebuild();
-                    return;
-                }
-            }
-        });
-        rebuild();
+        RowList.rebuildOnAddOrRemove(model.scope, this::rebuild);
     }
 
     private void rebuild() {

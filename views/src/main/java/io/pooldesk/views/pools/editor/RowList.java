@@ -1,0 +1,22 @@
+package io.pooldesk.views.pools.editor;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/** The row lists of the form: their controls are rebuilt when a row is added or removed, not on every keystroke. */
+final class RowList {
+    private RowList() {
+    }
+
+    static <T> void rebuildOnAddOrRemove(ObservableList<T> rows, Runnable rebuild) {
+        rows.addListener((ListChangeListener<T>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    rebuild.run();
+                    return;
+                }
+            }
+        });
+        rebuild.run();
+    }
+}
