@@ -196,6 +196,28 @@ class CliContractTest {
     }
 
     @Test
+    void unservedRequestsCarryNullPoolAndAddressAndNameThePoolInWords() throws IOException {
+        Path file = write("full.yaml", POOL.formatted("tiny", "10.9.9.9/32", "team") + """
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: LoadBalancer
+                metadata: {name: first, namespace: team}
+                spec: {ipam: pool}
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: LoadBalancer
+                metadata: {name: second, namespace: team}
+                spec: {ipam: pool}
+                """);
+        Run run = run("simulate", "--output", "json", file.toString());
+        assertEquals(1, run.code(), run.all());
+        JsonNode second = new ObjectMapper().readTree(run.out()).get("allocations").get(1);
+        assertTrue(second.get("pool").isNull(), second.toString());
+        assertTrue(second.get("address").isNull(), second.toString());
+        assertTrue(second.get("error").asText().contains("pool tiny is exhausted"), second.toString());
+    }
+
+    @Test
     void scenarioFilesAreReadBesideTheScenario() throws IOException {
         write("pool.yaml", POOL.formatted("team-pool", "10.0.0.0/24", "team"));
         write("lb.yaml", """

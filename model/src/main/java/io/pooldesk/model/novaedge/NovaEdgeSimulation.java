@@ -77,7 +77,7 @@ public final class NovaEdgeSimulation implements PoolKind {
         }
         NovaEdgeEngine.Outcome outcome = engine.allocate(pool, holder, family);
         if (!outcome.isServed()) {
-            log.allocated(new AllocationEntry(request, outcome.pool(), null, outcome.error()));
+            log.allocated(new AllocationEntry(request, null, null, outcome.error()));
             return;
         }
         List<String> others = engine.alsoAllocatedIn(pool, outcome.address());

@@ -91,7 +91,7 @@ public final class OpenElbSimulation implements PoolKind {
         String request = Service.KIND + "/" + svc.id();
         log.allocated(outcome.isServed()
                 ? new AllocationEntry(request, outcome.eip(), outcome.address().toString(), null)
-                : new AllocationEntry(request, outcome.eip(), null, outcome.error()));
+                : new AllocationEntry(request, null, null, outcome.error()));
     }
 
     @Override

@@ -93,7 +93,7 @@ public final class DhcpSimulation implements PoolKind {
             DhcpEngine.Outcome outcome = engine.allocate(nic, log::warn);
             log.allocated(outcome.isServed()
                     ? new AllocationEntry(request, outcome.pool(), outcome.address().toString(), null)
-                    : new AllocationEntry(request, outcome.pool(), null, outcome.error()));
+                    : new AllocationEntry(request, null, null, outcome.error()));
         }
     }
 

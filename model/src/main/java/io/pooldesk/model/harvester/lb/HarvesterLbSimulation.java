@@ -103,8 +103,7 @@ public final class HarvesterLbSimulation implements PoolKind {
         if (outcome.isServed()) {
             log.allocated(new AllocationEntry(request, outcome.pool(), outcome.address().toString(), null));
         } else {
-            log.allocated(new AllocationEntry(request, outcome.pool() == null ? null : outcome.pool(), null,
-                    outcome.error()));
+            log.allocated(new AllocationEntry(request, null, null, outcome.error()));
         }
     }
 
