@@ -6,7 +6,6 @@ import io.pooldesk.model.address.IntervalSet;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.function.Consumer;
 
 /**
@@ -22,19 +21,18 @@ public final class PoolAllocator {
 
     public static AllocationOutcome allocate(RangeSet ranges, PoolLedger ledger, String holder,
                                              Consumer<String> warnings) {
-        NavigableSet<Address> remembered = ledger.historyOf(holder);
-        if (!remembered.isEmpty()) {
-            Address requested = remembered.first();
-            if (remembered.size() > 1) {
-                warnings.accept(holder + " appears " + remembered.size() + " times in the allocation history; the "
+        Address requested = ledger.firstInHistory(holder);
+        if (requested != null) {
+            int remembered = ledger.historyCount(holder);
+            if (remembered > 1) {
+                warnings.accept(holder + " appears " + remembered + " times in the allocation history; the "
                         + "cluster picks one at random, Pooldesk took the lowest, " + requested);
             }
             return reserveRequested(ranges, ledger, holder, requested);
         }
-        for (Address held : ledger.allocatedTo(holder)) {
-            if (ranges.contains(held)) {
-                return AllocationOutcome.failed(held + " has been allocated to " + holder + ", " + DUPLICATE_KEYWORD);
-            }
+        if (ledger.holdsWithin(holder, ranges)) {
+            Address held = ledger.allocatedTo(holder).stream().filter(ranges::contains).findFirst().orElseThrow();
+            return AllocationOutcome.failed(held + " has been allocated to " + holder + ", " + DUPLICATE_KEYWORD);
         }
         Address next = nextFree(ranges, ledger);
         if (next == null) {

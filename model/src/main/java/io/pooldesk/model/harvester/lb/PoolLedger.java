@@ -8,7 +8,6 @@ import io.pooldesk.model.address.InvalidAddressException;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,18 @@ import java.util.function.Predicate;
  */
 public final class PoolLedger {
     private final TreeMap<Address, String> allocated = new TreeMap<>();
-    private final Map<String, NavigableSet<Address>> allocatedByHolder = new HashMap<>();
+    private final HolderIndex allocatedByHolder = new HolderIndex();
     private final Map<Family, IntervalSet> occupied = Map.of(Family.IPV4, new IntervalSet(), Family.IPV6, new IntervalSet());
     private final TreeMap<Address, String> history = new TreeMap<>();
-    private final Map<String, NavigableSet<Address>> historyByHolder = new HashMap<>();
+    private final HolderIndex historyByHolder = new HolderIndex();
     private String lastAllocated = "";
+    /** The cursor parsed once: the allocator reads it on every allocation. */
+    private Address lastAllocatedAddress;
 
     /** Builds a ledger from a pool's status. Keys that are not addresses are reported and left out. */
     public static PoolLedger fromStatus(IpPoolStatus status, List<String> problems) {
         PoolLedger ledger = new PoolLedger();
-        ledger.lastAllocated = status.lastAllocated();
+        ledger.setLastAllocated(status.lastAllocated());
         for (Map.Entry<String, String> entry : sortedEntries(status.allocated())) {
             Address address = parseKey(entry.getKey(), "status.allocated", problems);
             if (address != null) {
@@ -78,14 +79,33 @@ public final class PoolLedger {
 
     /** The addresses allocated to this holder, lowest first. */
     public NavigableSet<Address> allocatedTo(String holder) {
-        NavigableSet<Address> held = allocatedByHolder.get(holder);
-        return held == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(held);
+        return allocatedByHolder.all(holder);
+    }
+
+    /** Whether the holder holds an address inside the ranges (the CNI allocator's duplicate guard). */
+    public boolean holdsWithin(String holder, RangeSet ranges) {
+        Address first = allocatedByHolder.first(holder);
+        if (first == null) {
+            return false;
+        }
+        if (allocatedByHolder.count(holder) == 1) {
+            return ranges.contains(first);
+        }
+        return allocatedByHolder.all(holder).stream().anyMatch(ranges::contains);
+    }
+
+    /** The lowest released address this holder last held, or null. */
+    public Address firstInHistory(String holder) {
+        return historyByHolder.first(holder);
+    }
+
+    public int historyCount(String holder) {
+        return historyByHolder.count(holder);
     }
 
     /** The released addresses this holder last held, lowest first. */
     public NavigableSet<Address> historyOf(String holder) {
-        NavigableSet<Address> held = historyByHolder.get(holder);
-        return held == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(held);
+        return historyByHolder.all(holder);
     }
 
     public IntervalSet occupied(Family family) {
@@ -99,13 +119,15 @@ public final class PoolLedger {
 
     /** The cursor as an address, or null when it is empty or not an address. */
     public Address lastAllocated() {
-        if (lastAllocated == null || lastAllocated.isEmpty()) {
-            return null;
-        }
+        return lastAllocatedAddress;
+    }
+
+    private void setLastAllocated(String text) {
+        lastAllocated = text == null ? "" : text;
         try {
-            return AddressParser.address(lastAllocated);
+            lastAllocatedAddress = lastAllocated.isEmpty() ? null : AddressParser.address(lastAllocated);
         } catch (InvalidAddressException e) {
-            return null;
+            lastAllocatedAddress = null;
         }
     }
 
@@ -121,16 +143,16 @@ public final class PoolLedger {
         removeHistory(address);
         putAllocated(address, holder);
         lastAllocated = address.toString();
+        lastAllocatedAddress = address;
         return true;
     }
 
     /** The store's {@code ReleaseByID}: moves this holder's (lowest) address into the history. Null if it held none. */
     public Address releaseByHolder(String holder) {
-        NavigableSet<Address> held = allocatedByHolder.get(holder);
-        if (held == null || held.isEmpty()) {
+        Address address = allocatedByHolder.first(holder);
+        if (address == null) {
             return null;
         }
-        Address address = held.first();
         removeAllocated(address);
         removeHistory(address);
         putHistory(address, holder);
@@ -176,7 +198,7 @@ public final class PoolLedger {
         PoolLedger copy = new PoolLedger();
         allocated.forEach(copy::putAllocated);
         history.forEach(copy::putHistory);
-        copy.lastAllocated = lastAllocated;
+        copy.setLastAllocated(lastAllocated);
         return copy;
     }
 
@@ -188,37 +210,27 @@ public final class PoolLedger {
 
     private void putAllocated(Address address, String holder) {
         allocated.put(address, holder);
-        allocatedByHolder.computeIfAbsent(holder, h -> new TreeSet<>()).add(address);
+        allocatedByHolder.add(holder, address);
         occupied.get(address.family()).add(address.value());
     }
 
     private void removeAllocated(Address address) {
         String holder = allocated.remove(address);
         if (holder != null) {
-            removeFromIndex(allocatedByHolder, holder, address);
+            allocatedByHolder.remove(holder, address);
             occupied.get(address.family()).remove(address.value());
         }
     }
 
     private void putHistory(Address address, String holder) {
         history.put(address, holder);
-        historyByHolder.computeIfAbsent(holder, h -> new TreeSet<>()).add(address);
+        historyByHolder.add(holder, address);
     }
 
     private void removeHistory(Address address) {
         String holder = history.remove(address);
         if (holder != null) {
-            removeFromIndex(historyByHolder, holder, address);
-        }
-    }
-
-    private static void removeFromIndex(Map<String, NavigableSet<Address>> index, String holder, Address address) {
-        NavigableSet<Address> set = index.get(holder);
-        if (set != null) {
-            set.remove(address);
-            if (set.isEmpty()) {
-                index.remove(holder);
-            }
+            historyByHolder.remove(holder, address);
         }
     }
 }

@@ -1,0 +1,305 @@
+package io.pooldesk.benchmarks;
+
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.address.AddressParser;
+import io.pooldesk.model.address.AddressSet;
+import io.pooldesk.model.address.Span;
+import io.pooldesk.model.harvester.lb.AllocationOutcome;
+import io.pooldesk.model.harvester.lb.EffectiveRange;
+import io.pooldesk.model.harvester.lb.IpPool;
+import io.pooldesk.model.harvester.lb.IpPoolStatus;
+import io.pooldesk.model.harvester.lb.LoadBalancer;
+import io.pooldesk.model.harvester.lb.PoolAllocator;
+import io.pooldesk.model.harvester.lb.PoolLedger;
+import io.pooldesk.model.harvester.lb.PoolRangeSpec;
+import io.pooldesk.model.harvester.lb.PoolSelection;
+import io.pooldesk.model.harvester.lb.PoolSelector;
+import io.pooldesk.model.harvester.lb.RangeResolver;
+import io.pooldesk.model.harvester.lb.RangeSet;
+import io.pooldesk.model.harvester.lb.ScopeTuple;
+import io.pooldesk.views.map.MapModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the engine on this machine and writes the figures, with the machine and the ratio to the reference-style
+ * baseline, to a Markdown file. A timed harness (warm-up, then medians of batches), not a unit test.
+ */
+public final class PerformanceReport {
+    private static final int MILLION = 1_000_000;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/performance.md");
+        Path jar = Path.of(args.length > 1 ? args[1] : "app/target/pooldesk.jar");
+        new PerformanceReport().run(out, jar);
+    }
+
+    private void row(String what, String figure, String target, String verdict) {
+        rows.add(new String[] {what, figure, target, verdict});
+        System.out.printf("%-70s %-28s %-22s %s%n", what, figure, target, verdict);
+    }
+
+    private void run(Path out, Path jar) throws Exception {
+        allocationAtAMillion("10.0.0.0/12", "IPv4 /12");
+        double pooldeskAt100k = allocationAt100k();
+        double baselineAt100k = baselineAt100k();
+        row("Ratio to the baseline at 100,000 held (baseline / Pooldesk)",
+                String.format("%.0fx", baselineAt100k / pooldeskAt100k), ">= 100x",
+                baselineAt100k / pooldeskAt100k >= 100 ? "met" : "missed");
+        allocationAtAMillion("fd00::/64", "IPv6 /64");
+        memoryPerHeldAddress();
+        emptyIpv6Pool();
+        selection();
+        mapFrame();
+        simulateEndToEnd(jar);
+        write(out);
+    }
+
+    private static RangeSet ranges(String cidr) throws Exception {
+        EffectiveRange range = RangeResolver.resolve(PoolRangeSpec.ofSubnet(cidr), "spec.ranges[0]");
+        return new RangeSet(List.of(range));
+    }
+
+    /** Allocates until a million are held (or the range is full), releases every other, allocates again. */
+    private void allocationAtAMillion(String cidr, String label) throws Exception {
+        RangeSet set = ranges(cidr);
+        PoolLedger ledger = new PoolLedger();
+        List<Double> lateBatches = new ArrayList<>();
+        int batch = 10_000;
+        int held = 0;
+        while (held < MILLION) {
+            long start = System.nanoTime();
+            int done = 0;
+            for (; done < batch; done++) {
+                AllocationOutcome outcome = PoolAllocator.allocate(set, ledger, "ns/lb-" + (held + done), w -> { });
+                if (!outcome.isServed()) {
+                    break;
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            held += done;
+            if (held >= MILLION * 9 / 10 && done > 0) {
+                lateBatches.add((double) elapsed / done);
+            }
+            if (done < batch) {
+                break;
+            }
+        }
+        row("Allocate one by one, " + label + ", per allocation near " + String.format("%,d", held) + " held",
+                ns(median(lateBatches)), "<= 1 us median", median(lateBatches) <= 1000 ? "met" : "missed");
+        List<Double> releases = new ArrayList<>();
+        for (int i = 0; i < held; i += 2 * batch) {
+            long start = System.nanoTime();
+            int count = 0;
+            for (int j = i; j < Math.min(held, i + 2 * batch); j += 2) {
+                ledger.releaseByHolder("ns/lb-" + j);
+                count++;
+            }
+            releases.add((double) (System.nanoTime() - start) / count);
+        }
+        row("Release every other one, " + label + ", per release", ns(median(releases)), "<= 1 us median",
+                median(releases) <= 1000 ? "met" : "missed");
+        List<Double> again = new ArrayList<>();
+        for (int i = 0; i < held / 2; i += batch) {
+            long start = System.nanoTime();
+            for (int j = 0; j < batch; j++) {
+                PoolAllocator.allocate(set, ledger, "ns/again-" + (i + j), w -> { });
+            }
+            again.add((double) (System.nanoTime() - start) / batch);
+        }
+        row("Allocate again into the holes, " + label + ", per allocation", ns(median(again)), "<= 1 us median",
+                median(again) <= 1000 ? "met" : "missed");
+    }
+
+    private double allocationAt100k() throws Exception {
+        RangeSet set = ranges("10.0.0.0/12");
+        PoolLedger ledger = new PoolLedger();
+        for (int i = 0; i < 100_000; i++) {
+            PoolAllocator.allocate(set, ledger, "ns/lb-" + i, w -> { });
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            PoolAllocator.allocate(set, ledger, "ns/extra-" + i, w -> { });
+        }
+        double perOp = (System.nanoTime() - start) / 1000.0;
+        row("Allocate at 100,000 held, Pooldesk, per allocation", ns(perOp), "", "");
+        return perOp;
+    }
+
+    private double baselineAt100k() {
+        long first = 10L << 24;
+        ReferenceStyleAllocator baseline = new ReferenceStyleAllocator(first + 1, first + (1 << 20) - 2);
+        for (int i = 0; i < 100_000; i++) {
+            // the state the reference holds at 100,000, filled directly: the walk's cost is what is measured
+            baseline.hold(ReferenceStyleAllocator.text(first + 1 + i), "ns/lb-" + i);
+        }
+        long start = System.nanoTime();
+        int ops = 50;
+        for (int i = 0; i < ops; i++) {
+            baseline.allocate("ns/extra-" + i);
+        }
+        double perOp = (System.nanoTime() - start) / (double) ops;
+        row("Allocate at 100,000 held, baseline (map of strings, walk from the start)", ns(perOp), "", "");
+        return perOp;
+    }
+
+    private void memoryPerHeldAddress() throws Exception {
+        RangeSet set = ranges("10.0.0.0/12");
+        long before = usedAfterGc();
+        PoolLedger ledger = new PoolLedger();
+        for (int i = 0; i < MILLION; i++) {
+            PoolAllocator.allocate(set, ledger, "ns/lb-" + i, w -> { });
+        }
+        long after = usedAfterGc();
+        double perAddress = (after - before) / (double) MILLION;
+        row("Retained heap per held address at 1,000,000 (holder name included)",
+                String.format("%.0f bytes", perAddress), "<= 100 bytes", perAddress <= 100 ? "met" : "missed");
+        if (ledger.allocatedCount() < 0) {
+            throw new IllegalStateException("keeps the ledger alive until measured");
+        }
+    }
+
+    private void emptyIpv6Pool() throws Exception {
+        int pools = 10_000;
+        long before = usedAfterGc();
+        List<Object> kept = new ArrayList<>(pools);
+        for (int i = 0; i < pools; i++) {
+            kept.add(new Object[] {ranges("fd00:" + Integer.toHexString(i) + "::/64"), new PoolLedger()});
+        }
+        long after = usedAfterGc();
+        double perPool = (after - before) / (double) pools;
+        row("Empty IPv6 /64 pool (ranges and allocation state)", String.format("%.0f bytes", perPool), "< 1 KiB",
+                perPool < 1024 ? "met" : "missed");
+        if (kept.isEmpty()) {
+            throw new IllegalStateException();
+        }
+    }
+
+    private void selection() {
+        List<IpPool> pools = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            pools.add(new IpPool("pool-" + i, "", List.of(PoolRangeSpec.ofSubnet("10." + (i / 256) + "." + (i % 256)
+                    + ".0/24")), new PoolSelector("", 0, List.of(new ScopeTuple("*", "ns-" + i, "*"))),
+                    IpPoolStatus.EMPTY, null));
+        }
+        List<LoadBalancer> lbs = new ArrayList<>();
+        for (int j = 0; j < 20_000; j++) {
+            String ns = "ns-" + (j % 2000);
+            lbs.add(new LoadBalancer(ns, "lb-" + j, "pool", "", "", Map.of(), "", ""));
+        }
+        for (int warm = 0; warm < 2; warm++) {
+            lbs.stream().limit(2000).forEach(lb -> PoolSelection.select(pools, lb));
+        }
+        long start = System.nanoTime();
+        for (LoadBalancer lb : lbs) {
+            PoolSelection.select(pools, lb);
+        }
+        long elapsed = System.nanoTime() - start;
+        row("Selection: 20,000 load balancers across 2,000 pools", ms(elapsed), "", "");
+    }
+
+    private void mapFrame() throws Exception {
+        Span extent = new Span(AddressParser.address("10.99.0.0"), AddressParser.address("10.99.255.255"));
+        TreeMap<Address, String> allocated = new TreeMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            allocated.put(Address.of(extent.first().family(), extent.first().value().add(
+                    java.math.BigInteger.valueOf(i * 3L))), "ns/lb-" + i);
+        }
+        MapModel model = new MapModel(extent, AddressSet.of(List.of(extent)), AddressSet.empty(), allocated,
+                new TreeMap<>(), null);
+        double[] times = new double[15];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            model.cells(0, java.math.BigInteger.ZERO, 65_536);
+            times[i] = System.nanoTime() - start;
+        }
+        double median = median(Arrays.stream(times).boxed().toList());
+        row("/16 map frame: the 65,536 cells' states (drawing not included)", ms((long) median), "< 16 ms",
+                median < 16e6 ? "met" : "missed");
+    }
+
+    private void simulateEndToEnd(Path jar) throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("pooldesk-bench");
+        StringBuilder pools = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            pools.append("---\napiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: IPPool\nmetadata: {name: pool-")
+                    .append(i).append("}\nspec:\n  ranges: [{subnet: 10.").append(i / 256).append('.')
+                    .append(i % 256).append(".0/24}]\n  selector: {scope: [{namespace: ns-").append(i).append("}]}\n");
+        }
+        Files.writeString(folder.resolve("a-pools.yaml"), pools);
+        StringBuilder lbs = new StringBuilder();
+        for (int j = 0; j < 20_000; j++) {
+            lbs.append("---\napiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: LoadBalancer\nmetadata: {name: lb-")
+                    .append(j).append(", namespace: ns-").append(j % 2000).append("}\nspec: {ipam: pool}\n");
+        }
+        Files.writeString(folder.resolve("b-load-balancers.yaml"), lbs);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[] times = new double[3];
+        for (int run = 0; run < times.length; run++) {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-jar", jar.toString(), "simulate", "-o", "json", folder.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            times[run] = System.nanoTime() - start;
+        }
+        double median = median(Arrays.stream(times).boxed().toList());
+        row("pooldesk simulate, 2,000 pools and 20,000 load balancers, whole process", ms((long) median), "< 3 s",
+                median < 3e9 ? "met" : "missed");
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String ns(double nanos) {
+        return nanos >= 10_000 ? String.format("%.1f us", nanos / 1000) : String.format("%.0f ns", nanos);
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+
+    private void write(Path out) throws IOException {
+        StringBuilder md = new StringBuilder("# Performance\n\nMeasured by `bash scripts/benchmarks.sh` (a timed harness:"
+                + " warm-up, then medians of batches), all figures side by side in one run.\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
+                .append(' ').append(System.getProperty("os.arch")).append(".\n\n");
+        md.append("| measurement | figure | target | |\n| --- | --- | --- | --- |\n");
+        for (String[] r : rows) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        md.append("\nThe baseline keeps allocations as a map of address strings and walks the range from its start for"
+                + " each allocation, as the reference controllers do.\n");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md.toString());
+        System.out.println("wrote " + out);
+    }
+}
