@@ -86,12 +86,32 @@ public final class MapModel {
         return out;
     }
 
+    /** One address: direct lookups, no range counting (a /16 frame draws 65,536 of these). */
+    private Cell describe(Address address, Span span) {
+        String holder = allocated.get(address);
+        if (holder != null) {
+            boolean marker = holder.equals("EXCLUDED") || holder.equals("RESERVED");
+            return new Cell(span, marker ? CellState.RESERVED : CellState.ALLOCATED, holder, BigInteger.ONE,
+                    BigInteger.ONE, 1);
+        }
+        String remembered = history.get(address);
+        if (remembered != null) {
+            return new Cell(span, CellState.HISTORY, remembered, BigInteger.ZERO, BigInteger.ONE, 0);
+        }
+        boolean canUse = usable.contains(address);
+        CellState state = canUse ? CellState.FREE : reserved.contains(address) ? CellState.RESERVED : CellState.OUTSIDE;
+        return new Cell(span, state, null, BigInteger.ZERO, canUse ? BigInteger.ONE : BigInteger.ZERO, 0);
+    }
+
     /** The index at {@code level} of the cell holding {@code address}. */
     public BigInteger indexOf(int level, Address address) {
         return address.value().subtract(extent.first().value()).shiftRight(level);
     }
 
     private Cell describe(Span span) {
+        if (span.size().equals(BigInteger.ONE)) {
+            return describe(span.first(), span);
+        }
         NavigableMap<Address, String> held = allocated.subMap(span.first(), true, span.last(), true);
         NavigableMap<Address, String> remembered = history.subMap(span.first(), true, span.last(), true);
         BigInteger inUse = BigInteger.valueOf(held.size());

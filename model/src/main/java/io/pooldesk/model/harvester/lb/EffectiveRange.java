@@ -18,9 +18,10 @@ public record EffectiveRange(Cidr subnet, Address start, Address end, Address ga
         return new Span(start, end);
     }
 
-    /** The CNI {@code Range.Contains}: inside the subnet and within start..end. */
+    /** The CNI {@code Range.Contains}: inside the subnet and within start..end (the cheap test first). */
     public boolean contains(Address address) {
-        return subnet.contains(address) && span().contains(address);
+        return address.family() == start.family() && address.compareTo(start) >= 0 && address.compareTo(end) <= 0
+                && subnet.contains(address);
     }
 
     public boolean isGateway(Address address) {

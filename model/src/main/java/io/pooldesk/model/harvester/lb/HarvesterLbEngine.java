@@ -23,6 +23,9 @@ public final class HarvesterLbEngine {
     /** Where each load balancer's address came from: applicant ID to pool name. */
     private final Map<String, String> holdings = new TreeMap<>();
 
+    /** The pools a request can match, indexed; rebuilt after any pool changes. */
+    private SelectionIndex index;
+
     /** The load balancers seen so far, by applicant ID, for the webhook's update rules. */
     private final Map<String, LoadBalancer> loadBalancers = new TreeMap<>();
 
@@ -44,6 +47,7 @@ public final class HarvesterLbEngine {
         RangeSet ranges = resolve(pool);
         PoolLedger ledger = PoolLedger.fromStatus(pool.status(), problems);
         pools.put(pool.name(), new PoolState(pool, ranges, ledger));
+        index = null;
         for (Map.Entry<Address, String> entry : ledger.allocatedEntries().entrySet()) {
             holdings.putIfAbsent(entry.getValue(), pool.name());
         }
@@ -79,6 +83,7 @@ public final class HarvesterLbEngine {
             PoolLedger ledger = current.ledger().copy();
             ledger.retainHistory(ranges::contains);
             pools.put(pool.name(), new PoolState(updated, ranges, ledger));
+            index = null;
         } catch (RangeException e) {
             return List.of(new Violation(e.field(), e.getMessage()));
         }
@@ -94,6 +99,7 @@ public final class HarvesterLbEngine {
         List<Violation> violations = PoolAdmission.checkDelete(state.pool());
         if (violations.isEmpty()) {
             pools.remove(poolName);
+            index = null;
         }
         return violations;
     }
@@ -122,7 +128,7 @@ public final class HarvesterLbEngine {
         if (kept != null) {
             return kept;
         }
-        PoolSelection.Choice choice = PoolSelection.select(definitions(), lb);
+        PoolSelection.Choice choice = PoolSelection.select(index().candidates(lb), lb);
         List<String> warnings = new ArrayList<>(choice.warnings());
         if (choice.pool() == null) {
             return new RequestOutcome(null, null, choice.error(), null, warnings);
@@ -192,6 +198,60 @@ public final class HarvesterLbEngine {
 
     public PoolState pool(String name) {
         return pools.get(name);
+    }
+
+    private SelectionIndex index() {
+        if (index == null) {
+            index = new SelectionIndex(definitions());
+        }
+        return index;
+    }
+
+    /**
+     * The pools a load balancer could match. A scope tuple matches only when its namespace is {@code *}, the
+     * request's is {@code *}, or both are equal (strict and loose alike), and a non-global pool only on its own
+     * network; so only those pools, and the global ones, are handed to {@link PoolSelection}, which decides.
+     */
+    private static final class SelectionIndex {
+        private final List<IpPool> all;
+        private final java.util.Map<String, List<IpPool>> byNetworkAndNamespace = new java.util.HashMap<>();
+        private final java.util.Map<String, List<IpPool>> anyNamespaceByNetwork = new java.util.HashMap<>();
+        private final List<IpPool> globals = new ArrayList<>();
+
+        SelectionIndex(List<IpPool> pools) {
+            this.all = pools;
+            for (IpPool pool : pools) {
+                if (pool.isGlobal()) {
+                    globals.add(pool);
+                    continue;
+                }
+                String network = pool.selector().network();
+                java.util.Set<String> namespaces = new java.util.LinkedHashSet<>();
+                for (ScopeTuple tuple : pool.selector().scope()) {
+                    namespaces.add(tuple.namespace());
+                }
+                for (String namespace : namespaces) {
+                    if (ScopeTuple.ALL.equals(namespace)) {
+                        anyNamespaceByNetwork.computeIfAbsent(network, n -> new ArrayList<>()).add(pool);
+                    } else {
+                        byNetworkAndNamespace.computeIfAbsent(network + "\n" + namespace, k -> new ArrayList<>())
+                                .add(pool);
+                    }
+                }
+            }
+        }
+
+        List<IpPool> candidates(LoadBalancer lb) {
+            Requirement r = lb.requirement();
+            if (!lb.ipPool().isEmpty() || ScopeTuple.ALL.equals(r.namespace())) {
+                return all;
+            }
+            java.util.LinkedHashSet<IpPool> out = new java.util.LinkedHashSet<>();
+            out.addAll(byNetworkAndNamespace.getOrDefault(r.network() + "\n" + r.namespace(), List.of()));
+            out.addAll(anyNamespaceByNetwork.getOrDefault(r.network(), List.of()));
+            out.addAll(globals);
+            return new ArrayList<>(out);
+        }
     }
 
     private List<IpPool> definitions() {

@@ -50,8 +50,8 @@ public final class HarvesterLbSimulation implements PoolKind {
             return;
         }
         List<IpPool> before = new ArrayList<>();
-        engine.pools().forEach(state -> before.add(state.pool()));
-        log.admit(manifest, PoolAdmission.checkCreate(pool, before), false);
+        engine.pools().forEach(state -> before.add(state.definition()));
+        log.admit(manifest, PoolAdmission.checkCreate(pool, before, p -> engine.pool(p.name()).ranges()), false);
         List<String> statusProblems = new ArrayList<>();
         try {
             engine.load(pool, statusProblems);
