@@ -202,6 +202,19 @@ public final class PoolEditorViewModel {
         preview.set(preview(pool, found.isEmpty()));
     }
 
+    /** Whether any scope tuple of the pool could match the request's namespace (strict and loose alike). */
+    private static boolean couldMatch(IpPool pool, LoadBalancer lb) {
+        if (!lb.ipPool().isEmpty()) {
+            return lb.ipPool().equals(pool.name());
+        }
+        if (pool.isGlobal()) {
+            return true;
+        }
+        String namespace = lb.requirement().namespace();
+        return pool.selector().scope().stream().anyMatch(t -> ScopeTuple.ALL.equals(t.namespace())
+                || ScopeTuple.ALL.equals(namespace) || t.namespace().equals(namespace));
+    }
+
     /** Overlap findings name the range; the form marks its subnet field. */
     private static String fieldFor(String path) {
         Matcher m = INDEXED.matcher(path);
@@ -222,11 +235,12 @@ public final class PoolEditorViewModel {
             withThis.add(pool);
             List<String> winners = new ArrayList<>();
             for (LoadBalancer lb : loadBalancers) {
-                PoolSelection.Choice before = PoolSelection.select(others, lb);
+                // a keystroke re-selects only the requests this pool could match; the rest keep their pool
+                if (!couldMatch(pool, lb)) {
+                    continue;
+                }
                 PoolSelection.Choice after = PoolSelection.select(withThis, lb);
-                boolean nowThis = after.pool() != null && after.pool().name().equals(pool.name());
-                boolean wasThis = before.pool() != null && before.pool().name().equals(pool.name());
-                if (nowThis && !wasThis || nowThis && original != null) {
+                if (after.pool() != null && after.pool().name().equals(pool.name())) {
                     winners.add(lb.applicantId());
                 }
             }
