@@ -7,9 +7,30 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
-/** Binds a text field to the form's error map: the field turns red and the message appears under it. */
+/**
+ * The form's controls: text fields bound to a value, marked red with their message under them when the error map
+ * holds one for their field path, and the rows' remove buttons.
+ */
 final class FieldErrors {
     private FieldErrors() {
+    }
+
+    static javafx.scene.control.TextField text(javafx.beans.property.StringProperty value, String id, String prompt) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(14);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    static javafx.scene.control.Button removeButton(String id, Runnable action) {
+        javafx.scene.control.Button remove = new javafx.scene.control.Button("",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.TRASH_2));
+        remove.setId(id);
+        remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        remove.setOnAction(e -> action.run());
+        return remove;
     }
 
     /** A field with its message line, both watching {@code path} in {@code errors}. */

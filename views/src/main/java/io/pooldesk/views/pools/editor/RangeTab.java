@@ -53,30 +53,19 @@ final class RangeTab extends Tab {
         for (int i = 0; i < model.ranges.size(); i++) {
             RangeRow row = model.ranges.get(i);
             String path = "spec.ranges[" + i + "]";
-            rows.add(FieldErrors.field(input(row.subnet, "range-" + i + "-subnet", "192.168.100.0/24"),
+            rows.add(FieldErrors.field(FieldErrors.text(row.subnet, "range-" + i + "-subnet", "192.168.100.0/24"),
                     path + ".subnet", model.errors()), 0, i + 1);
             if (row.isRange()) {
-                rows.add(FieldErrors.field(input(row.start, "range-" + i + "-start", "first address"),
+                rows.add(FieldErrors.field(FieldErrors.text(row.start, "range-" + i + "-start", "first address"),
                         path + ".rangeStart", model.errors()), 1, i + 1);
-                rows.add(FieldErrors.field(input(row.end, "range-" + i + "-end", "last address"),
+                rows.add(FieldErrors.field(FieldErrors.text(row.end, "range-" + i + "-end", "last address"),
                         path + ".rangeEnd", model.errors()), 2, i + 1);
             }
-            rows.add(FieldErrors.field(input(row.gateway, "range-" + i + "-gateway", "network + 1"),
+            rows.add(FieldErrors.field(FieldErrors.text(row.gateway, "range-" + i + "-gateway", "network + 1"),
                     path + ".gateway", model.errors()), 3, i + 1);
-            Button remove = new Button("", new FontIcon(Feather.TRASH_2));
-            remove.setId("range-" + i + "-remove");
-            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-            remove.setOnAction(e -> model.ranges.remove(row));
+            Button remove = FieldErrors.removeButton("range-" + i + "-remove", () -> model.ranges.remove(row));
             rows.add(remove, 4, i + 1);
         }
     }
 
-    private static TextField input(javafx.beans.property.StringProperty value, String id, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(14);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
 }

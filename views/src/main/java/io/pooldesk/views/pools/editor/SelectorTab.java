@@ -23,8 +23,8 @@ final class SelectorTab extends Tab {
         this.model = model;
         setClosable(false);
         setId("tab-selector");
-        TextField network = text(model.network, "network", "namespace/name");
-        TextField priority = text(model.priority, "priority", "0");
+        TextField network = FieldErrors.text(model.network, "network", "namespace/name");
+        TextField priority = FieldErrors.text(model.priority, "priority", "0");
         GridPane top = new GridPane();
         top.setHgap(8);
         top.setVgap(6);
@@ -68,26 +68,15 @@ final class SelectorTab extends Tab {
         for (int i = 0; i < model.scope.size(); i++) {
             ScopeRow row = model.scope.get(i);
             String path = "spec.selector.scope[" + i + "]";
-            scopeRows.add(FieldErrors.field(text(row.project, "scope-" + i + "-project", "* or c-x/p-y"),
+            scopeRows.add(FieldErrors.field(FieldErrors.text(row.project, "scope-" + i + "-project", "* or c-x/p-y"),
                     path + ".project", model.errors()), 0, i + 1);
-            scopeRows.add(FieldErrors.field(text(row.namespace, "scope-" + i + "-namespace", "* or a namespace"),
+            scopeRows.add(FieldErrors.field(FieldErrors.text(row.namespace, "scope-" + i + "-namespace", "* or a namespace"),
                     path + ".namespace", model.errors()), 1, i + 1);
-            scopeRows.add(FieldErrors.field(text(row.guestCluster, "scope-" + i + "-cluster", "* or a cluster"),
+            scopeRows.add(FieldErrors.field(FieldErrors.text(row.guestCluster, "scope-" + i + "-cluster", "* or a cluster"),
                     path + ".guestCluster", model.errors()), 2, i + 1);
-            Button remove = new Button("", new FontIcon(Feather.TRASH_2));
-            remove.setId("scope-" + i + "-remove");
-            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-            remove.setOnAction(e -> model.scope.remove(row));
+            Button remove = FieldErrors.removeButton("scope-" + i + "-remove", () -> model.scope.remove(row));
             scopeRows.add(remove, 3, i + 1);
         }
     }
 
-    private static TextField text(StringProperty value, String id, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(14);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
 }
