@@ -54,6 +54,10 @@ public final class Simulator {
             } else if (kindOf(manifest) == null) {
                 skipped.add(skipWarning(manifest));
             } else if (kindOf(manifest).isPool(manifest)) {
+                pools.stream().filter(p -> sameObject(p, manifest)).findFirst().ifPresent(earlier ->
+                        skipped.add(manifest.source() + ": document " + manifest.document() + " ("
+                                + manifest.describe() + "): defined again (first in " + earlier.source()
+                                + ", document " + earlier.document() + "); the later definition is used"));
                 pools.add(manifest);
             } else {
                 work.add(manifest);
@@ -66,7 +70,9 @@ public final class Simulator {
         SimulationLog log = new SimulationLog();
         plan.skipped().forEach(log::warn);
         for (Manifest pool : plan.pools()) {
-            kindOf(pool).load(pool, log);
+            if (named(pool, log)) {
+                kindOf(pool).load(pool, log);
+            }
         }
         for (Object item : plan.work()) {
             if (item instanceof Scenario scenario) {
@@ -92,8 +98,20 @@ public final class Simulator {
         }
     }
 
+    /** A Kubernetes object needs a name; the API server refuses one without. */
+    private static boolean named(Manifest manifest, SimulationLog log) {
+        if (!manifest.name().isBlank()) {
+            return true;
+        }
+        log.reject(manifest.problem("metadata.name", "name is required"));
+        return false;
+    }
+
     private void create(Manifest manifest, boolean fromScenario, SimulationLog log) {
         PoolKind kind = kindOf(manifest);
+        if (kind != null && !named(manifest, log)) {
+            return;
+        }
         if (kind == null) {
             log.warn(skipWarning(manifest));
         } else if (kind.isPool(manifest)) {
@@ -126,6 +144,11 @@ public final class Simulator {
                 .thenComparing(PoolReport::name)
                 .thenComparing(PoolReport::kind));
         return pools;
+    }
+
+    private static boolean sameObject(Manifest a, Manifest b) {
+        return a.kind().equals(b.kind()) && a.group().equals(b.group()) && a.namespace().equals(b.namespace())
+                && a.name().equals(b.name());
     }
 
     private PoolKind kindOf(Manifest manifest) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pooldesk.model.manifest.Yaml;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +162,23 @@ class SimulatorTest {
         assertEquals(1, report.rejected().size());
         assertTrue(report.rejected().get(0).message().contains("before releasing all the allocated IP"));
         assertTrue(report.pools().isEmpty(), "the second delete succeeds once the address is released");
+    }
+
+    @Test
+    void aPoolDefinedTwiceIsReportedAndTheLaterOneUsed() {
+        SimulationReport report = simulate(POOL + "---\n" + POOL.replace("192.168.100.0/24", "10.5.0.0/24")
+                + lb("web", ""));
+        assertEquals(1, report.pools().size());
+        assertEquals("10.5.0.2", report.allocations().get(0).address());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("defined again")), report.warnings().toString());
+    }
+
+    @Test
+    void objectsWithoutANameAreRefused() {
+        SimulationReport report = simulate(POOL + lb("", "").replace("name: \n", "name: \"\"\n"));
+        assertEquals(List.of(), report.allocations());
+        assertEquals("metadata.name", report.rejected().get(0).field());
+        assertTrue(report.hasFailures());
     }
 
     @Test
