@@ -53,8 +53,8 @@ public final class Converter {
         List<NeutralPool> out = new ArrayList<>();
         for (NeutralPool p : pools) {
             if (p.kind() == TargetKind.HARVESTER_LB && p.rank() != null) {
-                p = new NeutralPool(p.source(), p.kind(), p.name(), p.namespace(), p.addresses(), p.namespaces(),
-                        max + 1 - p.rank(), p.autoAssign(), p.notes());
+                p = new NeutralPool(p.source(), p.kind(), p.name(), p.namespace(), p.addresses(), p.written(),
+                        p.namespaces(), max + 1 - p.rank(), p.autoAssign(), p.notes());
             }
             out.add(p);
         }

@@ -9,11 +9,13 @@ import java.util.List;
  * A pool of any kind, in terms every kind shares.
  *
  * @param addresses  exactly the addresses the source system can hand out
+ * @param written    every address the pool's ranges name, usable or not (the exact size beside the usable count)
  * @param namespaces who may use it automatically; null means any namespace
  * @param rank       preference among pools, 1 the most preferred; null means no preference (the lowest)
  * @param autoAssign whether the pool serves requests that do not name it
  * @param notes      what the source held that no neutral field carries (DHCP options, a VM network, ...)
  */
 public record NeutralPool(Manifest source, TargetKind kind, String name, String namespace, AddressSet addresses,
-                          List<String> namespaces, Integer rank, boolean autoAssign, List<String> notes) {
+                          AddressSet written, List<String> namespaces, Integer rank, boolean autoAssign,
+                          List<String> notes) {
 }

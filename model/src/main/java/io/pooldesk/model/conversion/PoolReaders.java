@@ -80,6 +80,7 @@ public final class PoolReaders {
             throw new ManifestException("spec.ranges", "has an invalid range; `pooldesk validate` names it");
         }
         AddressSet addresses = AddressSet.empty();
+        AddressSet written = AddressSet.of(ranges.ranges().stream().map(EffectiveRange::span).toList());
         for (EffectiveRange range : ranges.ranges()) {
             AddressSet span = AddressSet.of(List.of(range.span()));
             addresses = addresses.union(range.gateway() != null && range.contains(range.gateway())
@@ -105,7 +106,7 @@ public final class PoolReaders {
         boolean autoAssign = !pool.selector().scope().isEmpty();
         Integer priority = pool.selector().priority() > 0 ? (int) Math.min(Integer.MAX_VALUE,
                 pool.selector().priority()) : null;
-        return new NeutralPool(manifest, TargetKind.HARVESTER_LB, pool.name(), "", addresses,
+        return new NeutralPool(manifest, TargetKind.HARVESTER_LB, pool.name(), "", addresses, written,
                 anyNamespace || !autoAssign ? null : List.copyOf(namespaces), priority, autoAssign, notes);
     }
 
@@ -123,7 +124,7 @@ public final class PoolReaders {
                 + layout.router()));
         pool.options().keySet().forEach(option -> notes.add("DHCP option " + option));
         return new NeutralPool(manifest, TargetKind.HARVESTER_DHCP, pool.name(), pool.namespace(), layout.usable(),
-                null, null, true, notes);
+                AddressSet.of(List.of(layout.range())), null, null, true, notes);
     }
 
     private static NeutralPool metallb(Manifest manifest) throws ManifestException {
@@ -151,6 +152,7 @@ public final class PoolReaders {
             }
         }
         return new NeutralPool(manifest, TargetKind.METALLB, pool.name(), pool.namespace(), blocks.usable(),
+                AddressSet.of(blocks.blocks().stream().map(io.pooldesk.model.address.Cidr::span).toList()),
                 namespaces, rank, pool.autoAssign(), notes);
     }
 
@@ -172,13 +174,13 @@ public final class PoolReaders {
             notes.add("disable: true (the Eip serves nothing, not even explicit requests)");
         }
         return new NeutralPool(manifest, TargetKind.OPENELB, eip.name(), "", AddressSet.of(List.of(span)),
-                bound ? eip.namespaces() : null, bound ? eip.priority() + 1 : null, autoAssign, notes);
+                AddressSet.of(List.of(span)), bound ? eip.namespaces() : null, bound ? eip.priority() + 1 : null, autoAssign, notes);
     }
 
     private static NeutralPool novaedge(Manifest manifest) throws ManifestException {
         PoolExpansion expansion = PoolExpansion.of(ProxyIpPoolCodec.read(manifest));
         List<String> notes = new ArrayList<>(expansion.truncations());
-        return new NeutralPool(manifest, TargetKind.NOVAEDGE, expansion.pool().name(), "", expansion.usable(), null,
-                null, true, notes);
+        return new NeutralPool(manifest, TargetKind.NOVAEDGE, expansion.pool().name(), "", expansion.usable(),
+                expansion.written(), null, null, true, notes);
     }
 }

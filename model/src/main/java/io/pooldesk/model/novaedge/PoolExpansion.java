@@ -79,6 +79,20 @@ public record PoolExpansion(ProxyIpPool pool, List<Address> entries, List<String
         }
     }
 
+    /** Every address the spec names: whole CIDRs (before the cap and edges) and the single addresses. */
+    public AddressSet written() {
+        List<Span> spans = new ArrayList<>();
+        for (String text : pool.cidrs()) {
+            try {
+                spans.add(AddressParser.cidr(text.trim()).span());
+            } catch (InvalidAddressException e) {
+                // not expandable either: of() refused it already
+            }
+        }
+        entries.forEach(a -> spans.add(Span.single(a)));
+        return AddressSet.of(spans);
+    }
+
     public AddressSet usable() {
         List<Span> spans = new ArrayList<>();
         entries.forEach(a -> spans.add(Span.single(a)));

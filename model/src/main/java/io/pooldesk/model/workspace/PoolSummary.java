@@ -13,6 +13,7 @@ import java.util.NavigableMap;
  * state its utilisation map draws.
  *
  * @param extent    the span the map covers: from the lowest to the highest address the pool mentions
+ * @param size      every address the pool's ranges name, usable or not: the exact size beside {@code total}
  * @param usable    what the pool can hand out
  * @param reserved  addresses inside the extent that are never handed out on purpose (gateways)
  * @param allocated address to holder (excluded and reserved markers included for DHCP pools)
@@ -20,7 +21,8 @@ import java.util.NavigableMap;
  * @param next      the address the controller hands out next, where Pooldesk knows it; else null
  */
 public record PoolSummary(Manifest manifest, String kind, String name, String namespace, String description,
-                          String network, String scope, String priority, boolean global, BigInteger total,
+                          String network, String scope, String priority, boolean global, BigInteger size,
+                          BigInteger total,
                           BigInteger used, BigInteger available, Span extent, AddressSet usable,
                           AddressSet reserved, NavigableMap<Address, String> allocated, NavigableMap<Address, String> history,
                           Address next) {

@@ -77,11 +77,14 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
 
     private static PoolSummary summary(Manifest manifest, PoolReport report, HarvesterLbSimulation harvester) {
         AddressSet usable;
+        AddressSet written;
         try {
             NeutralPool neutral = PoolReaders.read(manifest);
             usable = neutral.addresses();
+            written = neutral.written();
         } catch (ManifestException e) {
             usable = AddressSet.empty();
+            written = AddressSet.empty();
         }
         NavigableMap<Address, String> allocated = addresses(report.allocated());
         NavigableMap<Address, String> history = addresses(report.allocatedHistory());
@@ -113,7 +116,8 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
             }
         }
         return new PoolSummary(manifest, report.kind(), report.name(), report.namespace() == null ? ""
-                : report.namespace(), description, network, scope, priority, global, report.total(), report.used(),
+                : report.namespace(), description, network, scope, priority, global, written.size(), report.total(),
+                report.used(),
                 report.available(), extent, usable, reserved, allocated, history, next);
     }
 

@@ -56,7 +56,7 @@ public final class PoolListView extends BorderPane {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setComparator((a, b) -> a.name().compareTo(b.name()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(150);
+        name.setPrefWidth(165);
         TableColumn<PoolSummary, PoolSummary> usage = new TableColumn<>("Used / total");
         usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         usage.setComparator((a, b) -> Double.compare(a.utilisation(), b.utilisation()));
@@ -66,12 +66,14 @@ public final class PoolListView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(name,
-                text("Kind", PoolSummary::kind, 80),
+                text("Kind", PoolSummary::kind, 70),
                 text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 110),
-                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 150),
-                text("Prio.", p -> p.priority().isEmpty() ? "-" : p.priority(), 45),
+                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 135),
+                text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 55),
                 usage,
                 text("Free", p -> p.available().toString(), 60),
+                // the exact size written; "Used / total" beside it counts what this pool's system can hand out
+                text("Size", p -> p.size().toString(), 70),
                 text("Source", PoolSummary::sourceFile, 100)));
         HBox bar = new HBox(8, filter);
         HBox.setHgrow(filter, Priority.ALWAYS);

@@ -235,7 +235,8 @@ public final class MainViewModel {
         if (ws == null || ws.hasUnsavedChanges()) {
             return;
         }
-        background.run("Checking " + ws.folder(), () -> {
+        // a quiet check every few seconds: no status line for it
+        background.run("", () -> {
             List<Path> changed = ws.changedOnDisk();
             if (changed.isEmpty()) {
                 return null;
