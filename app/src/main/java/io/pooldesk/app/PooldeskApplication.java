@@ -38,6 +38,9 @@ public final class PooldeskApplication extends Application {
             }
         });
         stage.show();
+        if ("print".equals(System.getProperty("pooldesk.firstFrame"))) {
+            reportFirstFrame();
+        }
         model.workspaceProperty().addListener((o, old, ws) -> {
             if (old == null && ws != null && System.getProperty("pooldesk.screenshots") == null) {
                 javafx.application.Platform.runLater(window::offerRecovery);
@@ -57,6 +60,19 @@ public final class PooldeskApplication extends Application {
         if (screenshots != null) {
             new ScreenshotTour(window, stage, Path.of(screenshots)).start();
         }
+    }
+
+    /** For the benchmarks: prints the time from JVM start to the first frame drawn, then quits. */
+    private static void reportFirstFrame() {
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
+                javafx.application.Platform.exit();
+            }
+        }.start();
     }
 
     private static Path workspace() throws IOException {
