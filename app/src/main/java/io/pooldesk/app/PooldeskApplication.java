@@ -24,12 +24,21 @@ public final class PooldeskApplication extends Application {
         launch(PooldeskApplication.class, args);
     }
 
+    private MainWindow window;
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         FxBackgroundWork background = new FxBackgroundWork();
         MainViewModel model = new MainViewModel(background,
                 new RecoveryStore(DemoWorkspace.dataFolder().resolve("recovery")));
-        MainWindow window = new MainWindow(model);
+        window = new MainWindow(model);
         stage.setTitle("Pooldesk");
         stage.setScene(window.createScene(stage));
         background.runningProperty().addListener((o, old, now) -> {

@@ -33,10 +33,64 @@ public final class ClusterViewModel {
     public final ObservableList<ObjectOutcome> outcomes = FXCollections.observableArrayList();
     public final StringProperty message = new SimpleStringProperty("Choose a context, then Compare.");
 
+    private final java.util.function.Consumer<Runnable> uiThread;
+    private ClusterGateway watching;
+    private AutoCloseable watch;
+    private String watchedContext;
+    private final java.util.concurrent.atomic.AtomicBoolean comparePending = new java.util.concurrent.atomic.AtomicBoolean();
+
     public ClusterViewModel(BackgroundWork background, Connector connector, Supplier<List<Manifest>> workspace) {
+        this(background, connector, workspace, Runnable::run);
+    }
+
+    /** @param uiThread runs work on the UI thread ({@code Platform::runLater} in the window) */
+    public ClusterViewModel(BackgroundWork background, Connector connector, Supplier<List<Manifest>> workspace,
+                            java.util.function.Consumer<Runnable> uiThread) {
         this.background = background;
         this.connector = connector;
         this.workspace = workspace;
+        this.uiThread = uiThread;
+    }
+
+    /**
+     * Keeps the compared context under watch: any change the cluster makes to the kinds Pooldesk knows compares
+     * again, once per burst of changes, so the page stays live.
+     */
+    private void watch(String ctx) {
+        if (ctx.equals(watchedContext)) {
+            return;
+        }
+        stopWatching();
+        try {
+            watching = connector.connect(ctx);
+            watchedContext = ctx;
+            watch = watching.watch(() -> {
+                if (comparePending.compareAndSet(false, true)) {
+                    uiThread.accept(() -> {
+                        comparePending.set(false);
+                        compare();
+                    });
+                }
+            });
+        } catch (ClusterException e) {
+            message.set(message.get() + " (not watched: " + e.getMessage() + ")");
+        }
+    }
+
+    public void stopWatching() {
+        try {
+            if (watch != null) {
+                watch.close();
+            }
+        } catch (Exception ignored) {
+            // closing informers of a connection already gone
+        }
+        if (watching != null) {
+            watching.close();
+        }
+        watch = null;
+        watching = null;
+        watchedContext = null;
     }
 
     public void loadContexts(List<String> names) {
@@ -56,6 +110,7 @@ public final class ClusterViewModel {
         }, result -> {
             diffs.setAll(result);
             outcomes.clear();
+            watch(ctx);
             long changed = result.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
             message.set(changed == 0 ? "The cluster " + ctx + " already holds the workspace."
                     : changed + " object(s) differ from " + ctx + ". Review them, then Dry run or Apply.");

@@ -63,7 +63,8 @@ public final class MainWindow {
     public MainWindow(MainViewModel model, io.pooldesk.views.cluster.ClusterViewModel cluster) {
         this.model = model;
         this.cluster = cluster != null ? cluster : new io.pooldesk.views.cluster.ClusterViewModel(
-                new FxBackgroundWork(), io.pooldesk.model.cluster.ClusterGateway::connect, model::manifests);
+                new FxBackgroundWork(), io.pooldesk.model.cluster.ClusterGateway::connect, model::manifests,
+                javafx.application.Platform::runLater);
         if (cluster == null) {
             this.cluster.loadContexts(io.pooldesk.model.cluster.ClusterGateway.contexts());
         }
@@ -75,6 +76,11 @@ public final class MainWindow {
 
     public MainViewModel model() {
         return model;
+    }
+
+    /** Closes what outlives the window: the Cluster page's watch on a cluster. */
+    public void shutdown() {
+        cluster.stopWatching();
     }
 
     public PoolListView poolList() {

@@ -24,7 +24,7 @@ class ClusterViewModelTest {
     KubernetesMockServer server;
 
     @Test
-    void nothingIsWrittenBeforeTheOperatorHasSeenTheDiff() {
+    void nothingIsWrittenBeforeTheOperatorHasSeenTheDiffAndTheCompareStaysLive() throws Exception {
         server.expect().post().withPath(POOLS + "?dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
         var workspace = ManifestReader.parse("pools.yaml", """
                 apiVersion: loadbalancer.harvesterhci.io/v1beta1
@@ -53,5 +53,21 @@ class ClusterViewModelTest {
         assertEquals(ObjectOutcome.Result.CREATED, model.outcomes.get(0).result());
         model.compare();
         assertTrue(model.message.get().contains("already holds the workspace"), model.message.get());
+
+        // someone edits the pool in the cluster: the page compares again by itself
+        var live = client.genericKubernetesResources(ClusterKind.ALL.get(0).context()).withName("lab-pool").get();
+        live.setAdditionalProperty("spec", java.util.Map.of("ranges", java.util.List.of(
+                java.util.Map.of("subnet", "10.71.0.0/24")), "selector", java.util.Map.of("scope",
+                java.util.List.of(java.util.Map.of("namespace", "lab")))));
+        client.genericKubernetesResources(ClusterKind.ALL.get(0).context()).resource(live).update();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline && model.diffs.stream()
+                .noneMatch(d -> d.change() == ObjectDiff.Change.UPDATE)) {
+            Thread.sleep(100);
+        }
+        assertEquals(ObjectDiff.Change.UPDATE, model.diffs.get(0).change(), "the watch compared again");
+        assertTrue(model.diffs.get(0).fields().contains("spec.ranges[0].subnet: 10.71.0.0/24 -> 10.70.0.0/24"),
+                model.diffs.get(0).fields().toString());
+        model.stopWatching();
     }
 }
