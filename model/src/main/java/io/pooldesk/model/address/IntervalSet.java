@@ -96,10 +96,6 @@ public final class IntervalSet {
         return runs.isEmpty();
     }
 
-    public int runCount() {
-        return runs.size();
-    }
-
     /** The runs, lowest first, as {@code [start, end]} pairs. */
     public List<BigInteger[]> runs() {
         List<BigInteger[]> out = new ArrayList<>(runs.size());

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -91,11 +90,6 @@ public final class Workspace {
             }
         });
         return out;
-    }
-
-    public Optional<Manifest> find(String kind, String namespace, String name) {
-        return manifests().stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)
-                && m.namespace().equals(namespace)).findFirst();
     }
 
     /**

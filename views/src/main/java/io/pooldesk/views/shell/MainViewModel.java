@@ -1,6 +1,5 @@
 package io.pooldesk.views.shell;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.harvester.lb.HarvesterLb;
 import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
 import io.pooldesk.model.harvester.lb.IpPool;
@@ -150,10 +149,6 @@ public final class MainViewModel {
     /** Creates or replaces a pool, and writes it to disk. */
     public void savePool(IpPool pool, String label) {
         commit(ws -> ws.put(HarvesterLbCodec.writePool(pool), label), label);
-    }
-
-    public void put(ObjectNode object, String label) {
-        commit(ws -> ws.put(object, label), label);
     }
 
     /** Deletes a pool if nothing is allocated from it, as the webhook requires; returns the refusal, or null. */

@@ -29,14 +29,6 @@ public final class HarvesterLbEngine {
     /** The load balancers seen so far, by applicant ID, for the webhook's update rules. */
     private final Map<String, LoadBalancer> loadBalancers = new TreeMap<>();
 
-    public HarvesterLbEngine copy() {
-        HarvesterLbEngine copy = new HarvesterLbEngine();
-        pools.forEach((name, state) -> copy.pools.put(name, state.copy()));
-        copy.holdings.putAll(holdings);
-        copy.loadBalancers.putAll(loadBalancers);
-        return copy;
-    }
-
     /**
      * Takes a pool as it stands in a cluster (status included), without admission checks.
      *

@@ -21,10 +21,6 @@ public record IpPool(String name, String description, List<PoolRangeSpec> ranges
         return selector.isGlobal();
     }
 
-    public IpPool withRanges(List<PoolRangeSpec> newRanges) {
-        return new IpPool(name, description, newRanges, selector, status, original);
-    }
-
     public IpPool withSelector(PoolSelector newSelector) {
         return new IpPool(name, description, ranges, newSelector, status, original);
     }

@@ -112,11 +112,6 @@ public final class PoolLedger {
         return occupied.get(family);
     }
 
-    /** The cursor as written, possibly "" or not an address. */
-    public String lastAllocatedText() {
-        return lastAllocated;
-    }
-
     /** The cursor as an address, or null when it is empty or not an address. */
     public Address lastAllocated() {
         return lastAllocatedAddress;

@@ -40,8 +40,4 @@ public final class PoolState {
     public Address nextAddress() {
         return PoolAllocator.nextFree(ranges, ledger);
     }
-
-    PoolState copy() {
-        return new PoolState(definition, ranges, ledger.copy());
-    }
 }
