@@ -49,6 +49,19 @@ final class ScreenshotTour {
             });
         });
         steps.add(() -> {
+            window.select("edge-v6");
+            later(() -> {
+                shoot(stage.getScene(), "map-ipv6-64.png");
+                window.detail().map().zoomTowards(io.pooldesk.model.address.Address.of(
+                        io.pooldesk.model.address.Family.IPV6, new java.math.BigInteger("fd000010002000300000000000000008", 16)),
+                        Math.pow(2, 28));
+                later(() -> {
+                    shoot(stage.getScene(), "map-ipv6-64-zoomed.png");
+                    next();
+                });
+            });
+        });
+        steps.add(() -> {
             window.select("prod-pool");
             Stage editor = window.openEditor(window.model().harvesterPools().stream()
                     .filter(p -> p.name().equals("prod-pool")).findFirst().orElse(null));

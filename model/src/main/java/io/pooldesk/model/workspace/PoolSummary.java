@@ -35,6 +35,11 @@ public record PoolSummary(Manifest manifest, String kind, String name, String na
         return used.doubleValue() / total.doubleValue();
     }
 
+    /** How the free addresses lie: runs, the longest run, the largest free aligned block. */
+    public Fragmentation fragmentation() {
+        return Fragmentation.of(usable, allocated);
+    }
+
     public String sourceFile() {
         return java.nio.file.Path.of(manifest.source()).getFileName().toString();
     }

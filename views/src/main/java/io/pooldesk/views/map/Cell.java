@@ -9,8 +9,10 @@ import java.math.BigInteger;
  *
  * @param holder the holder when the cell is one allocated or remembered address, else null
  * @param fill   how full the block is, from 0 to 1, for the shade of an aggregated cell
+ * @param changed whether a what-if changed an address of the cell (drawn outlined)
  */
-public record Cell(Span span, CellState state, String holder, BigInteger allocated, BigInteger usable, double fill) {
+public record Cell(Span span, CellState state, String holder, BigInteger allocated, BigInteger usable, double fill,
+                   boolean changed) {
 
     public boolean single() {
         return span.size().equals(BigInteger.ONE);

@@ -8,6 +8,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * The addresses of a pool laid out as cells, at a zoom level: each cell holds {@code 2^level} addresses, aligned to
@@ -21,9 +23,17 @@ public final class MapModel {
     private final NavigableMap<Address, String> allocated;
     private final NavigableMap<Address, String> history;
     private final Address next;
+    private final NavigableSet<Address> changed;
 
     public MapModel(Span extent, AddressSet usable, AddressSet reserved, NavigableMap<Address, String> allocated,
                     NavigableMap<Address, String> history, Address next) {
+        this(extent, usable, reserved, allocated, history, next, new TreeSet<>());
+    }
+
+    /** @param changed addresses a what-if changed, outlined on the map */
+    public MapModel(Span extent, AddressSet usable, AddressSet reserved, NavigableMap<Address, String> allocated,
+                    NavigableMap<Address, String> history, Address next, NavigableSet<Address> changed) {
+        this.changed = changed;
         this.extent = extent;
         this.usable = usable;
         this.reserved = reserved;
@@ -88,19 +98,20 @@ public final class MapModel {
 
     /** One address: direct lookups, no range counting (a /16 frame draws 65,536 of these). */
     private Cell describe(Address address, Span span) {
+        boolean touched = !changed.isEmpty() && changed.contains(address);
         String holder = allocated.get(address);
         if (holder != null) {
             boolean marker = holder.equals("EXCLUDED") || holder.equals("RESERVED");
             return new Cell(span, marker ? CellState.RESERVED : CellState.ALLOCATED, holder, BigInteger.ONE,
-                    BigInteger.ONE, 1);
+                    BigInteger.ONE, 1, touched);
         }
         String remembered = history.get(address);
         if (remembered != null) {
-            return new Cell(span, CellState.HISTORY, remembered, BigInteger.ZERO, BigInteger.ONE, 0);
+            return new Cell(span, CellState.HISTORY, remembered, BigInteger.ZERO, BigInteger.ONE, 0, touched);
         }
         boolean canUse = usable.contains(address);
         CellState state = canUse ? CellState.FREE : reserved.contains(address) ? CellState.RESERVED : CellState.OUTSIDE;
-        return new Cell(span, state, null, BigInteger.ZERO, canUse ? BigInteger.ONE : BigInteger.ZERO, 0);
+        return new Cell(span, state, null, BigInteger.ZERO, canUse ? BigInteger.ONE : BigInteger.ZERO, 0, touched);
     }
 
     /** The index at {@code level} of the cell holding {@code address}. */
@@ -108,39 +119,32 @@ public final class MapModel {
         return address.value().subtract(extent.first().value()).shiftRight(level);
     }
 
-    private Cell describe(Span span) {
+    /** What a block of addresses holds: counts through the maps and spans, never address by address. */
+    public Cell describe(Span span) {
         if (span.size().equals(BigInteger.ONE)) {
             return describe(span.first(), span);
         }
         NavigableMap<Address, String> held = allocated.subMap(span.first(), true, span.last(), true);
-        NavigableMap<Address, String> remembered = history.subMap(span.first(), true, span.last(), true);
+        boolean anyRemembered = !history.subMap(span.first(), true, span.last(), true).isEmpty();
+        boolean touched = !changed.isEmpty() && !changed.subSet(span.first(), true, span.last(), true).isEmpty();
         BigInteger inUse = BigInteger.valueOf(held.size());
         BigInteger canUse = usable.countWithin(span);
-        if (span.size().equals(BigInteger.ONE)) {
-            Address address = span.first();
-            String holder = held.get(address);
-            if (holder != null) {
-                boolean marker = holder.equals("EXCLUDED") || holder.equals("RESERVED");
-                return new Cell(span, marker ? CellState.RESERVED : CellState.ALLOCATED, holder, inUse, canUse, 1);
-            }
-            if (remembered.containsKey(address)) {
-                return new Cell(span, CellState.HISTORY, remembered.get(address), inUse, canUse, 0);
-            }
-            CellState state = canUse.signum() > 0 ? CellState.FREE
-                    : reserved.contains(address) ? CellState.RESERVED : CellState.OUTSIDE;
-            return new Cell(span, state, null, inUse, canUse, 0);
-        }
         double fill = canUse.signum() > 0 ? Math.min(1, inUse.doubleValue() / canUse.doubleValue()) : 0;
         CellState state;
         if (inUse.signum() > 0) {
             state = CellState.ALLOCATED;
-        } else if (!remembered.isEmpty()) {
+        } else if (anyRemembered) {
             state = CellState.HISTORY;
         } else if (canUse.signum() > 0) {
             state = CellState.FREE;
         } else {
             state = CellState.OUTSIDE;
         }
-        return new Cell(span, state, null, inUse, canUse, fill);
+        return new Cell(span, state, null, inUse, canUse, fill, touched);
+    }
+
+    /** The model the same pool gives with other addresses outlined as changed. */
+    public MapModel withChanged(NavigableSet<Address> changedAddresses) {
+        return new MapModel(extent, usable, reserved, allocated, history, next, changedAddresses);
     }
 }

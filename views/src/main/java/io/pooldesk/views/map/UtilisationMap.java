@@ -1,6 +1,7 @@
 package io.pooldesk.views.map;
 
 import io.pooldesk.model.address.Address;
+import io.pooldesk.model.address.Span;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
@@ -33,11 +34,17 @@ import java.util.function.Function;
  * of 2^k addresses and is shaded by how full it is; the mouse wheel (or +, -) zooms around the pointer, the arrow keys
  * and Page Up/Down move. Hover shows the address and holder; a click on an allocated cell reports its holder.
  * State colours are CSS properties ({@code -map-free}, {@code -map-allocated}, ...), so themes and the legend agree.
+ * <p>
+ * Up to {@value #ROWS_UP_TO} addresses the cells run in rows, in address order, as an operator reads a /24. Beyond,
+ * the map lays the addresses along a Hilbert curve ({@link HilbertLayout}) so every CIDR block stays a square; the
+ * wheel zooms smoothly around the pointer, from the whole range down to single addresses, and dragging pans.
  */
 public final class UtilisationMap extends Region {
     private static final double MIN_CELL = 6;
     private static final double MAX_CELL = 28;
     private static final double GAP = 1;
+    /** Larger extents are drawn as a Hilbert layout. */
+    public static final int ROWS_UP_TO = 4096;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<MapModel> model = new SimpleObjectProperty<>(this, "model");
@@ -49,6 +56,10 @@ public final class UtilisationMap extends Region {
     private int columns = 16;
     private double cellSize = MAX_CELL;
     private List<Cell> drawn = List.of();
+    private HilbertLayout hilbert;
+    private HilbertViewport viewport;
+    private double dragX;
+    private double dragY;
 
     private final StyleableObjectProperty<Paint> free = colour("mapFree", Color.web("#d0e8d0"));
     private final StyleableObjectProperty<Paint> allocated = colour("mapAllocated", Color.web("#1f6feb"));
@@ -67,6 +78,11 @@ public final class UtilisationMap extends Region {
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         Tooltip.install(canvas, tooltip);
         widthProperty().addListener(o -> layoutAndDraw());
@@ -88,7 +104,36 @@ public final class UtilisationMap extends Region {
 
     /** Addresses per cell, as a power of two. */
     public int level() {
-        return level;
+        return hilbert != null && viewport != null ? viewport.level() : level;
+    }
+
+    /** Whether the map is drawn along a Hilbert curve (large extents) rather than in rows. */
+    public boolean hilbertMode() {
+        return hilbert != null;
+    }
+
+    public HilbertViewport viewport() {
+        return viewport;
+    }
+
+    /** Zooms a Hilbert map by {@code factor} towards the cell holding an address. */
+    public void zoomTowards(Address address, double factor) {
+        if (hilbert == null || viewport == null || !hilbert.extent().contains(address)) {
+            return;
+        }
+        double[] at = pixelOf(address);
+        double x = Math.max(getWidth() * 0.2, Math.min(getWidth() * 0.8, at[0]));
+        double y = Math.max(getHeight() * 0.2, Math.min(getHeight() * 0.8, at[1]));
+        viewport = viewport.zoomTowards(hilbert, address, factor, x, y);
+        draw();
+    }
+
+    /** Zooms a Hilbert map by {@code factor} around a point of the map, as the wheel does. */
+    public void zoomAt(double factor, double x, double y) {
+        if (hilbert != null && viewport != null) {
+            viewport = viewport.zoom(hilbert, factor, x, y);
+            draw();
+        }
     }
 
     public List<Cell> visibleCells() {
@@ -99,6 +144,14 @@ public final class UtilisationMap extends Region {
     public void reset() {
         MapModel m = model.get();
         firstRow = BigInteger.ZERO;
+        hilbert = m != null && m.extent().size().compareTo(BigInteger.valueOf(ROWS_UP_TO)) > 0
+                ? new HilbertLayout(m.extent()) : null;
+        viewport = null;
+        if (hilbert != null) {
+            fitHilbert();
+            draw();
+            return;
+        }
         if (m != null) {
             level = 0;
             layoutAndDraw();
@@ -118,6 +171,11 @@ public final class UtilisationMap extends Region {
     private void setLevel(int newLevel, Address around) {
         MapModel m = model.get();
         if (m == null) {
+            return;
+        }
+        if (hilbert != null) {
+            double[] at = around == null ? new double[] {getWidth() / 2, getHeight() / 2} : pixelOf(around);
+            zoomAt(newLevel < level() ? 2 : 0.5, at[0], at[1]);
             return;
         }
         int clamped = Math.max(0, Math.min(m.maxLevel(), newLevel));
@@ -147,8 +205,28 @@ public final class UtilisationMap extends Region {
         canvas.setHeight(getHeight());
     }
 
+    private void fitHilbert() {
+        if (getWidth() > 0 && getHeight() > 0) {
+            viewport = HilbertViewport.fit(hilbert, getWidth(), getHeight() - 18);
+        }
+    }
+
+    /** The centre pixel of the cell holding an address, in the current Hilbert viewport. */
+    private double[] pixelOf(Address address) {
+        long[] cell = hilbert.position(viewport.level(), address);
+        return new double[] {(cell[0] + 0.5 - viewport.originX()) * viewport.cellPx(),
+                (cell[1] + 0.5 - viewport.originY()) * viewport.cellPx()};
+    }
+
     private void layoutAndDraw() {
         MapModel m = model.get();
+        if (hilbert != null) {
+            if (viewport == null) {
+                fitHilbert();
+            }
+            draw();
+            return;
+        }
         if (m == null || getWidth() <= 0) {
             draw();
             return;
@@ -173,6 +251,10 @@ public final class UtilisationMap extends Region {
         MapModel m = model.get();
         if (m == null) {
             drawn = List.of();
+            return;
+        }
+        if (hilbert != null) {
+            drawHilbert(g, m);
             return;
         }
         int rows = visibleRows();
@@ -202,6 +284,71 @@ public final class UtilisationMap extends Region {
         }
     }
 
+    private void drawHilbert(GraphicsContext g, MapModel m) {
+        int width = (int) Math.floor(canvas.getWidth());
+        int height = (int) Math.floor(canvas.getHeight()) - 18;
+        if (viewport == null || width <= 0 || height <= 0) {
+            drawn = List.of();
+            return;
+        }
+        MapRaster raster = MapRaster.hilbert(m, hilbert, viewport, width, height, palette());
+        drawn = raster.cells();
+        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height,
+                javafx.scene.image.PixelFormat.getIntArgbInstance(), raster.pixels(), 0, width);
+        g.drawImage(image, 0, 0);
+        if (m.next() != null && hilbert.extent().contains(m.next())) {
+            double[] at = pixelOf(m.next());
+            double size = Math.max(6, viewport.cellPx());
+            g.setStroke(next.get());
+            g.setLineWidth(2);
+            g.strokeRect(at[0] - size / 2, at[1] - size / 2, size, size);
+        }
+        g.setFill(Color.web("#57606a"));
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(scaleText(), 2, canvas.getHeight() - 2);
+    }
+
+    /** What one cell stands for, in words: the map's scale bar. */
+    public String scaleText() {
+        if (hilbert == null || viewport == null) {
+            return "";
+        }
+        int level = viewport.level();
+        int prefix = (hilbert.extent().first().isIPv4() ? 32 : 128) - level;
+        return "1 cell = " + (level == 0 ? "1 address" : "/" + prefix + " (" + BigInteger.ONE
+                .shiftLeft(level) + " addresses)") + " · Hilbert layout: every CIDR block is a square";
+    }
+
+    private MapPalette palette() {
+        return new MapPalette(argb(free.get()), argb(allocated.get()), argb(history.get()), argb(reserved.get()),
+                argb(outside.get()), argb(next.get()), 0xff8250df, 0x00000000);
+    }
+
+    private static int argb(Paint paint) {
+        Color c = paint instanceof Color colour ? colour : Color.GRAY;
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private void panBy(double dx, double dy) {
+        if (hilbert != null && viewport != null) {
+            viewport = viewport.pan(dx, dy);
+            draw();
+        }
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (hilbert != null && viewport != null) {
+            viewport = viewport.pan(dragX - e.getX(), dragY - e.getY());
+            dragX = e.getX();
+            dragY = e.getY();
+            draw();
+        }
+    }
+
     private Paint paintFor(Cell cell) {
         return switch (cell.state()) {
             case FREE -> free.get();
@@ -218,6 +365,14 @@ public final class UtilisationMap extends Region {
     }
 
     private Cell cellAt(double x, double y) {
+        if (hilbert != null) {
+            if (viewport == null) {
+                return null;
+            }
+            long[] at = viewport.cellAt(x, y);
+            Span span = hilbert.cell(viewport.level(), at[0], at[1]);
+            return span == null ? null : model.get().describe(span);
+        }
         int col = (int) (x / (cellSize + GAP));
         int row = (int) (y / (cellSize + GAP));
         if (col < 0 || col >= columns || row < 0) {
@@ -256,6 +411,13 @@ public final class UtilisationMap extends Region {
     }
 
     private void onScroll(ScrollEvent e) {
+        if (hilbert != null) {
+            if (e.getDeltaY() != 0) {
+                zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY());
+            }
+            e.consume();
+            return;
+        }
         Cell cell = cellAt(e.getX(), e.getY());
         Address around = cell == null ? null : cell.span().first();
         if (e.getDeltaY() > 0) {
@@ -271,6 +433,8 @@ public final class UtilisationMap extends Region {
         switch (e.getCode()) {
             case PLUS, ADD, EQUALS -> zoomIn(around);
             case MINUS, SUBTRACT -> zoomOut(around);
+            case LEFT -> panBy(-40, 0);
+            case RIGHT -> panBy(40, 0);
             case DOWN -> scroll(1);
             case UP -> scroll(-1);
             case PAGE_DOWN -> scroll(visibleRows());
@@ -286,6 +450,13 @@ public final class UtilisationMap extends Region {
     private void scroll(int rows) {
         MapModel m = model.get();
         if (m == null) {
+            return;
+        }
+        if (hilbert != null) {
+            if (viewport != null) {
+                viewport = viewport.pan(0, rows * viewport.cellPx() * 4);
+                draw();
+            }
             return;
         }
         BigInteger lastRow = m.cellCount(level).subtract(BigInteger.ONE).divide(BigInteger.valueOf(columns));

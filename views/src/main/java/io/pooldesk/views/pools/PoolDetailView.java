@@ -35,6 +35,8 @@ public final class PoolDetailView extends BorderPane {
         numbers.getStyleClass().add(Styles.TEXT_MUTED);
         numbers.setId("detail-numbers");
         next.setId("detail-next");
+        next.setWrapText(true);
+        numbers.setWrapText(true);
         map.setId("utilisation-map");
         map.setOnHolderSelected(onHolderSelected);
         yaml.setId("pool-yaml");
@@ -51,7 +53,7 @@ public final class PoolDetailView extends BorderPane {
         Label nextLegend = new Label("Next address (red outline)");
         nextLegend.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         legend.getChildren().add(nextLegend);
-        Label help = new Label("Wheel or +/- to zoom, arrows and Page Up/Down to move, Home to see it all;"
+        Label help = new Label("Wheel or +/- to zoom, arrows (or drag, on large maps) to move, Home to see it all;"
                 + " double-click a block to zoom in; click an allocated address to select its holder.");
         help.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         help.setWrapText(true);
@@ -79,6 +81,16 @@ public final class PoolDetailView extends BorderPane {
         return map;
     }
 
+    /** Fragmentation in words: what a new subnet could still take, and how splintered the free space is. */
+    static String fragmentationText(PoolSummary pool) {
+        io.pooldesk.model.workspace.Fragmentation f = pool.fragmentation();
+        if (f.largestBlock() == null) {
+            return "No free address left.";
+        }
+        return "Largest free block " + f.largestBlock() + " · longest free run " + Counts.compact(f.longestRun().size())
+                + " addresses · " + f.freeRuns() + (f.freeRuns() == 1 ? " free run" : " free runs");
+    }
+
     public void show(PoolSummary pool, String yamlText) {
         if (pool == null) {
             title.setText("Select a pool");
@@ -89,10 +101,11 @@ public final class PoolDetailView extends BorderPane {
             return;
         }
         title.setText(pool.name() + (pool.global() ? "  (global pool)" : ""));
-        numbers.setText(pool.kind() + " · " + pool.total() + " usable · " + pool.used() + " used · "
-                + pool.available() + " available · " + pool.history().size() + " in history"
+        numbers.setText(pool.kind() + " · " + Counts.compact(pool.total()) + " usable · " + pool.used() + " used · "
+                + Counts.compact(pool.available()) + " available · " + pool.history().size() + " in history"
                 + (pool.description().isEmpty() ? "" : " · " + pool.description()));
-        next.setText(pool.next() == null ? "" : "Next address the controller hands out: " + pool.next());
+        next.setText(fragmentationText(pool) + (pool.next() == null ? ""
+                : "\nNext address the controller hands out: " + pool.next()));
         map.setModel(pool.extent() == null ? null
                 : new MapModel(pool.extent(), pool.usable(), pool.reserved(), pool.allocated(), pool.history(),
                 pool.next()));

@@ -71,9 +71,9 @@ public final class PoolListView extends BorderPane {
                 text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 135),
                 text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 55),
                 usage,
-                text("Free", p -> p.available().toString(), 60),
+                text("Free", p -> Counts.compact(p.available()), 60),
                 // the exact size written; "Used / total" beside it counts what this pool's system can hand out
-                text("Size", p -> p.size().toString(), 70),
+                text("Size", p -> Counts.compact(p.size()), 70),
                 text("Source", PoolSummary::sourceFile, 100)));
         HBox bar = new HBox(8, filter);
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -151,7 +151,7 @@ public final class PoolListView extends BorderPane {
             double u = pool.utilisation();
             bar.pseudoClassStateChanged(Styles.STATE_DANGER, u >= 0.9);
             bar.pseudoClassStateChanged(Styles.STATE_WARNING, u >= 0.7 && u < 0.9);
-            Label text = new Label(pool.used() + " / " + pool.total());
+            Label text = new Label(Counts.compact(pool.used()) + " / " + Counts.compact(pool.total()));
             text.getStyleClass().add(Styles.TEXT_SMALL);
             text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             StackPane stack = new StackPane(bar);
