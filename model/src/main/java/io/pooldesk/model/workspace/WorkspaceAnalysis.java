@@ -40,10 +40,20 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
                                 SimulationReport report) {
 
     public static WorkspaceAnalysis of(List<Manifest> manifests) {
+        return of(manifests, List.of());
+    }
+
+    /**
+     * The workspace after what-if scenarios ran on it: its own scenario documents are left out, {@code scenarios}
+     * run after every request of the workspace, as {@code pooldesk simulate WORKSPACE SCENARIO} runs them.
+     */
+    public static WorkspaceAnalysis of(List<Manifest> manifests, List<Manifest> scenarios) {
         HarvesterLbSimulation harvester = new HarvesterLbSimulation();
         Simulator simulator = new Simulator(List.of(harvester, new DhcpSimulation(), new OpenElbSimulation(),
                 new NovaEdgeSimulation(), new MetalLbSimulation()));
-        Simulator.Plan plan = simulator.plan(manifests.stream().filter(m -> !isScenario(m)).toList());
+        List<Manifest> input = new ArrayList<>(manifests.stream().filter(m -> !isScenario(m)).toList());
+        input.addAll(scenarios);
+        Simulator.Plan plan = simulator.plan(input);
         SimulationReport report = simulator.run(plan);
         Map<String, Manifest> poolManifests = new HashMap<>();
         for (Manifest m : manifests) {
