@@ -44,6 +44,8 @@ public final class PooldeskApplication extends Application {
         background.runningProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {
                 model.statusProperty().set(now + "…");
+            } else if ((old + "…").equals(model.statusProperty().get())) {
+                model.statusProperty().set(old + ": done");
             }
         });
         stage.show();

@@ -83,6 +83,21 @@ final class ScreenshotTour {
                 next();
             });
         });
+        steps.add(() -> {
+            window.pages().getSelectionModel().select(2);
+            var scenario = window.scenario();
+            scenario.name.set("forty-in-prod");
+            scenario.addLoadBalancers();
+            scenario.namespace.set("team-a");
+            scenario.count.set("5");
+            scenario.namePrefix.set("batch-");
+            scenario.addLoadBalancers();
+            scenario.run();
+            later(() -> later(() -> {
+                shoot(stage.getScene(), "scenario-panel.png");
+                next();
+            }));
+        });
         steps.add(Platform::exit);
         waitForPools();
     }

@@ -268,6 +268,11 @@ public final class UtilisationMap extends Region {
             double y = (i / columns) * (cellSize + GAP);
             g.setFill(paintFor(cell));
             g.fillRect(x, y, cellSize, cellSize);
+            if (cell.changed()) {
+                g.setStroke(Color.web("#8250df"));
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
+            }
             if (nextIndex != null && nextIndex.equals(firstIndex.add(BigInteger.valueOf(i)))) {
                 g.setStroke(next.get());
                 g.setLineWidth(2);

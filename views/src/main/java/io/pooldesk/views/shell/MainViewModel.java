@@ -49,6 +49,11 @@ public final class MainViewModel {
         this.recovery = recovery;
     }
 
+    /** Where the window's long work runs: other pages run theirs the same way. */
+    public BackgroundWork background() {
+        return background;
+    }
+
     /** Keeps a copy of a form's unsaved state; a later save or discard removes it. */
     public void keepUnsaved(String key, IpPool pool) {
         Workspace ws = workspace.get();

@@ -54,6 +54,7 @@ public final class MainWindow {
     private boolean dark;
 
     private final io.pooldesk.views.cluster.ClusterViewModel cluster;
+    private final io.pooldesk.views.planning.ScenarioViewModel scenario;
 
     public MainWindow(MainViewModel model) {
         this(model, null);
@@ -68,6 +69,8 @@ public final class MainWindow {
         if (cluster == null) {
             this.cluster.loadContexts(io.pooldesk.model.cluster.ClusterGateway.contexts());
         }
+        this.scenario = new io.pooldesk.views.planning.ScenarioViewModel(model.background(), model::manifests,
+                this::workspaceFolder);
         this.detail = new PoolDetailView(holder -> {
             pages.getSelectionModel().select(1);
             balancers.select(holder);
@@ -102,7 +105,11 @@ public final class MainWindow {
         lbTab.setId("page-balancers");
         Tab clusterTab = new Tab("Cluster", new io.pooldesk.views.cluster.ClusterView(cluster));
         clusterTab.setId("page-cluster");
-        pages.getTabs().setAll(poolsTab, lbTab, clusterTab);
+        Tab scenarioTab = new Tab("Scenarios", new io.pooldesk.views.planning.ScenarioView(scenario,
+                this::loadBalancerNames, () -> model.harvesterPools().stream().map(IpPool::name).toList(),
+                this::saveScenario, this::loadScenario));
+        scenarioTab.setId("page-scenarios");
+        pages.getTabs().setAll(poolsTab, lbTab, scenarioTab, clusterTab);
         pages.getTabs().forEach(t -> t.setClosable(false));
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
@@ -165,7 +172,8 @@ public final class MainWindow {
         view.getItems().addAll(
                 item("_IP Pools", "Shortcut+1", () -> pages.getSelectionModel().select(0)),
                 item("_Load Balancers", "Shortcut+2", () -> pages.getSelectionModel().select(1)),
-                item("_Cluster", "Shortcut+3", () -> pages.getSelectionModel().select(2)),
+                item("_Scenarios", "Shortcut+3", () -> pages.getSelectionModel().select(2)),
+                item("_Cluster", "Shortcut+4", () -> pages.getSelectionModel().select(3)),
                 item("Toggle _Dark Theme", "Shortcut+D", () -> {
                     dark = !dark;
                     Theme.apply(stage.getScene(), dark);
@@ -194,6 +202,41 @@ public final class MainWindow {
         java.io.File folder = chooser.showDialog(stage);
         if (folder != null) {
             model.open(folder.toPath());
+        }
+    }
+
+    public io.pooldesk.views.planning.ScenarioViewModel scenario() {
+        return scenario;
+    }
+
+    private List<String> loadBalancerNames() {
+        return loadBalancers().stream().map(lb -> lb.namespace() + "/" + lb.name()).sorted().toList();
+    }
+
+    private void saveScenario() {
+        try {
+            scenario.save();
+        } catch (IOException e) {
+            model.statusProperty().set("The scenario could not be saved: " + e.getMessage());
+        }
+    }
+
+    private void loadScenario() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load a Scenario document");
+        Path folder = workspaceFolder();
+        if (folder != null && java.nio.file.Files.isDirectory(
+                io.pooldesk.model.planning.ScenarioDocument.folderOf(folder))) {
+            chooser.setInitialDirectory(io.pooldesk.model.planning.ScenarioDocument.folderOf(folder).toFile());
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            try {
+                scenario.load(file.toPath());
+            } catch (IOException e) {
+                scenario.message.set("Cannot load " + file.getName() + ": " + e.getMessage());
+            }
         }
     }
 

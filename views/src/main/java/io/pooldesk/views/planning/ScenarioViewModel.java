@@ -1,0 +1,180 @@
+package io.pooldesk.views.planning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.planning.LoadBalancerRequirements;
+import io.pooldesk.model.planning.PlanStep;
+import io.pooldesk.model.planning.ScenarioComparison;
+import io.pooldesk.model.planning.ScenarioDocument;
+import io.pooldesk.views.shell.BackgroundWork;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The scenario panel's state: the steps being composed, the fields of the step being written, and the last run's
+ * comparison. Runs go through {@link BackgroundWork}; a run never touches the workspace itself.
+ */
+public final class ScenarioViewModel {
+    private final BackgroundWork background;
+    private final Supplier<List<Manifest>> workspace;
+    private final Supplier<Path> workspaceFolder;
+
+    public final StringProperty name = new SimpleStringProperty(this, "name", "what-if");
+    public final ObservableList<PlanStep> steps = FXCollections.observableArrayList();
+
+    public final StringProperty count = new SimpleStringProperty(this, "count", "40");
+    public final StringProperty namePrefix = new SimpleStringProperty(this, "namePrefix", "new-lb-");
+    public final StringProperty namespace = new SimpleStringProperty(this, "namespace", "prod");
+    public final StringProperty network = new SimpleStringProperty(this, "network", "");
+    public final StringProperty project = new SimpleStringProperty(this, "project", "");
+    public final StringProperty cluster = new SimpleStringProperty(this, "cluster", "");
+    public final StringProperty pool = new SimpleStringProperty(this, "pool", "");
+
+    public final StringProperty message = new SimpleStringProperty(this, "message", "");
+    public final ObjectProperty<ScenarioComparison> result = new SimpleObjectProperty<>(this, "result");
+    public final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    public final ObjectProperty<Path> savedAs = new SimpleObjectProperty<>(this, "savedAs");
+
+    public ScenarioViewModel(BackgroundWork background, Supplier<List<Manifest>> workspace,
+                             Supplier<Path> workspaceFolder) {
+        this.background = background;
+        this.workspace = workspace;
+        this.workspaceFolder = workspaceFolder;
+    }
+
+    /** Adds the load-balancer step the fields describe; a wrong count is said in {@link #message}. */
+    public boolean addLoadBalancers() {
+        int n;
+        try {
+            n = Integer.parseInt(count.get().trim());
+        } catch (NumberFormatException e) {
+            message.set("Count: \"" + count.get() + "\" is not a whole number");
+            return false;
+        }
+        if (n < 1 || n > 100_000) {
+            message.set("Count: give 1 to 100,000 load balancers, not " + n);
+            return false;
+        }
+        if (namePrefix.get().isBlank()) {
+            message.set("Name prefix: the new load balancers need names");
+            return false;
+        }
+        steps.add(new PlanStep.AddLoadBalancers(n, namePrefix.get().trim(), new LoadBalancerRequirements(
+                namespace.get(), network.get(), project.get(), cluster.get(), pool.get())));
+        message.set("");
+        return true;
+    }
+
+    public void deleteLoadBalancer(String namespaceAndName) {
+        int slash = namespaceAndName.indexOf('/');
+        steps.add(new PlanStep.DeleteLoadBalancer(namespaceAndName.substring(0, slash),
+                namespaceAndName.substring(slash + 1)));
+    }
+
+    /** Adds a step setting a Harvester pool's priority: the pool's object as the workspace holds it, changed. */
+    public boolean setPriority(String poolName, String priorityText) {
+        int priority;
+        try {
+            priority = Integer.parseInt(priorityText.trim());
+        } catch (NumberFormatException e) {
+            message.set("Priority: \"" + priorityText + "\" is not a whole number");
+            return false;
+        }
+        Manifest manifest = workspace.get().stream()
+                .filter(m -> m.kind().equals("IPPool") && m.apiVersion().startsWith("loadbalancer.harvesterhci.io/")
+                        && m.name().equals(poolName)).findFirst().orElse(null);
+        if (manifest == null) {
+            message.set("Pool: no Harvester load-balancer pool named " + poolName);
+            return false;
+        }
+        ObjectNode changed = manifest.object().deepCopy();
+        changed.remove("status");
+        child(child(changed, "spec"), "selector").put("priority", priority);
+        steps.add(new PlanStep.ApplyPool("Set the priority of " + poolName + " to " + priority, changed));
+        message.set("");
+        return true;
+    }
+
+    private static ObjectNode child(ObjectNode parent, String field) {
+        return parent.get(field) instanceof ObjectNode existing ? existing : parent.putObject(field);
+    }
+
+    public void remove(PlanStep step) {
+        steps.remove(step);
+    }
+
+    public ScenarioDocument document() {
+        return new ScenarioDocument(name.get().isBlank() ? "what-if" : name.get().trim(), steps);
+    }
+
+    /** Runs the steps on a copy of the workspace; the result lands in {@link #result}. */
+    public void run() {
+        if (steps.isEmpty()) {
+            message.set("Add a step first: new load balancers, a delete, or a pool change.");
+            return;
+        }
+        ScenarioDocument doc = document();
+        List<Manifest> manifests = List.copyOf(workspace.get());
+        String source = savedAs.get() != null ? savedAs.get().toString() : doc.name() + ".yaml";
+        running.set(true);
+        message.set("Running " + doc.name() + "…");
+        background.run("Run scenario " + doc.name(), () -> ScenarioComparison.of(manifests, doc, source), done -> {
+            running.set(false);
+            result.set(done);
+            message.set(summary(done));
+        }, failed -> {
+            running.set(false);
+            message.set("The scenario could not run: " + failed.getMessage());
+        });
+    }
+
+    static String summary(ScenarioComparison c) {
+        long full = c.changedPools().stream().filter(ScenarioComparison.PoolChange::full).count();
+        return c.served() + " served, " + c.pending() + " pending" + (full == 0 ? ""
+                : " · " + full + (full == 1 ? " pool runs" : " pools run") + " out");
+    }
+
+    /** Saves the scenario in the workspace's scenarios folder; the command line replays it from there. */
+    public Path save() throws IOException {
+        Path folder = workspaceFolder.get();
+        if (folder == null) {
+            throw new IOException("open a workspace first");
+        }
+        ScenarioDocument doc = document();
+        Path file = ScenarioDocument.folderOf(folder).resolve(doc.name().replaceAll("[^A-Za-z0-9._-]", "-")
+                + ".yaml");
+        java.nio.file.Files.createDirectories(file.getParent());
+        doc.save(file);
+        savedAs.set(file);
+        message.set("Saved " + file.getFileName() + ". Replay: " + replayCommand());
+        return file;
+    }
+
+    public void load(Path file) throws IOException {
+        ScenarioDocument doc = ScenarioDocument.load(file);
+        name.set(doc.name());
+        steps.setAll(doc.steps());
+        savedAs.set(file);
+        result.set(null);
+        message.set("Loaded " + file.getFileName() + ": " + doc.steps().size() + " steps");
+    }
+
+    /** The command that prints what the panel shows, for the saved scenario. */
+    public String replayCommand() {
+        Path folder = workspaceFolder.get();
+        Path file = savedAs.get();
+        return "pooldesk simulate --output table " + (folder == null ? "WORKSPACE" : folder) + " "
+                + (file == null ? "SCENARIO.yaml" : file);
+    }
+}
