@@ -98,6 +98,14 @@ final class ScreenshotTour {
                 next();
             }));
         });
+        steps.add(() -> {
+            window.pages().getSelectionModel().select(3);
+            window.forecast().run();
+            later(() -> later(() -> {
+                shoot(stage.getScene(), "forecast.png");
+                next();
+            }));
+        });
         steps.add(Platform::exit);
         waitForPools();
     }

@@ -55,6 +55,7 @@ public final class MainWindow {
 
     private final io.pooldesk.views.cluster.ClusterViewModel cluster;
     private final io.pooldesk.views.planning.ScenarioViewModel scenario;
+    private final io.pooldesk.views.planning.ForecastViewModel forecast;
 
     public MainWindow(MainViewModel model) {
         this(model, null);
@@ -71,6 +72,13 @@ public final class MainWindow {
         }
         this.scenario = new io.pooldesk.views.planning.ScenarioViewModel(model.background(), model::manifests,
                 this::workspaceFolder);
+        this.forecast = new io.pooldesk.views.planning.ForecastViewModel(model.background(), model::manifests,
+                java.time.Clock.systemDefaultZone());
+        model.workspaceProperty().addListener((o, old, ws) -> {
+            if (ws != null && forecast.streams.isEmpty()) {
+                forecast.suggestStreams(loadBalancers());
+            }
+        });
         this.detail = new PoolDetailView(holder -> {
             pages.getSelectionModel().select(1);
             balancers.select(holder);
@@ -109,7 +117,9 @@ public final class MainWindow {
                 this::loadBalancerNames, () -> model.harvesterPools().stream().map(IpPool::name).toList(),
                 this::saveScenario, this::loadScenario));
         scenarioTab.setId("page-scenarios");
-        pages.getTabs().setAll(poolsTab, lbTab, scenarioTab, clusterTab);
+        Tab forecastTab = new Tab("Forecast", new io.pooldesk.views.planning.ForecastView(forecast));
+        forecastTab.setId("page-forecast");
+        pages.getTabs().setAll(poolsTab, lbTab, scenarioTab, forecastTab, clusterTab);
         pages.getTabs().forEach(t -> t.setClosable(false));
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
@@ -173,7 +183,8 @@ public final class MainWindow {
                 item("_IP Pools", "Shortcut+1", () -> pages.getSelectionModel().select(0)),
                 item("_Load Balancers", "Shortcut+2", () -> pages.getSelectionModel().select(1)),
                 item("_Scenarios", "Shortcut+3", () -> pages.getSelectionModel().select(2)),
-                item("_Cluster", "Shortcut+4", () -> pages.getSelectionModel().select(3)),
+                item("_Forecast", "Shortcut+4", () -> pages.getSelectionModel().select(3)),
+                item("_Cluster", "Shortcut+5", () -> pages.getSelectionModel().select(4)),
                 item("Toggle _Dark Theme", "Shortcut+D", () -> {
                     dark = !dark;
                     Theme.apply(stage.getScene(), dark);
@@ -203,6 +214,10 @@ public final class MainWindow {
         if (folder != null) {
             model.open(folder.toPath());
         }
+    }
+
+    public io.pooldesk.views.planning.ForecastViewModel forecast() {
+        return forecast;
     }
 
     public io.pooldesk.views.planning.ScenarioViewModel scenario() {
