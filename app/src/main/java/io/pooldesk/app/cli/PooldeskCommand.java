@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import java.io.InputStream;
 
 @Command(name = "pooldesk", mixinStandardHelpOptions = true, version = "pooldesk 0.1.0",
-        description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert, diff, apply.",
+        description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert, report, diff, apply.",
                 "With no arguments, opens the window."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:invalid input (validate) or a request not served (simulate)",
@@ -29,7 +29,7 @@ public final class PooldeskCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate, convert, diff, apply or pull");
+        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate, convert, report, diff, apply or pull");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -64,6 +64,23 @@ public final class PooldeskCommand implements Runnable {
                 java.util.List<String> files) {
         return new ConvertCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(to, output, files);
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"Writes the pool-utilisation report: CSV (standard output by default), each pool's map as",
+                    "PNG, and a printable HTML page. Scenarios among the files run first: the report is then the",
+                    "workspace after them."})
+    int report(@picocli.CommandLine.Option(names = "--csv", paramLabel = "FILE",
+            description = "write the CSV to FILE (- for standard output)") String csv,
+               @picocli.CommandLine.Option(names = "--png", paramLabel = "DIR",
+                       description = "write one PNG map per pool into DIR") java.nio.file.Path png,
+               @picocli.CommandLine.Option(names = "--html", paramLabel = "FILE",
+                       description = "write a printable page (maps included) to FILE") java.nio.file.Path html,
+               @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
+                       description = "a file, a folder (its *.yaml and *.yml files, by name), or - for standard input")
+               java.util.List<String> files) {
+        return new ReportCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(files, csv, png, html);
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,

@@ -166,6 +166,8 @@ public final class MainWindow {
                 item("_Open Workspace…", "Shortcut+O", this::openWorkspace),
                 item("_Export Selected Pools…", "Shortcut+E", () -> export(true)),
                 item("Export _Workspace…", "Shortcut+Shift+E", () -> export(false)),
+                item("Export _Report (CSV, HTML, maps)…", "Shortcut+R", this::exportReport),
+                item("Save _Map as PNG…", "Shortcut+Shift+P", this::saveMapPng),
                 item("_Quit", "Shortcut+Q", () -> stage.close()));
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", model::undo);
@@ -252,6 +254,57 @@ public final class MainWindow {
             } catch (IOException e) {
                 scenario.message.set("Cannot load " + file.getName() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** The utilisation report into a folder: pools.csv, report.html (printable, maps included), maps/*.png. */
+    private void exportReport() {
+        WorkspaceAnalysis analysis = model.analysisProperty().get();
+        if (analysis == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the utilisation report");
+        java.io.File folder = chooser.showDialog(stage);
+        if (folder == null) {
+            return;
+        }
+        Path target = folder.toPath();
+        List<PoolSummary> pools = analysis.pools();
+        String title = "IP pool utilisation: " + workspaceFolder();
+        model.background().run("Writing the report", () -> {
+            io.pooldesk.model.manifest.AtomicFiles.write(target.resolve("pools.csv"),
+                    io.pooldesk.model.report.UtilisationCsv.write(pools));
+            io.pooldesk.model.manifest.AtomicFiles.write(target.resolve("report.html"),
+                    io.pooldesk.views.report.HtmlReport.write(title, pools, java.time.ZonedDateTime.now()));
+            for (PoolSummary pool : pools) {
+                if (pool.extent() != null) {
+                    io.pooldesk.model.manifest.AtomicFiles.write(target.resolve("maps")
+                            .resolve(io.pooldesk.views.report.MapPicture.fileName(pool)),
+                            io.pooldesk.views.report.MapPicture.png(pool));
+                }
+            }
+            return pools.size();
+        }, count -> model.statusProperty().set("Report of " + count + " pools written to " + target),
+                failed -> model.statusProperty().set("The report could not be written: " + failed.getMessage()));
+    }
+
+    private void saveMapPng() {
+        PoolSummary pool = model.selectedPoolProperty().get();
+        if (pool == null || pool.extent() == null) {
+            model.statusProperty().set("Select a pool first: its map is saved.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(io.pooldesk.views.report.MapPicture.fileName(pool));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            model.background().run("Saving the map of " + pool.name(), () -> {
+                io.pooldesk.model.manifest.AtomicFiles.write(file.toPath(), io.pooldesk.views.report.MapPicture.png(pool));
+                return file;
+            }, done -> model.statusProperty().set("Map of " + pool.name() + " saved to " + done),
+                    failed -> model.statusProperty().set("The map could not be saved: " + failed.getMessage()));
         }
     }
 
