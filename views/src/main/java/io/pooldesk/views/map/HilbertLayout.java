@@ -29,6 +29,11 @@ public final class HilbertLayout {
         this.rootFirst = first.shiftRight(b).shiftLeft(b);
     }
 
+    /** The first address of the root block: cell offsets count from here. */
+    public BigInteger rootFirst() {
+        return rootFirst;
+    }
+
     public Span extent() {
         return extent;
     }

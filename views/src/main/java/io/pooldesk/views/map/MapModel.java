@@ -143,6 +143,18 @@ public final class MapModel {
         return new Cell(span, state, null, inUse, canUse, fill, touched);
     }
 
+    private MapIndex index;
+    private BigInteger indexBase;
+
+    /** The model's addresses as offsets from {@code base}, built once; null beyond 2^64 addresses from the base. */
+    MapIndex index(BigInteger base) {
+        if (index == null || !base.equals(indexBase)) {
+            index = MapIndex.of(extent, usable, reserved, allocated, history, changed, base);
+            indexBase = base;
+        }
+        return index;
+    }
+
     /** The model the same pool gives with other addresses outlined as changed. */
     public MapModel withChanged(NavigableSet<Address> changedAddresses) {
         return new MapModel(extent, usable, reserved, allocated, history, next, changedAddresses);

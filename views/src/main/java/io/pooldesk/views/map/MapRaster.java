@@ -14,6 +14,7 @@ public final class MapRaster {
     private final int height;
     private final int[] pixels;
     private final List<Cell> cells = new ArrayList<>();
+    private int cellsDrawn;
 
     private MapRaster(int width, int height, int background) {
         this.width = width;
@@ -34,42 +35,142 @@ public final class MapRaster {
         return pixels;
     }
 
-    /** The cells drawn, for hit-testing and tests. */
+    /** The cells of a row layout, for hit-testing. */
     public List<Cell> cells() {
         return cells;
     }
 
-    /** The part of a Hilbert layout a viewport shows. */
+    /** How many cells the picture shows. */
+    public int cellsDrawn() {
+        return cellsDrawn;
+    }
+
+    /**
+     * The part of a Hilbert layout a viewport shows. The visible cells are visited in address order (a walk down
+     * the curve's quadrants, skipping those off screen), so one forward sweep through the pool's addresses colours
+     * them all.
+     */
     public static MapRaster hilbert(MapModel model, HilbertLayout layout, HilbertViewport view, int width, int height,
+                                    MapPalette palette) {
+        MapIndex index = model.index(layout.rootFirst());
+        if (index == null) {
+            return hilbertBySpans(model, layout, view, width, height, palette);
+        }
+        return new HilbertSweep(model, layout, view, width, height, palette, index.cursor()).run();
+    }
+
+    /** The same picture, each cell described on its own: for ranges beyond 2^64 addresses, and to check the sweep. */
+    static MapRaster hilbertBySpans(MapModel model, HilbertLayout layout, HilbertViewport view, int width, int height,
                                     MapPalette palette) {
         MapRaster raster = new MapRaster(width, height, palette.background());
         int level = view.level();
-        long columns = layout.columns(level);
-        long rows = layout.rows(level);
-        long firstX = Math.max(0, (long) Math.floor(view.originX()));
-        long firstY = Math.max(0, (long) Math.floor(view.originY()));
-        long lastX = Math.min(columns - 1, (long) Math.floor(view.originX() + width / view.cellPx()));
-        long lastY = Math.min(rows - 1, (long) Math.floor(view.originY() + height / view.cellPx()));
+        long[] bounds = visible(layout, view, width, height);
         boolean gap = view.cellPx() >= 6;
-        for (long y = firstY; y <= lastY; y++) {
-            for (long x = firstX; x <= lastX; x++) {
+        for (long y = bounds[1]; y <= bounds[3]; y++) {
+            for (long x = bounds[0]; x <= bounds[2]; x++) {
                 Span span = layout.cell(level, x, y);
                 if (span == null) {
                     continue;
                 }
                 Cell cell = model.describe(span);
-                raster.cells.add(cell);
-                int x0 = (int) Math.round((x - view.originX()) * view.cellPx());
-                int y0 = (int) Math.round((y - view.originY()) * view.cellPx());
-                int x1 = (int) Math.round((x + 1 - view.originX()) * view.cellPx()) - (gap ? 1 : 0);
-                int y1 = (int) Math.round((y + 1 - view.originY()) * view.cellPx()) - (gap ? 1 : 0);
-                raster.fill(x0, y0, Math.max(x1, x0 + 1), Math.max(y1, y0 + 1), palette.colour(cell));
-                if (cell.changed() && x1 - x0 >= 4) {
-                    raster.outline(x0, y0, x1, y1, palette.changed());
-                }
+                raster.paint(view, x, y, gap, palette.colour(cell), cell.changed(), palette);
             }
         }
         return raster;
+    }
+
+    /** {firstX, firstY, lastX, lastY}: the cells of the layout at least partly in view. */
+    public static long[] visible(HilbertLayout layout, HilbertViewport view, int width, int height) {
+        int level = view.level();
+        return new long[] {
+                Math.max(0, (long) Math.floor(view.originX())),
+                Math.max(0, (long) Math.floor(view.originY())),
+                Math.min(layout.columns(level) - 1, (long) Math.floor(view.originX() + width / view.cellPx())),
+                Math.min(layout.rows(level) - 1, (long) Math.floor(view.originY() + height / view.cellPx()))};
+    }
+
+    void paint(HilbertViewport view, long x, long y, boolean gap, int argb, boolean changed, MapPalette palette) {
+        cellsDrawn++;
+        int x0 = (int) Math.round((x - view.originX()) * view.cellPx());
+        int y0 = (int) Math.round((y - view.originY()) * view.cellPx());
+        int x1 = (int) Math.round((x + 1 - view.originX()) * view.cellPx()) - (gap ? 1 : 0);
+        int y1 = (int) Math.round((y + 1 - view.originY()) * view.cellPx()) - (gap ? 1 : 0);
+        fill(x0, y0, Math.max(x1, x0 + 1), Math.max(y1, y0 + 1), argb);
+        if (changed && x1 - x0 >= 4) {
+            outline(x0, y0, x1, y1, palette.changed());
+        }
+    }
+
+    /** The visible cells in address order, coloured by one cursor. */
+    private static final class HilbertSweep {
+        private final MapRaster raster;
+        private final HilbertLayout layout;
+        private final HilbertViewport view;
+        private final MapPalette palette;
+        private final MapIndex.Cursor cursor;
+        private final int level;
+        private final int order;
+        private final long[] bounds;
+        private final boolean gap;
+        private final long extentLo;
+        private final long extentHi;
+        private final long cellLast;
+
+        HilbertSweep(MapModel model, HilbertLayout layout, HilbertViewport view, int width, int height,
+                     MapPalette palette, MapIndex.Cursor cursor) {
+            this.raster = new MapRaster(width, height, palette.background());
+            this.layout = layout;
+            this.view = view;
+            this.palette = palette;
+            this.cursor = cursor;
+            this.level = view.level();
+            this.order = layout.order(level);
+            this.bounds = visible(layout, view, width, height);
+            this.gap = view.cellPx() >= 6;
+            this.extentLo = model.extent().first().value().subtract(layout.rootFirst()).longValue();
+            this.extentHi = model.extent().last().value().subtract(layout.rootFirst()).longValue();
+            this.cellLast = level == 64 ? -1L : (1L << level) - 1;
+        }
+
+        MapRaster run() {
+            for (int square = 0; square < layout.squares(); square++) {
+                visit(square, 0, 0);
+            }
+            return raster;
+        }
+
+        /** A quadrant at {@code depth} below a square: {@code prefix} holds its curve digits so far. */
+        private void visit(int square, int depth, long prefix) {
+            int shift = order - depth;
+            long[] corner = HilbertCurve.point(depth, prefix);
+            long x0 = (corner[0] << shift) + ((long) square << order);
+            long y0 = corner[1] << shift;
+            long side = 1L << shift;
+            if (x0 > bounds[2] || x0 + side - 1 < bounds[0] || y0 > bounds[3] || y0 + side - 1 < bounds[1]) {
+                return;
+            }
+            // the quadrant's offsets: its first cell, times the addresses per cell; the curve's last digits are 0
+            long firstCell = ((long) square << (2 * order)) + (prefix << (2 * shift));
+            long lastCell = firstCell + (shift == 32 ? -1L : (1L << (2 * shift)) - 1);
+            long lo = firstCell << level;
+            long hi = (lastCell << level) + cellLast;
+            if (Long.compareUnsigned(hi, extentLo) < 0 || Long.compareUnsigned(lo, extentHi) > 0) {
+                return;
+            }
+            if (shift == 0) {
+                long from = Long.compareUnsigned(lo, extentLo) < 0 ? extentLo : lo;
+                long to = Long.compareUnsigned(hi, extentHi) > 0 ? extentHi : hi;
+                CellState state = cursor.state(from, to);
+                int colour = state == CellState.ALLOCATED && from != to
+                        ? MapPalette.blend(palette.free(), palette.allocated(), 0.35 + 0.65 * cursor.fill)
+                        : palette.colour(state);
+                raster.paint(view, x0, y0, gap, colour, cursor.changedHere, palette);
+                return;
+            }
+            for (int child = 0; child < 4; child++) {
+                visit(square, depth + 1, (prefix << 2) | child);
+            }
+        }
     }
 
     /** A whole small pool in rows of {@code columns} cells of {@code cellPx} pixels, in address order. */
@@ -81,6 +182,7 @@ public final class MapRaster {
         for (int i = 0; i < all.size(); i++) {
             Cell cell = all.get(i);
             raster.cells.add(cell);
+            raster.cellsDrawn++;
             int x0 = (i % columns) * cellPx;
             int y0 = (i / columns) * cellPx;
             raster.fill(x0, y0, x0 + cellPx - 1, y0 + cellPx - 1, palette.colour(cell));

@@ -136,8 +136,23 @@ public final class UtilisationMap extends Region {
         }
     }
 
+    /** The cells on screen; on a Hilbert map each is described on demand (the frame itself never builds them). */
     public List<Cell> visibleCells() {
-        return Collections.unmodifiableList(drawn);
+        MapModel m = model.get();
+        if (hilbert == null || viewport == null || m == null) {
+            return Collections.unmodifiableList(drawn);
+        }
+        long[] bounds = MapRaster.visible(hilbert, viewport, (int) canvas.getWidth(), (int) canvas.getHeight() - 18);
+        List<Cell> out = new ArrayList<>();
+        for (long y = bounds[1]; y <= bounds[3]; y++) {
+            for (long x = bounds[0]; x <= bounds[2]; x++) {
+                Span span = hilbert.cell(viewport.level(), x, y);
+                if (span != null) {
+                    out.add(m.describe(span));
+                }
+            }
+        }
+        return out;
     }
 
     /** Zooms the whole extent into view. */
@@ -297,7 +312,7 @@ public final class UtilisationMap extends Region {
             return;
         }
         MapRaster raster = MapRaster.hilbert(m, hilbert, viewport, width, height, palette());
-        drawn = raster.cells();
+        drawn = List.of();
         javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(width, height);
         image.getPixelWriter().setPixels(0, 0, width, height,
                 javafx.scene.image.PixelFormat.getIntArgbInstance(), raster.pixels(), 0, width);
@@ -434,7 +449,7 @@ public final class UtilisationMap extends Region {
     }
 
     private void onKey(KeyEvent e) {
-        Address around = drawn.isEmpty() ? null : drawn.get(drawn.size() / 2).span().first();
+        Address around = hilbert != null ? null : drawn.isEmpty() ? null : drawn.get(drawn.size() / 2).span().first();
         switch (e.getCode()) {
             case PLUS, ADD, EQUALS -> zoomIn(around);
             case MINUS, SUBTRACT -> zoomOut(around);

@@ -39,7 +39,7 @@ class MapRasterTest {
         HilbertViewport view = HilbertViewport.fit(layout, 700, 700);
         assertEquals(0, view.level(), "700 pixels show every address of a /16");
         MapRaster raster = MapRaster.hilbert(model, layout, view, 700, 700, P);
-        assertEquals(65536, raster.cells().size());
+        assertEquals(65536, raster.cellsDrawn());
         assertEquals(P.allocated(), pixelAt(raster, layout, view, taken));
         assertEquals(P.free(), pixelAt(raster, layout, view, Address.parse("10.99.200.18")));
     }
@@ -56,9 +56,8 @@ class MapRasterTest {
         HilbertLayout layout = new HilbertLayout(model.extent());
         HilbertViewport view = new HilbertViewport(8, 10, 0, 0);
         MapRaster raster = MapRaster.hilbert(model, layout, view, 160, 160, P);
-        assertEquals(256, raster.cells().size());
-        Address first = Address.parse("10.99.7.0");
-        Cell full = raster.cells().stream().filter(c -> c.span().contains(first)).findFirst().orElseThrow();
+        assertEquals(256, raster.cellsDrawn());
+        Cell full = model.describe(AddressParser.cidr("10.99.7.0/24").span());
         assertEquals(1.0, full.fill());
         assertEquals(true, full.changed());
         assertEquals(P.allocated(), pixelAt(raster, layout, view, Address.parse("10.99.7.0")));
@@ -99,6 +98,41 @@ class MapRasterTest {
         assertEquals(0, view.level());
         MapRaster raster = MapRaster.hilbert(model, layout, view, 540, 500, P);
         assertEquals(P.allocated(), pixelAt(raster, layout, view, target));
-        assertEquals(12, raster.cells().stream().filter(c -> c.state() == CellState.ALLOCATED).count());
+        assertEquals(12, java.util.Arrays.stream(raster.pixels()).filter(p -> p == P.allocated()).count()
+                / (long) Math.pow(Math.round(view.cellPx()) - 1, 2));
+    }
+
+    /** The sweep (one pass in address order) must paint exactly what describing every cell on its own paints. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 2, 4, 6, 8})
+    void theSweepPaintsWhatDescribingEachCellPaints(int zoomSteps) throws Exception {
+        Span extent = new Span(Address.parse("10.20.0.7"), Address.parse("10.20.97.200"));
+        java.util.Random random = new java.util.Random(42 + zoomSteps);
+        TreeMap<Address, String> held = new TreeMap<>();
+        TreeMap<Address, String> history = new TreeMap<>();
+        TreeSet<Address> changed = new TreeSet<>();
+        java.math.BigInteger first = extent.first().value();
+        for (int i = 0; i < 3000; i++) {
+            Address a = Address.of(extent.family(), first.add(java.math.BigInteger.valueOf(random.nextInt(24_000))));
+            switch (i % 5) {
+                case 0 -> history.put(a, "ns/old-" + i);
+                case 1 -> held.put(a, i % 2 == 0 ? "EXCLUDED" : "RESERVED");
+                case 2 -> changed.add(a);
+                default -> held.put(a, "ns/lb-" + i);
+            }
+        }
+        AddressSet usable = AddressSet.of(List.of(new Span(Address.parse("10.20.0.10"), Address.parse("10.20.40.255")),
+                new Span(Address.parse("10.20.60.0"), Address.parse("10.20.97.100"))));
+        AddressSet reserved = AddressSet.of(List.of(Span.single(Address.parse("10.20.50.1"))));
+        MapModel model = new MapModel(extent, usable, reserved, held, history, null, changed);
+        HilbertLayout layout = new HilbertLayout(extent);
+        HilbertViewport view = HilbertViewport.fit(layout, 300, 200);
+        for (int i = 0; i < zoomSteps; i++) {
+            view = view.zoom(layout, 2, 170, 90);
+        }
+        MapRaster sweep = MapRaster.hilbert(model, layout, view, 300, 200, P);
+        MapRaster bySpans = MapRaster.hilbertBySpans(model, layout, view, 300, 200, P);
+        assertEquals(bySpans.cellsDrawn(), sweep.cellsDrawn());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bySpans.pixels(), sweep.pixels(), "level " + view.level());
     }
 }
