@@ -41,6 +41,13 @@ public final class PerformanceReport {
     private final List<String[]> rows = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--ledger-only")) {
+            PerformanceReport report = new PerformanceReport();
+            report.allocationAtAMillion("10.0.0.0/12", "IPv4 /12");
+            report.allocationAtAMillion("fd00::/64", "IPv6 /64");
+            report.memoryPerHeldAddress();
+            return;
+        }
         if (args.length > 0 && args[0].equals("--map-only")) {
             new PerformanceReport().mapFrame();
             return;

@@ -137,7 +137,8 @@ public final class PoolLedger {
         }
         removeHistory(address);
         putAllocated(address, holder);
-        lastAllocated = address.toString();
+        // the text is made when the status is written: formatting an IPv6 address on every reservation is costly
+        lastAllocated = null;
         lastAllocatedAddress = address;
         return true;
     }
@@ -186,14 +187,21 @@ public final class PoolLedger {
     }
 
     public IpPoolStatus toStatus() {
-        return new IpPoolStatus(lastAllocated, allocatedSnapshot(), historySnapshot());
+        return new IpPoolStatus(lastAllocatedText(), allocatedSnapshot(), historySnapshot());
+    }
+
+    private String lastAllocatedText() {
+        if (lastAllocated == null) {
+            lastAllocated = lastAllocatedAddress.toString();
+        }
+        return lastAllocated;
     }
 
     public PoolLedger copy() {
         PoolLedger copy = new PoolLedger();
         allocated.forEach(copy::putAllocated);
         history.forEach(copy::putHistory);
-        copy.setLastAllocated(lastAllocated);
+        copy.setLastAllocated(lastAllocatedText());
         return copy;
     }
 
