@@ -1,9 +1,7 @@
 package io.pooldesk.model.harvester.lb;
 
 import io.pooldesk.model.address.Address;
-import io.pooldesk.model.address.IntervalSet;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -108,19 +106,16 @@ public final class PoolAllocator {
     }
 
     private static Address firstFree(Segment segment, PoolLedger ledger) {
-        IntervalSet occupied = ledger.occupied(segment.from().family());
-        BigInteger from = segment.from().value();
-        BigInteger to = segment.to().value();
+        Address from = segment.from();
         while (true) {
-            BigInteger candidate = occupied.firstAbsent(from, to);
-            if (candidate == null) {
+            Address candidate = ledger.firstFree(from, segment.to());
+            if (candidate == null || !segment.range().isGateway(candidate)) {
+                return candidate;
+            }
+            if (candidate.equals(segment.to())) {
                 return null;
             }
-            Address address = Address.of(segment.from().family(), candidate);
-            if (!segment.range().isGateway(address)) {
-                return address;
-            }
-            from = candidate.add(BigInteger.ONE);
+            from = candidate.next();
         }
     }
 }

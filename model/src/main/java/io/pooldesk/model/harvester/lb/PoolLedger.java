@@ -3,10 +3,11 @@ package io.pooldesk.model.harvester.lb;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.Family;
-import io.pooldesk.model.address.IntervalSet;
 import io.pooldesk.model.address.InvalidAddressException;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +21,28 @@ import java.util.function.Predicate;
  * The allocation state of one pool, as the reference's store keeps it in {@code status}: live allocations, the history
  * of released addresses, and the round-robin cursor {@code lastAllocated}. Held addresses are also kept as runs, so
  * that finding the next free address costs a lookup, not a walk.
+ * <p>
+ * Addresses are stored as primitive 128-bit keys in sorted chunks and holders as interned UTF-8 names
+ * ({@link AddressIdMap}, {@link HolderTable}): a million held addresses cost tens of megabytes, not hundreds.
  */
 public final class PoolLedger {
-    private final TreeMap<Address, String> allocated = new TreeMap<>();
-    private final HolderIndex allocatedByHolder = new HolderIndex();
-    private final Map<Family, IntervalSet> occupied = Map.of(Family.IPV4, new IntervalSet(), Family.IPV6, new IntervalSet());
-    private final TreeMap<Address, String> history = new TreeMap<>();
-    private final HolderIndex historyByHolder = new HolderIndex();
+    private final HolderTable holders = new HolderTable();
+    private final Map<Family, AddressIdMap> allocated = new EnumMap<>(Family.class);
+    private final Map<Family, AddressIdMap> history = new EnumMap<>(Family.class);
+    private final HolderAddresses allocatedByHolder = new HolderAddresses();
+    private final HolderAddresses historyByHolder = new HolderAddresses();
+    private final Map<Family, RunSet> occupied = new EnumMap<>(Family.class);
     private String lastAllocated = "";
     /** The cursor parsed once: the allocator reads it on every allocation. */
     private Address lastAllocatedAddress;
+
+    public PoolLedger() {
+        for (Family family : Family.values()) {
+            allocated.put(family, new AddressIdMap());
+            history.put(family, new AddressIdMap());
+            occupied.put(family, new RunSet());
+        }
+    }
 
     /** Builds a ledger from a pool's status. Keys that are not addresses are reported and left out. */
     public static PoolLedger fromStatus(IpPoolStatus status, List<String> problems) {
@@ -43,7 +56,7 @@ public final class PoolLedger {
         }
         for (Map.Entry<String, String> entry : sortedEntries(status.allocatedHistory())) {
             Address address = parseKey(entry.getKey(), "status.allocatedHistory", problems);
-            if (address != null && !ledger.allocated.containsKey(address)) {
+            if (address != null && !ledger.isAllocated(address)) {
                 ledger.putHistory(address, entry.getValue());
             }
         }
@@ -65,51 +78,105 @@ public final class PoolLedger {
         }
     }
 
+    // --- keys: an address as family and unsigned 128-bit value ---
+
+    private static long hi(Address a) {
+        return a.isIPv4() ? 0 : a.value().shiftRight(64).longValue();
+    }
+
+    private static long lo(Address a) {
+        return a.value().longValue();
+    }
+
+    private static HolderAddresses.Key key(Address a) {
+        return new HolderAddresses.Key(a.family(), hi(a), lo(a));
+    }
+
+    private static Address address(Family family, long hi, long lo) {
+        if (family == Family.IPV4) {
+            return Address.of(family, BigInteger.valueOf(lo));
+        }
+        byte[] bytes = new byte[17];
+        for (int i = 0; i < 8; i++) {
+            bytes[1 + i] = (byte) (hi >>> (56 - 8 * i));
+            bytes[9 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return Address.of(family, new BigInteger(bytes));
+    }
+
+    private static Address address(HolderAddresses.Key key) {
+        return key == null ? null : address(key.family(), key.hi(), key.lo());
+    }
+
+    private NavigableSet<Address> addresses(java.util.Set<HolderAddresses.Key> keys) {
+        TreeSet<Address> out = new TreeSet<>();
+        keys.forEach(k -> out.add(address(k)));
+        return Collections.unmodifiableNavigableSet(out);
+    }
+
+    // --- queries ---
+
     public String holderOf(Address address) {
-        return allocated.get(address);
+        int id = allocated.get(address.family()).get(hi(address), lo(address));
+        return id < 0 ? null : holders.name(id);
     }
 
     public boolean isAllocated(Address address) {
-        return allocated.containsKey(address);
+        return allocated.get(address.family()).get(hi(address), lo(address)) >= 0;
     }
 
     public String historyHolderOf(Address address) {
-        return history.get(address);
+        int id = history.get(address.family()).get(hi(address), lo(address));
+        return id < 0 ? null : holders.name(id);
     }
 
     /** The addresses allocated to this holder, lowest first. */
     public NavigableSet<Address> allocatedTo(String holder) {
-        return allocatedByHolder.all(holder);
+        int id = holders.find(holder);
+        return id < 0 ? Collections.emptyNavigableSet() : addresses(allocatedByHolder.all(id));
     }
 
     /** Whether the holder holds an address inside the ranges (the CNI allocator's duplicate guard). */
     public boolean holdsWithin(String holder, RangeSet ranges) {
-        Address first = allocatedByHolder.first(holder);
-        if (first == null) {
+        int id = holders.find(holder);
+        if (id < 0 || allocatedByHolder.count(id) == 0) {
             return false;
         }
-        if (allocatedByHolder.count(holder) == 1) {
-            return ranges.contains(first);
+        if (allocatedByHolder.count(id) == 1) {
+            return ranges.contains(address(allocatedByHolder.first(id)));
         }
-        return allocatedByHolder.all(holder).stream().anyMatch(ranges::contains);
+        return allocatedTo(holder).stream().anyMatch(ranges::contains);
     }
 
     /** The lowest released address this holder last held, or null. */
     public Address firstInHistory(String holder) {
-        return historyByHolder.first(holder);
+        int id = holders.find(holder);
+        return id < 0 ? null : address(historyByHolder.first(id));
     }
 
     public int historyCount(String holder) {
-        return historyByHolder.count(holder);
+        int id = holders.find(holder);
+        return id < 0 ? 0 : historyByHolder.count(id);
     }
 
     /** The released addresses this holder last held, lowest first. */
     public NavigableSet<Address> historyOf(String holder) {
-        return historyByHolder.all(holder);
+        int id = holders.find(holder);
+        return id < 0 ? Collections.emptyNavigableSet() : addresses(historyByHolder.all(id));
     }
 
-    public IntervalSet occupied(Family family) {
-        return occupied.get(family);
+    /** How many addresses of a family are held. */
+    public long occupiedCount(Family family) {
+        return occupied.get(family).count();
+    }
+
+    /** The first address from {@code from} to {@code to} that nobody holds, or null. */
+    public Address firstFree(Address from, Address to) {
+        long[] out = new long[2];
+        if (!occupied.get(from.family()).firstAbsent(hi(from), lo(from), hi(to), lo(to), out)) {
+            return null;
+        }
+        return address(from.family(), out[0], out[1]);
     }
 
     /** The cursor as an address, or null when it is empty or not an address. */
@@ -131,9 +198,9 @@ public final class PoolLedger {
      * holds it. A new reservation removes the address from the history and moves the cursor to it.
      */
     public boolean reserve(Address address, String holder) {
-        String current = allocated.get(address);
-        if (current != null) {
-            return current.equals(holder);
+        int current = allocated.get(address.family()).get(hi(address), lo(address));
+        if (current >= 0) {
+            return holders.name(current).equals(holder);
         }
         removeHistory(address);
         putAllocated(address, holder);
@@ -145,7 +212,8 @@ public final class PoolLedger {
 
     /** The store's {@code ReleaseByID}: moves this holder's (lowest) address into the history. Null if it held none. */
     public Address releaseByHolder(String holder) {
-        Address address = allocatedByHolder.first(holder);
+        int id = holders.find(holder);
+        Address address = id < 0 ? null : address(allocatedByHolder.first(id));
         if (address == null) {
             return null;
         }
@@ -157,7 +225,7 @@ public final class PoolLedger {
 
     /** Keeps only history entries the predicate accepts (the controller prunes to the current ranges). */
     public void retainHistory(Predicate<Address> keep) {
-        for (Address address : new ArrayList<>(history.keySet())) {
+        for (Address address : new ArrayList<>(historyEntries().keySet())) {
             if (!keep.test(address)) {
                 removeHistory(address);
             }
@@ -165,7 +233,11 @@ public final class PoolLedger {
     }
 
     public int allocatedCount() {
-        return allocated.size();
+        int n = 0;
+        for (AddressIdMap map : allocated.values()) {
+            n += map.size();
+        }
+        return n;
     }
 
     /** Live allocations, lowest address first, keyed by canonical text. */
@@ -178,12 +250,14 @@ public final class PoolLedger {
         return snapshot(history);
     }
 
+    /** Live allocations, lowest first: a copy, made on each call. */
     public Map<Address, String> allocatedEntries() {
-        return Collections.unmodifiableMap(allocated);
+        return entries(allocated);
     }
 
+    /** History, lowest first: a copy, made on each call. */
     public Map<Address, String> historyEntries() {
-        return Collections.unmodifiableMap(history);
+        return entries(history);
     }
 
     public IpPoolStatus toStatus() {
@@ -199,41 +273,60 @@ public final class PoolLedger {
 
     public PoolLedger copy() {
         PoolLedger copy = new PoolLedger();
-        allocated.forEach(copy::putAllocated);
-        history.forEach(copy::putHistory);
+        allocatedEntries().forEach(copy::putAllocated);
+        historyEntries().forEach(copy::putHistory);
         copy.setLastAllocated(lastAllocatedText());
         return copy;
     }
 
-    private static Map<String, String> snapshot(TreeMap<Address, String> map) {
+    private Map<Address, String> entries(Map<Family, AddressIdMap> maps) {
+        TreeMap<Address, String> out = new TreeMap<>();
+        maps.forEach((family, map) -> map.forEach((hi, lo, id) -> out.put(address(family, hi, lo),
+                holders.name(id))));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private Map<String, String> snapshot(Map<Family, AddressIdMap> maps) {
         Map<String, String> out = new LinkedHashMap<>();
-        map.forEach((address, holder) -> out.put(address.toString(), holder));
+        entries(maps).forEach((address, holder) -> out.put(address.toString(), holder));
         return out;
     }
 
     private void putAllocated(Address address, String holder) {
-        allocated.put(address, holder);
-        allocatedByHolder.add(holder, address);
-        occupied.get(address.family()).add(address.value());
+        int id = holders.retain(holder);
+        int old = allocated.get(address.family()).put(hi(address), lo(address), id);
+        if (old >= 0) {
+            allocatedByHolder.remove(old, key(address));
+            holders.release(old);
+        }
+        allocatedByHolder.add(id, key(address));
+        occupied.get(address.family()).add(hi(address), lo(address));
     }
 
     private void removeAllocated(Address address) {
-        String holder = allocated.remove(address);
-        if (holder != null) {
-            allocatedByHolder.remove(holder, address);
-            occupied.get(address.family()).remove(address.value());
+        int id = allocated.get(address.family()).remove(hi(address), lo(address));
+        if (id >= 0) {
+            allocatedByHolder.remove(id, key(address));
+            holders.release(id);
+            occupied.get(address.family()).remove(hi(address), lo(address));
         }
     }
 
     private void putHistory(Address address, String holder) {
-        history.put(address, holder);
-        historyByHolder.add(holder, address);
+        int id = holders.retain(holder);
+        int old = history.get(address.family()).put(hi(address), lo(address), id);
+        if (old >= 0) {
+            historyByHolder.remove(old, key(address));
+            holders.release(old);
+        }
+        historyByHolder.add(id, key(address));
     }
 
     private void removeHistory(Address address) {
-        String holder = history.remove(address);
-        if (holder != null) {
-            historyByHolder.remove(holder, address);
+        int id = history.get(address.family()).remove(hi(address), lo(address));
+        if (id >= 0) {
+            historyByHolder.remove(id, key(address));
+            holders.release(id);
         }
     }
 }

@@ -1,0 +1,199 @@
+package io.pooldesk.model.harvester.lb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sorted map from a 128-bit address value (unsigned {@code hi}, {@code lo}) to an int, in chunks of primitive
+ * arrays: about 12 bytes an entry for IPv4 (whose {@code hi} is always 0 and never stored) and 20 for IPv6, where a
+ * TreeMap of Address objects costs over 100. Ascending inserts fill chunks completely.
+ */
+final class AddressIdMap {
+    private static final int CHUNK = 512;
+
+    private static final class Chunk {
+        long[] hi; // null while every key of the chunk has hi == 0
+        final long[] lo = new long[CHUNK];
+        final int[] value = new int[CHUNK];
+        int size;
+
+        long hi(int i) {
+            return hi == null ? 0 : hi[i];
+        }
+    }
+
+    /** Visits entries in ascending order. */
+    interface Visitor {
+        void visit(long hi, long lo, int value);
+    }
+
+    private final List<Chunk> chunks = new ArrayList<>();
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    private static int compare(long hiA, long loA, long hiB, long loB) {
+        int c = Long.compareUnsigned(hiA, hiB);
+        return c != 0 ? c : Long.compareUnsigned(loA, loB);
+    }
+
+    /** The chunk that holds, or would hold, the key: the last whose first key is not above it. */
+    private int chunkFor(long hi, long lo) {
+        int left = 0;
+        int right = chunks.size() - 1;
+        int found = 0;
+        while (left <= right) {
+            int mid = (left + right) >>> 1;
+            Chunk c = chunks.get(mid);
+            if (compare(c.hi(0), c.lo[0], hi, lo) <= 0) {
+                found = mid;
+                left = mid + 1;
+            } else {
+                right = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Position of the key in the chunk, or -(insertion point) - 1. */
+    private static int search(Chunk c, long hi, long lo) {
+        int left = 0;
+        int right = c.size - 1;
+        while (left <= right) {
+            int mid = (left + right) >>> 1;
+            int cmp = compare(c.hi(mid), c.lo[mid], hi, lo);
+            if (cmp < 0) {
+                left = mid + 1;
+            } else if (cmp > 0) {
+                right = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -left - 1;
+    }
+
+    /** The value, or -1 when the key is absent. */
+    int get(long hi, long lo) {
+        if (size == 0) {
+            return -1;
+        }
+        Chunk c = chunks.get(chunkFor(hi, lo));
+        int at = search(c, hi, lo);
+        return at >= 0 ? c.value[at] : -1;
+    }
+
+    /** Puts the key; returns the value it replaced, or -1. */
+    int put(long hi, long lo, int value) {
+        if (chunks.isEmpty()) {
+            chunks.add(new Chunk());
+        }
+        int index = chunkFor(hi, lo);
+        Chunk c = chunks.get(index);
+        int at = search(c, hi, lo);
+        if (at >= 0) {
+            int old = c.value[at];
+            c.value[at] = value;
+            return old;
+        }
+        int insert = -at - 1;
+        if (c.size == CHUNK) {
+            Chunk next = new Chunk();
+            chunks.add(index + 1, next);
+            if (insert == CHUNK) {
+                // appending past a full chunk (ascending fills): start the next one, leave this one full
+                c = next;
+                insert = 0;
+            } else {
+                int half = CHUNK / 2;
+                moveTail(c, half, next);
+                if (insert > half) {
+                    c = next;
+                    insert -= half;
+                }
+            }
+        }
+        insertAt(c, insert, hi, lo, value);
+        size++;
+        return -1;
+    }
+
+    private static void moveTail(Chunk from, int start, Chunk to) {
+        int count = from.size - start;
+        System.arraycopy(from.lo, start, to.lo, 0, count);
+        System.arraycopy(from.value, start, to.value, 0, count);
+        if (from.hi != null) {
+            to.hi = new long[CHUNK];
+            System.arraycopy(from.hi, start, to.hi, 0, count);
+        }
+        to.size = count;
+        from.size = start;
+    }
+
+    private static void insertAt(Chunk c, int at, long hi, long lo, int value) {
+        int tail = c.size - at;
+        if (hi != 0 && c.hi == null) {
+            c.hi = new long[CHUNK];
+        }
+        System.arraycopy(c.lo, at, c.lo, at + 1, tail);
+        System.arraycopy(c.value, at, c.value, at + 1, tail);
+        if (c.hi != null) {
+            System.arraycopy(c.hi, at, c.hi, at + 1, tail);
+            c.hi[at] = hi;
+        }
+        c.lo[at] = lo;
+        c.value[at] = value;
+        c.size++;
+    }
+
+    /** Removes the key; returns its value, or -1 when it was absent. */
+    int remove(long hi, long lo) {
+        if (size == 0) {
+            return -1;
+        }
+        int index = chunkFor(hi, lo);
+        Chunk c = chunks.get(index);
+        int at = search(c, hi, lo);
+        if (at < 0) {
+            return -1;
+        }
+        int old = c.value[at];
+        int tail = c.size - at - 1;
+        System.arraycopy(c.lo, at + 1, c.lo, at, tail);
+        System.arraycopy(c.value, at + 1, c.value, at, tail);
+        if (c.hi != null) {
+            System.arraycopy(c.hi, at + 1, c.hi, at, tail);
+        }
+        c.size--;
+        size--;
+        if (c.size == 0) {
+            chunks.remove(index);
+        } else if (index + 1 < chunks.size() && c.size + chunks.get(index + 1).size <= CHUNK / 2) {
+            merge(c, chunks.get(index + 1));
+            chunks.remove(index + 1);
+        }
+        return old;
+    }
+
+    private static void merge(Chunk into, Chunk from) {
+        if (from.hi != null && into.hi == null) {
+            into.hi = new long[CHUNK];
+        }
+        System.arraycopy(from.lo, 0, into.lo, into.size, from.size);
+        System.arraycopy(from.value, 0, into.value, into.size, from.size);
+        if (into.hi != null && from.hi != null) {
+            System.arraycopy(from.hi, 0, into.hi, into.size, from.size);
+        }
+        into.size += from.size;
+    }
+
+    void forEach(Visitor visitor) {
+        for (Chunk c : chunks) {
+            for (int i = 0; i < c.size; i++) {
+                visitor.visit(c.hi(i), c.lo[i], c.value[i]);
+            }
+        }
+    }
+}

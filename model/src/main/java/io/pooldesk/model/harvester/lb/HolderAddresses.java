@@ -1,0 +1,130 @@
+package io.pooldesk.model.harvester.lb;
+
+import io.pooldesk.model.address.Family;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Holder id to the addresses it holds. Nearly every holder holds one, kept in primitive arrays by id; the rare
+ * holder with several gets a sorted set of its own.
+ */
+final class HolderAddresses {
+    /** An address as the ledger keys it: family, then the unsigned 128-bit value. */
+    record Key(Family family, long hi, long lo) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = family.compareTo(o.family);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compareUnsigned(hi, o.hi);
+            return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
+        }
+    }
+
+    private static final Family[] FAMILIES = Family.values();
+
+    private long[] lo = new long[16];
+    private long[] hi; // made when the first address with hi != 0 arrives
+    private byte[] family = new byte[16];
+    private int[] count = new int[16];
+    private final Map<Integer, TreeSet<Key>> several = new HashMap<>();
+
+    private void ensure(int id) {
+        if (id >= lo.length) {
+            int size = Math.max(id + 1, lo.length + (lo.length >> 1));
+            lo = Arrays.copyOf(lo, size);
+            family = Arrays.copyOf(family, size);
+            count = Arrays.copyOf(count, size);
+            if (hi != null) {
+                hi = Arrays.copyOf(hi, size);
+            }
+        }
+    }
+
+    int count(int id) {
+        return id < count.length ? count[id] : 0;
+    }
+
+    void add(int id, Key key) {
+        ensure(id);
+        int n = count[id];
+        if (n == 0) {
+            set(id, key);
+        } else if (n == 1) {
+            Key single = first(id);
+            if (single.equals(key)) {
+                return;
+            }
+            TreeSet<Key> set = new TreeSet<>();
+            set.add(single);
+            set.add(key);
+            several.put(id, set);
+            set(id, set.first());
+        } else {
+            TreeSet<Key> set = several.get(id);
+            if (!set.add(key)) {
+                return;
+            }
+            set(id, set.first());
+        }
+        count[id] = n + 1;
+    }
+
+    void remove(int id, Key key) {
+        int n = count(id);
+        if (n == 0) {
+            return;
+        }
+        if (n == 1) {
+            if (first(id).equals(key)) {
+                count[id] = 0;
+            }
+            return;
+        }
+        TreeSet<Key> set = several.get(id);
+        if (!set.remove(key)) {
+            return;
+        }
+        set(id, set.first());
+        count[id] = n - 1;
+        if (n - 1 == 1) {
+            several.remove(id);
+        }
+    }
+
+    /** The lowest address of the holder, or null. */
+    Key first(int id) {
+        if (count(id) == 0) {
+            return null;
+        }
+        return new Key(FAMILIES[family[id]], hi == null ? 0 : hi[id], lo[id]);
+    }
+
+    /** Every address of the holder, lowest first. */
+    TreeSet<Key> all(int id) {
+        int n = count(id);
+        if (n > 1) {
+            return new TreeSet<>(several.get(id));
+        }
+        TreeSet<Key> out = new TreeSet<>();
+        if (n == 1) {
+            out.add(first(id));
+        }
+        return out;
+    }
+
+    private void set(int id, Key key) {
+        if (key.hi() != 0 && hi == null) {
+            hi = new long[lo.length];
+        }
+        if (hi != null) {
+            hi[id] = key.hi();
+        }
+        lo[id] = key.lo();
+        family[id] = (byte) key.family().ordinal();
+    }
+}
