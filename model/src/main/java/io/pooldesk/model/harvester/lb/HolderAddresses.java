@@ -29,16 +29,15 @@ final class HolderAddresses {
 
     private long[] lo = new long[16];
     private long[] hi; // made when the first address with hi != 0 arrives
-    private byte[] family = new byte[16];
-    private int[] count = new int[16];
+    /** Per id: bits 0-1 how many (0 none, 1 one, 2 several: see {@link #several}), bits 2-3 the family. */
+    private byte[] state = new byte[16];
     private final Map<Integer, TreeSet<Key>> several = new HashMap<>();
 
     private void ensure(int id) {
         if (id >= lo.length) {
             int size = Math.max(id + 1, lo.length + (lo.length >> 1));
             lo = Arrays.copyOf(lo, size);
-            family = Arrays.copyOf(family, size);
-            count = Arrays.copyOf(count, size);
+            state = Arrays.copyOf(state, size);
             if (hi != null) {
                 hi = Arrays.copyOf(hi, size);
             }
@@ -46,12 +45,20 @@ final class HolderAddresses {
     }
 
     int count(int id) {
-        return id < count.length ? count[id] : 0;
+        if (id >= state.length) {
+            return 0;
+        }
+        int how = state[id] & 3;
+        return how < 2 ? how : several.get(id).size();
+    }
+
+    private void setCount(int id, int n) {
+        state[id] = (byte) ((state[id] & ~3) | Math.min(n, 2));
     }
 
     void add(int id, Key key) {
         ensure(id);
-        int n = count[id];
+        int n = count(id);
         if (n == 0) {
             set(id, key);
         } else if (n == 1) {
@@ -71,7 +78,7 @@ final class HolderAddresses {
             }
             set(id, set.first());
         }
-        count[id] = n + 1;
+        setCount(id, n + 1);
     }
 
     void remove(int id, Key key) {
@@ -81,7 +88,7 @@ final class HolderAddresses {
         }
         if (n == 1) {
             if (first(id).equals(key)) {
-                count[id] = 0;
+                setCount(id, 0);
             }
             return;
         }
@@ -90,10 +97,10 @@ final class HolderAddresses {
             return;
         }
         set(id, set.first());
-        count[id] = n - 1;
         if (n - 1 == 1) {
             several.remove(id);
         }
+        setCount(id, n - 1);
     }
 
     /** The lowest address of the holder, or null. */
@@ -101,7 +108,7 @@ final class HolderAddresses {
         if (count(id) == 0) {
             return null;
         }
-        return new Key(FAMILIES[family[id]], hi == null ? 0 : hi[id], lo[id]);
+        return new Key(FAMILIES[(state[id] >> 2) & 3], hi == null ? 0 : hi[id], lo[id]);
     }
 
     /** Every address of the holder, lowest first. */
@@ -125,6 +132,6 @@ final class HolderAddresses {
             hi[id] = key.hi();
         }
         lo[id] = key.lo();
-        family[id] = (byte) key.family().ordinal();
+        state[id] = (byte) ((state[id] & 3) | key.family().ordinal() << 2);
     }
 }

@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Holder names interned to small ints, kept as UTF-8 bytes in an open-addressing table: about 50 bytes a holder
- * where a HashMap of Strings costs over 100. An id lives while something refers to it ({@link #retain},
- * {@link #release}), then is reused.
+ * Holder names interned to small ints: the names' UTF-8 bytes packed end to end in one arena, found through an
+ * open-addressing table. About 35 bytes a holder where a HashMap of Strings costs over 100. An id lives while
+ * something refers to it ({@link #retain}, {@link #release}), then is reused; the arena is compacted when freed
+ * names make up most of it.
  */
 final class HolderTable {
-    private byte[][] names = new byte[16][];
-    private int[] hashes = new int[16];
+    private byte[] arena = new byte[256];
+    private int arenaUsed;
+    private long arenaGarbage;
+    private int[] start = new int[16];
+    private int[] length = new int[16];
     private int[] refs = new int[16];
+    private int[] hashes = new int[16]; // the name's String hash: computed once, compared before the bytes
     private int[] slots = new int[32]; // id + 1, 0 when empty; linear probing
     private int[] free = new int[16];
     private int freeCount;
@@ -20,15 +25,18 @@ final class HolderTable {
 
     /** The id of a holder, or -1 when no one refers to it. */
     int find(String holder) {
-        byte[] bytes = holder.getBytes(StandardCharsets.UTF_8);
-        int hash = holder.hashCode();
+        return find(holder.getBytes(StandardCharsets.UTF_8), holder.hashCode());
+    }
+
+    private int find(byte[] bytes, int hash) {
         int mask = slots.length - 1;
-        for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             int id = slots[i] - 1;
             if (id < 0) {
                 return -1;
             }
-            if (hashes[id] == hash && Arrays.equals(names[id], bytes)) {
+            if (hashes[id] == hash && length[id] == bytes.length
+                    && Arrays.equals(arena, start[id], start[id] + length[id], bytes, 0, bytes.length)) {
                 return id;
             }
         }
@@ -36,9 +44,11 @@ final class HolderTable {
 
     /** The id of a holder, made if new; its reference count goes up by one. */
     int retain(String holder) {
-        int id = find(holder);
+        byte[] bytes = holder.getBytes(StandardCharsets.UTF_8);
+        int hash = holder.hashCode();
+        int id = find(bytes, hash);
         if (id < 0) {
-            id = add(holder);
+            id = add(bytes, hash);
         }
         refs[id]++;
         return id;
@@ -48,51 +58,70 @@ final class HolderTable {
     void release(int id) {
         if (--refs[id] == 0) {
             unlink(id);
-            names[id] = null;
+            arenaGarbage += length[id];
+            length[id] = -1;
             if (freeCount == free.length) {
                 free = Arrays.copyOf(free, free.length * 2);
             }
             free[freeCount++] = id;
             count--;
+            if (arenaGarbage > 1 << 16 && arenaGarbage * 2 > arenaUsed) {
+                compact();
+            }
         }
     }
 
     String name(int id) {
-        return new String(names[id], StandardCharsets.UTF_8);
+        return new String(arena, start[id], length[id], StandardCharsets.UTF_8);
     }
 
-    /** Ids run from 0 to below this. */
-    int capacity() {
-        return names.length;
-    }
-
-    private int add(String holder) {
+    private int add(byte[] bytes, int hash) {
         int id;
         if (freeCount > 0) {
             id = free[--freeCount];
         } else {
             id = nextId++;
-            if (id == names.length) {
-                int grown = names.length + (names.length >> 1);
-                names = Arrays.copyOf(names, grown);
-                hashes = Arrays.copyOf(hashes, grown);
+            if (id == start.length) {
+                int grown = start.length + (start.length >> 1);
+                start = Arrays.copyOf(start, grown);
+                length = Arrays.copyOf(length, grown);
                 refs = Arrays.copyOf(refs, grown);
+                hashes = Arrays.copyOf(hashes, grown);
             }
         }
+        if (arenaUsed + bytes.length > arena.length) {
+            long wanted = Math.max((long) arenaUsed + bytes.length, arena.length + (long) (arena.length >> 1));
+            if (wanted > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("holder names exceed 2 GiB");
+            }
+            arena = Arrays.copyOf(arena, (int) wanted);
+        }
+        System.arraycopy(bytes, 0, arena, arenaUsed, bytes.length);
+        start[id] = arenaUsed;
+        length[id] = bytes.length;
+        arenaUsed += bytes.length;
+        refs[id] = 0;
+        hashes[id] = hash;
         count++;
         if (count * 2 > slots.length) {
             rehash(slots.length * 2);
+        } else {
+            link(id);
         }
-        names[id] = holder.getBytes(StandardCharsets.UTF_8);
-        hashes[id] = holder.hashCode();
-        refs[id] = 0;
-        link(id);
         return id;
+    }
+
+    private int hashOf(int id) {
+        return spread(hashes[id]);
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     private void link(int id) {
         int mask = slots.length - 1;
-        int i = mix(hashes[id]) & mask;
+        int i = hashOf(id) & mask;
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -102,14 +131,14 @@ final class HolderTable {
     /** Removes the id's slot, shifting later entries of its probe run back so lookups still find them. */
     private void unlink(int id) {
         int mask = slots.length - 1;
-        int i = mix(hashes[id]) & mask;
+        int i = hashOf(id) & mask;
         while (slots[i] != id + 1) {
             i = (i + 1) & mask;
         }
         int hole = i;
         for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-            int home = mix(hashes[slots[j] - 1]) & mask;
-            // move j back into the hole when its home is not strictly between the hole and j (cyclically)
+            int home = hashOf(slots[j] - 1) & mask;
+            // move j back into the hole unless its home lies cyclically in (hole, j]
             boolean between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!between) {
                 slots[hole] = slots[j];
@@ -122,13 +151,25 @@ final class HolderTable {
     private void rehash(int size) {
         slots = new int[size];
         for (int id = 0; id < nextId; id++) {
-            if (names[id] != null) {
+            if (length[id] >= 0) {
                 link(id);
             }
         }
     }
 
-    private static int mix(int hash) {
-        return hash ^ (hash >>> 16);
+    /** Rewrites the arena with live names only. */
+    private void compact() {
+        byte[] packed = new byte[Math.max(256, arenaUsed - (int) arenaGarbage)];
+        int used = 0;
+        for (int id = 0; id < nextId; id++) {
+            if (length[id] >= 0) {
+                System.arraycopy(arena, start[id], packed, used, length[id]);
+                start[id] = used;
+                used += length[id];
+            }
+        }
+        arena = packed;
+        arenaUsed = used;
+        arenaGarbage = 0;
     }
 }

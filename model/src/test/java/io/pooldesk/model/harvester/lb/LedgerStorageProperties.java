@@ -127,4 +127,25 @@ class LedgerStorageProperties {
             assertEquals(reference.size(), runs.count());
         }
     }
+
+    @net.jqwik.api.Example
+    void holderNamesSurviveTheArenaBeingCompacted() {
+        HolderTable table = new HolderTable();
+        Map<String, Integer> kept = new HashMap<>();
+        String padding = "x".repeat(200);
+        for (int i = 0; i < 20_000; i++) {
+            String holder = "ns-" + i + "/" + padding;
+            int id = table.retain(holder);
+            if (i % 10 == 0) {
+                kept.put(holder, id);
+            } else {
+                table.release(id);
+            }
+        }
+        kept.forEach((holder, id) -> {
+            assertEquals(holder, table.name(id));
+            assertEquals(id, table.find(holder));
+        });
+        assertEquals(-1, table.find("ns-1/" + padding));
+    }
 }
