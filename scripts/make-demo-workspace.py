@@ -159,3 +159,40 @@ OUT.mkdir(parents=True, exist_ok=True)
     "# Load balancers of the demo cluster: Pooldesk shows which pool serves each, and why one waits.\n"
     + "---\n".join(docs))
 print(f"wrote {len(docs)} load balancers to {OUT}")
+
+# An IPv6 /64 handed out by MetalLB: the map draws it as a Hilbert layout.
+EDGE_POOL = """# An IPv6 /64 handed out by MetalLB, beside the Harvester pools: the map draws it as a Hilbert layout.
+apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata:
+  name: edge-v6
+  namespace: metallb-system
+spec:
+  addresses:
+    - fd00:10:20:30::/64
+  autoAssign: false
+"""
+
+
+def edge_service(name):
+    return f"""apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+  namespace: edge
+  annotations:
+    metallb.io/address-pool: edge-v6
+spec:
+  type: LoadBalancer
+  ipFamilyPolicy: SingleStack
+  ipFamilies: [IPv6]
+  ports:
+    - {{name: https, protocol: TCP, port: 443, targetPort: 8443}}
+  selector: {{app: {name}}}
+"""
+
+
+EDGE = ["ingress", "grafana", "loki", "tempo", "mimir", "argocd", "vault", "keycloak", "harbor", "gitea", "minio",
+        "nats"]
+(OUT / "edge-v6.yaml").write_text("---\n".join([EDGE_POOL] + [edge_service(n) for n in EDGE]))
+print(f"wrote {len(EDGE)} IPv6 services to {OUT}")
