@@ -46,6 +46,7 @@ public final class PerformanceReport {
             report.allocationAtAMillion("10.0.0.0/12", "IPv4 /12");
             report.allocationAtAMillion("fd00::/64", "IPv6 /64");
             report.memoryPerHeldAddress();
+            report.emptyIpv6Pool();
             return;
         }
         if (args.length > 0 && args[0].equals("--map-only")) {

@@ -27,15 +27,15 @@ final class HolderAddresses {
 
     private static final Family[] FAMILIES = Family.values();
 
-    private long[] lo = new long[16];
+    private long[] lo = new long[0];
     private long[] hi; // made when the first address with hi != 0 arrives
     /** Per id: bits 0-1 how many (0 none, 1 one, 2 several: see {@link #several}), bits 2-3 the family. */
-    private byte[] state = new byte[16];
-    private final Map<Integer, TreeSet<Key>> several = new HashMap<>();
+    private byte[] state = new byte[0];
+    private Map<Integer, TreeSet<Key>> several; // made for the first holder with more than one address
 
     private void ensure(int id) {
         if (id >= lo.length) {
-            int size = Math.max(id + 1, lo.length + (lo.length >> 1));
+            int size = Math.max(Math.max(8, id + 1), lo.length + (lo.length >> 1));
             lo = Arrays.copyOf(lo, size);
             state = Arrays.copyOf(state, size);
             if (hi != null) {
@@ -69,6 +69,9 @@ final class HolderAddresses {
             TreeSet<Key> set = new TreeSet<>();
             set.add(single);
             set.add(key);
+            if (several == null) {
+                several = new HashMap<>();
+            }
             several.put(id, set);
             set(id, set.first());
         } else {

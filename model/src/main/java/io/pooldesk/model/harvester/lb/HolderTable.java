@@ -10,15 +10,17 @@ import java.util.Arrays;
  * names make up most of it.
  */
 final class HolderTable {
-    private byte[] arena = new byte[256];
+    // everything starts empty: a pool nobody uses costs a few objects, not kilobytes
+    private static final int[] NO_INTS = new int[0];
+    private byte[] arena = new byte[0];
     private int arenaUsed;
     private long arenaGarbage;
-    private int[] start = new int[16];
-    private int[] length = new int[16];
-    private int[] refs = new int[16];
-    private int[] hashes = new int[16]; // the name's String hash: computed once, compared before the bytes
-    private int[] slots = new int[32]; // id + 1, 0 when empty; linear probing
-    private int[] free = new int[16];
+    private int[] start = NO_INTS;
+    private int[] length = NO_INTS;
+    private int[] refs = NO_INTS;
+    private int[] hashes = NO_INTS; // the name's String hash: computed once, compared before the bytes
+    private int[] slots = NO_INTS; // id + 1, 0 when empty; linear probing
+    private int[] free = NO_INTS;
     private int freeCount;
     private int nextId;
     private int count;
@@ -29,6 +31,9 @@ final class HolderTable {
     }
 
     private int find(byte[] bytes, int hash) {
+        if (count == 0) {
+            return -1;
+        }
         int mask = slots.length - 1;
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             int id = slots[i] - 1;
@@ -61,7 +66,7 @@ final class HolderTable {
             arenaGarbage += length[id];
             length[id] = -1;
             if (freeCount == free.length) {
-                free = Arrays.copyOf(free, free.length * 2);
+                free = Arrays.copyOf(free, Math.max(8, free.length * 2));
             }
             free[freeCount++] = id;
             count--;
@@ -82,7 +87,7 @@ final class HolderTable {
         } else {
             id = nextId++;
             if (id == start.length) {
-                int grown = start.length + (start.length >> 1);
+                int grown = Math.max(8, start.length + (start.length >> 1));
                 start = Arrays.copyOf(start, grown);
                 length = Arrays.copyOf(length, grown);
                 refs = Arrays.copyOf(refs, grown);
@@ -104,7 +109,7 @@ final class HolderTable {
         hashes[id] = hash;
         count++;
         if (count * 2 > slots.length) {
-            rehash(slots.length * 2);
+            rehash(Math.max(16, slots.length * 2));
         } else {
             link(id);
         }
@@ -159,7 +164,7 @@ final class HolderTable {
 
     /** Rewrites the arena with live names only. */
     private void compact() {
-        byte[] packed = new byte[Math.max(256, arenaUsed - (int) arenaGarbage)];
+        byte[] packed = new byte[arenaUsed - (int) arenaGarbage];
         int used = 0;
         for (int id = 0; id < nextId; id++) {
             if (length[id] >= 0) {

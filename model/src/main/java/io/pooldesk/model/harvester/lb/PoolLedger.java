@@ -7,7 +7,6 @@ import io.pooldesk.model.address.InvalidAddressException;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +26,37 @@ import java.util.function.Predicate;
  */
 public final class PoolLedger {
     private final HolderTable holders = new HolderTable();
-    private final Map<Family, AddressIdMap> allocated = new EnumMap<>(Family.class);
-    private final Map<Family, AddressIdMap> history = new EnumMap<>(Family.class);
+    // per family, made when first written: an unused pool costs a few small objects
+    private final AddressIdMap[] allocated = new AddressIdMap[Family.values().length];
+    private final AddressIdMap[] history = new AddressIdMap[Family.values().length];
     private final HolderAddresses allocatedByHolder = new HolderAddresses();
     private final HolderAddresses historyByHolder = new HolderAddresses();
-    private final Map<Family, RunSet> occupied = new EnumMap<>(Family.class);
+    private final RunSet[] occupied = new RunSet[Family.values().length];
     private String lastAllocated = "";
     /** The cursor parsed once: the allocator reads it on every allocation. */
     private Address lastAllocatedAddress;
 
-    public PoolLedger() {
-        for (Family family : Family.values()) {
-            allocated.put(family, new AddressIdMap());
-            history.put(family, new AddressIdMap());
-            occupied.put(family, new RunSet());
+    private static final AddressIdMap NONE = new AddressIdMap();
+    private static final RunSet NO_RUNS = new RunSet();
+
+    /** The map of a family, made when first written; reads of a family never written see an empty one. */
+    private static AddressIdMap read(AddressIdMap[] maps, Family family) {
+        AddressIdMap map = maps[family.ordinal()];
+        return map == null ? NONE : map;
+    }
+
+    private static AddressIdMap write(AddressIdMap[] maps, Family family) {
+        AddressIdMap map = maps[family.ordinal()];
+        if (map == null) {
+            map = new AddressIdMap();
+            maps[family.ordinal()] = map;
         }
+        return map;
+    }
+
+    private RunSet runs(Family family) {
+        RunSet runs = occupied[family.ordinal()];
+        return runs == null ? NO_RUNS : runs;
     }
 
     /** Builds a ledger from a pool's status. Keys that are not addresses are reported and left out. */
@@ -117,16 +132,16 @@ public final class PoolLedger {
     // --- queries ---
 
     public String holderOf(Address address) {
-        int id = allocated.get(address.family()).get(hi(address), lo(address));
+        int id = read(allocated, address.family()).get(hi(address), lo(address));
         return id < 0 ? null : holders.name(id);
     }
 
     public boolean isAllocated(Address address) {
-        return allocated.get(address.family()).get(hi(address), lo(address)) >= 0;
+        return read(allocated, address.family()).get(hi(address), lo(address)) >= 0;
     }
 
     public String historyHolderOf(Address address) {
-        int id = history.get(address.family()).get(hi(address), lo(address));
+        int id = read(history, address.family()).get(hi(address), lo(address));
         return id < 0 ? null : holders.name(id);
     }
 
@@ -167,13 +182,13 @@ public final class PoolLedger {
 
     /** How many addresses of a family are held. */
     public long occupiedCount(Family family) {
-        return occupied.get(family).count();
+        return runs(family).count();
     }
 
     /** The first address from {@code from} to {@code to} that nobody holds, or null. */
     public Address firstFree(Address from, Address to) {
         long[] out = new long[2];
-        if (!occupied.get(from.family()).firstAbsent(hi(from), lo(from), hi(to), lo(to), out)) {
+        if (!runs(from.family()).firstAbsent(hi(from), lo(from), hi(to), lo(to), out)) {
             return null;
         }
         return address(from.family(), out[0], out[1]);
@@ -198,7 +213,7 @@ public final class PoolLedger {
      * holds it. A new reservation removes the address from the history and moves the cursor to it.
      */
     public boolean reserve(Address address, String holder) {
-        int current = allocated.get(address.family()).get(hi(address), lo(address));
+        int current = read(allocated, address.family()).get(hi(address), lo(address));
         if (current >= 0) {
             return holders.name(current).equals(holder);
         }
@@ -234,8 +249,8 @@ public final class PoolLedger {
 
     public int allocatedCount() {
         int n = 0;
-        for (AddressIdMap map : allocated.values()) {
-            n += map.size();
+        for (AddressIdMap map : allocated) {
+            n += map == null ? 0 : map.size();
         }
         return n;
     }
@@ -279,14 +294,15 @@ public final class PoolLedger {
         return copy;
     }
 
-    private Map<Address, String> entries(Map<Family, AddressIdMap> maps) {
+    private Map<Address, String> entries(AddressIdMap[] maps) {
         TreeMap<Address, String> out = new TreeMap<>();
-        maps.forEach((family, map) -> map.forEach((hi, lo, id) -> out.put(address(family, hi, lo),
-                holders.name(id))));
+        for (Family family : Family.values()) {
+            read(maps, family).forEach((hi, lo, id) -> out.put(address(family, hi, lo), holders.name(id)));
+        }
         return Collections.unmodifiableMap(out);
     }
 
-    private Map<String, String> snapshot(Map<Family, AddressIdMap> maps) {
+    private Map<String, String> snapshot(AddressIdMap[] maps) {
         Map<String, String> out = new LinkedHashMap<>();
         entries(maps).forEach((address, holder) -> out.put(address.toString(), holder));
         return out;
@@ -294,27 +310,30 @@ public final class PoolLedger {
 
     private void putAllocated(Address address, String holder) {
         int id = holders.retain(holder);
-        int old = allocated.get(address.family()).put(hi(address), lo(address), id);
+        int old = write(allocated, address.family()).put(hi(address), lo(address), id);
         if (old >= 0) {
             allocatedByHolder.remove(old, key(address));
             holders.release(old);
         }
         allocatedByHolder.add(id, key(address));
-        occupied.get(address.family()).add(hi(address), lo(address));
+        if (occupied[address.family().ordinal()] == null) {
+            occupied[address.family().ordinal()] = new RunSet();
+        }
+        occupied[address.family().ordinal()].add(hi(address), lo(address));
     }
 
     private void removeAllocated(Address address) {
-        int id = allocated.get(address.family()).remove(hi(address), lo(address));
+        int id = read(allocated, address.family()).remove(hi(address), lo(address));
         if (id >= 0) {
             allocatedByHolder.remove(id, key(address));
             holders.release(id);
-            occupied.get(address.family()).remove(hi(address), lo(address));
+            runs(address.family()).remove(hi(address), lo(address));
         }
     }
 
     private void putHistory(Address address, String holder) {
         int id = holders.retain(holder);
-        int old = history.get(address.family()).put(hi(address), lo(address), id);
+        int old = write(history, address.family()).put(hi(address), lo(address), id);
         if (old >= 0) {
             historyByHolder.remove(old, key(address));
             holders.release(old);
@@ -323,7 +342,7 @@ public final class PoolLedger {
     }
 
     private void removeHistory(Address address) {
-        int id = history.get(address.family()).remove(hi(address), lo(address));
+        int id = read(history, address.family()).remove(hi(address), lo(address));
         if (id >= 0) {
             historyByHolder.remove(id, key(address));
             holders.release(id);
