@@ -82,6 +82,12 @@ public record ScenarioComparison(WorkspaceAnalysis before, WorkspaceAnalysis aft
                 .count();
     }
 
+    /** What the what-if's steps had refused (a pool the webhook would not admit, say), in words. */
+    public List<String> refusals() {
+        List<String> earlier = before.report().rejected().stream().map(Object::toString).toList();
+        return after.report().rejected().stream().map(Object::toString).filter(r -> !earlier.contains(r)).toList();
+    }
+
     /** The pools the what-if changed: held addresses, counts or definition. */
     public List<PoolChange> changedPools() {
         return pools.stream().filter(p -> p.before() == null || !p.changed().isEmpty()

@@ -56,7 +56,22 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
         Simulator.Plan plan = simulator.plan(input);
         SimulationReport report = simulator.run(plan);
         Map<String, Manifest> poolManifests = new HashMap<>();
-        for (Manifest m : manifests) {
+        List<Manifest> definitions = new ArrayList<>(manifests);
+        // a pool a what-if creates or changes is shown as the what-if defines it
+        for (Manifest scenario : scenarios) {
+            io.pooldesk.model.simulation.ScenarioReader.Result read =
+                    io.pooldesk.model.simulation.ScenarioReader.read(scenario);
+            if (read.scenario() != null) {
+                for (io.pooldesk.model.simulation.Scenario.Step step : read.scenario().steps()) {
+                    if (step instanceof io.pooldesk.model.simulation.Scenario.Create create) {
+                        // unless the webhook refused it: the pool then stays as it was
+                        create.objects().stream().filter(m -> report.rejected().stream()
+                                .noneMatch(r -> r.object().equals(m.describe()))).forEach(definitions::add);
+                    }
+                }
+            }
+        }
+        for (Manifest m : definitions) {
             if (PoolReaders.kindOf(m) != null) {
                 poolManifests.put(key(m.kind(), m.namespace(), m.name()), m);
             }

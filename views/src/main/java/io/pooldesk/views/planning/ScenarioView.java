@@ -60,7 +60,7 @@ public final class ScenarioView extends BorderPane {
         getStyleClass().add("scenario-view");
         setId("scenario-view");
         VBox composer = new VBox(8, heading(), loadBalancerStep(), deleteStep(loadBalancers), priorityStep(harvesterPools),
-                stepList());
+                poolYamlStep(), stepList());
         composer.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(composer);
         scroll.setFitToWidth(true);
@@ -138,6 +138,24 @@ public final class ScenarioView extends BorderPane {
         HBox row = new HBox(8, priorityPool, new Label("priority"), priority, add);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane("Change a pool's priority", row);
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    private TitledPane poolYamlStep() {
+        javafx.scene.control.TextArea yaml = new javafx.scene.control.TextArea();
+        yaml.setId("scenario-pool-yaml");
+        yaml.setPromptText("apiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: IPPool\nmetadata: {name: overflow}\n"
+                + "spec:\n  ranges: [{subnet: 10.20.0.0/24}]\n  selector: {scope: [{namespace: prod}]}");
+        yaml.setPrefRowCount(6);
+        yaml.getStyleClass().add("yaml");
+        Button add = new Button("Add step");
+        add.setOnAction(e -> {
+            if (model.applyPoolsYaml(yaml.getText())) {
+                yaml.clear();
+            }
+        });
+        TitledPane pane = new TitledPane("Add or change a pool (YAML)", new VBox(6, yaml, add));
         pane.setExpanded(false);
         return pane;
     }

@@ -106,6 +106,41 @@ public final class ScenarioViewModel {
         return true;
     }
 
+    /**
+     * Adds a step creating or changing pools written as YAML (one or more documents); what is not a pool, or does
+     * not parse, is said in {@link #message} naming the document.
+     */
+    public boolean applyPoolsYaml(String yaml) {
+        io.pooldesk.model.manifest.ManifestReader.Result read =
+                io.pooldesk.model.manifest.ManifestReader.parse("pool YAML", yaml);
+        if (!read.errors().isEmpty()) {
+            message.set(read.errors().get(0).toString());
+            return false;
+        }
+        if (read.manifests().isEmpty()) {
+            message.set("Pool YAML: nothing to apply");
+            return false;
+        }
+        List<PlanStep> added = new java.util.ArrayList<>();
+        for (Manifest m : read.manifests()) {
+            if (io.pooldesk.model.conversion.PoolReaders.kindOf(m) == null) {
+                message.set("Pool YAML: document " + m.document() + " (" + m.describe() + ") is not a pool of a kind"
+                        + " Pooldesk knows");
+                return false;
+            }
+            if (m.name().isBlank()) {
+                message.set("Pool YAML: document " + m.document() + ": metadata.name is required");
+                return false;
+            }
+            boolean exists = workspace.get().stream().anyMatch(w -> w.kind().equals(m.kind())
+                    && w.group().equals(m.group()) && w.name().equals(m.name()));
+            added.add(new PlanStep.ApplyPool((exists ? "Change " : "Add ") + m.kind() + " " + m.name(), m.object()));
+        }
+        steps.addAll(added);
+        message.set("");
+        return true;
+    }
+
     private static ObjectNode child(ObjectNode parent, String field) {
         return parent.get(field) instanceof ObjectNode existing ? existing : parent.putObject(field);
     }
@@ -132,7 +167,8 @@ public final class ScenarioViewModel {
         background.run("Run scenario " + doc.name(), () -> ScenarioComparison.of(manifests, doc, source), done -> {
             running.set(false);
             result.set(done);
-            message.set(summary(done));
+            message.set(done.refusals().isEmpty() ? summary(done)
+                    : "Refused, as the cluster would: " + String.join("; ", done.refusals()));
         }, failed -> {
             running.set(false);
             message.set("The scenario could not run: " + failed.getMessage());
@@ -141,8 +177,10 @@ public final class ScenarioViewModel {
 
     static String summary(ScenarioComparison c) {
         long full = c.changedPools().stream().filter(ScenarioComparison.PoolChange::full).count();
+        int refused = c.refusals().size();
         return c.served() + " served, " + c.pending() + " pending" + (full == 0 ? ""
-                : " · " + full + (full == 1 ? " pool runs" : " pools run") + " out");
+                : " · " + full + (full == 1 ? " pool runs" : " pools run") + " out")
+                + (refused == 0 ? "" : " · " + refused + (refused == 1 ? " step" : " steps") + " refused");
     }
 
     /** Saves the scenario in the workspace's scenarios folder; the command line replays it from there. */
