@@ -60,12 +60,12 @@ public final class ScenarioView extends BorderPane {
         getStyleClass().add("scenario-view");
         setId("scenario-view");
         VBox composer = new VBox(8, heading(), loadBalancerStep(), deleteStep(loadBalancers), priorityStep(harvesterPools),
-                poolYamlStep(), stepList());
+                poolYamlStep());
         composer.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(composer);
         scroll.setFitToWidth(true);
         // Run, Save and the last message stay in sight however long the composer grows
-        VBox footer = new VBox(6, actions(onSave, onLoad), message());
+        VBox footer = new VBox(6, stepList(), actions(onSave, onLoad), message());
         footer.setPadding(new Insets(8, 12, 12, 12));
         footer.getStyleClass().add("scenario-footer");
         BorderPane left = new BorderPane(scroll);
@@ -163,7 +163,8 @@ public final class ScenarioView extends BorderPane {
     private VBox stepList() {
         ListView<PlanStep> list = new ListView<>(model.steps);
         list.setId("scenario-steps");
-        list.setPrefHeight(120);
+        list.setPrefHeight(110);
+        list.setMinHeight(80);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(PlanStep step, boolean empty) {
