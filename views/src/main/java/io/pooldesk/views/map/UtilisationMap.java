@@ -58,6 +58,8 @@ public final class UtilisationMap extends Region {
     private List<Cell> drawn = List.of();
     private HilbertLayout hilbert;
     private HilbertViewport viewport;
+    /** Whether the Hilbert view is still the fitted whole, so a resize fits it again rather than cropping it. */
+    private boolean fitted;
     private double dragX;
     private double dragY;
 
@@ -125,6 +127,7 @@ public final class UtilisationMap extends Region {
         double x = Math.max(getWidth() * 0.2, Math.min(getWidth() * 0.8, at[0]));
         double y = Math.max(getHeight() * 0.2, Math.min(getHeight() * 0.8, at[1]));
         viewport = viewport.zoomTowards(hilbert, address, factor, x, y);
+        fitted = false;
         draw();
     }
 
@@ -132,6 +135,7 @@ public final class UtilisationMap extends Region {
     public void zoomAt(double factor, double x, double y) {
         if (hilbert != null && viewport != null) {
             viewport = viewport.zoom(hilbert, factor, x, y);
+            fitted = false;
             draw();
         }
     }
@@ -223,6 +227,7 @@ public final class UtilisationMap extends Region {
     private void fitHilbert() {
         if (getWidth() > 0 && getHeight() > 0) {
             viewport = HilbertViewport.fit(hilbert, getWidth(), getHeight() - 18);
+            fitted = true;
         }
     }
 
@@ -236,7 +241,7 @@ public final class UtilisationMap extends Region {
     private void layoutAndDraw() {
         MapModel m = model.get();
         if (hilbert != null) {
-            if (viewport == null) {
+            if (viewport == null || fitted) {
                 fitHilbert();
             }
             draw();
@@ -356,6 +361,7 @@ public final class UtilisationMap extends Region {
     private void panBy(double dx, double dy) {
         if (hilbert != null && viewport != null) {
             viewport = viewport.pan(dx, dy);
+            fitted = false;
             draw();
         }
     }
@@ -363,6 +369,7 @@ public final class UtilisationMap extends Region {
     private void onDrag(MouseEvent e) {
         if (hilbert != null && viewport != null) {
             viewport = viewport.pan(dragX - e.getX(), dragY - e.getY());
+            fitted = false;
             dragX = e.getX();
             dragY = e.getY();
             draw();
@@ -475,6 +482,7 @@ public final class UtilisationMap extends Region {
         if (hilbert != null) {
             if (viewport != null) {
                 viewport = viewport.pan(0, rows * viewport.cellPx() * 4);
+                fitted = false;
                 draw();
             }
             return;
