@@ -343,8 +343,9 @@ public final class UtilisationMap extends Region {
         }
         int level = viewport.level();
         int prefix = (hilbert.extent().first().isIPv4() ? 32 : 128) - level;
-        return "1 cell = " + (level == 0 ? "1 address" : "/" + prefix + " (" + BigInteger.ONE
-                .shiftLeft(level) + " addresses)") + " · Hilbert layout: every CIDR block is a square";
+        String addresses = level < 20 ? String.format("%,d", 1L << level) : "2^" + level;
+        return "1 cell = " + (level == 0 ? "1 address" : "/" + prefix + " (" + addresses + " addresses)")
+                + " · Hilbert layout: every CIDR block is a square";
     }
 
     private MapPalette palette() {

@@ -56,25 +56,25 @@ public final class PoolListView extends BorderPane {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setComparator((a, b) -> a.name().compareTo(b.name()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(165);
+        name.setPrefWidth(160);
         TableColumn<PoolSummary, PoolSummary> usage = new TableColumn<>("Used / total");
         usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         usage.setComparator((a, b) -> Double.compare(a.utilisation(), b.utilisation()));
         usage.setCellFactory(c -> new UsageCell());
-        usage.setPrefWidth(150);
+        usage.setPrefWidth(130);
         SortedList<PoolSummary> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(name,
-                text("Kind", PoolSummary::kind, 70),
-                text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 110),
-                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 135),
+                text("Kind", PoolSummary::kind, 125),
+                text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 80),
+                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 100),
                 text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 55),
                 usage,
-                text("Free", p -> Counts.compact(p.available()), 60),
+                text("Free", p -> Counts.compact(p.available()), 80),
                 // the exact size written; "Used / total" beside it counts what this pool's system can hand out
                 text("Size", p -> Counts.compact(p.size()), 70),
-                text("Source", PoolSummary::sourceFile, 100)));
+                text("Source", PoolSummary::sourceFile, 95)));
         HBox bar = new HBox(8, filter);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.setPadding(new Insets(8));

@@ -106,7 +106,7 @@ public final class MainWindow {
         this.stage = owner;
         SplitPane poolsPage = new SplitPane(poolList, detail);
         poolsPage.setOrientation(Orientation.HORIZONTAL);
-        poolsPage.setDividerPositions(0.6);
+        poolsPage.setDividerPositions(0.64);
         Tab poolsTab = new Tab("IP Pools", poolsPage);
         poolsTab.setId("page-pools");
         Tab lbTab = new Tab("Load Balancers", balancers);
