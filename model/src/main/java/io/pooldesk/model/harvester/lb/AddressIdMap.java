@@ -11,11 +11,32 @@ import java.util.List;
 final class AddressIdMap {
     private static final int CHUNK = 512;
 
+    /** A chunk starts small and doubles up to {@link #CHUNK}: a pool holding three addresses costs bytes, not kilobytes. */
+    private static final int FIRST_CAPACITY = 8;
+
     private static final class Chunk {
         long[] hi; // null while every key of the chunk has hi == 0
-        final long[] lo = new long[CHUNK];
-        final int[] value = new int[CHUNK];
+        long[] lo;
+        int[] value;
         int size;
+
+        Chunk(int capacity) {
+            lo = new long[capacity];
+            value = new int[capacity];
+        }
+
+        int capacity() {
+            return lo.length;
+        }
+
+        void grow() {
+            int capacity = Math.min(CHUNK, capacity() * 2);
+            lo = java.util.Arrays.copyOf(lo, capacity);
+            value = java.util.Arrays.copyOf(value, capacity);
+            if (hi != null) {
+                hi = java.util.Arrays.copyOf(hi, capacity);
+            }
+        }
 
         long hi(int i) {
             return hi == null ? 0 : hi[i];
@@ -88,7 +109,7 @@ final class AddressIdMap {
     /** Puts the key; returns the value it replaced, or -1. */
     int put(long hi, long lo, int value) {
         if (chunks.isEmpty()) {
-            chunks.add(new Chunk());
+            chunks.add(new Chunk(FIRST_CAPACITY));
         }
         int index = chunkFor(hi, lo);
         Chunk c = chunks.get(index);
@@ -99,8 +120,11 @@ final class AddressIdMap {
             return old;
         }
         int insert = -at - 1;
+        if (c.size == c.capacity() && c.capacity() < CHUNK) {
+            c.grow();
+        }
         if (c.size == CHUNK) {
-            Chunk next = new Chunk();
+            Chunk next = new Chunk(CHUNK);
             chunks.add(index + 1, next);
             if (insert == CHUNK) {
                 // appending past a full chunk (ascending fills): start the next one, leave this one full
@@ -125,7 +149,7 @@ final class AddressIdMap {
         System.arraycopy(from.lo, start, to.lo, 0, count);
         System.arraycopy(from.value, start, to.value, 0, count);
         if (from.hi != null) {
-            to.hi = new long[CHUNK];
+            to.hi = new long[to.capacity()];
             System.arraycopy(from.hi, start, to.hi, 0, count);
         }
         to.size = count;
@@ -135,7 +159,7 @@ final class AddressIdMap {
     private static void insertAt(Chunk c, int at, long hi, long lo, int value) {
         int tail = c.size - at;
         if (hi != 0 && c.hi == null) {
-            c.hi = new long[CHUNK];
+            c.hi = new long[c.capacity()];
         }
         System.arraycopy(c.lo, at, c.lo, at + 1, tail);
         System.arraycopy(c.value, at, c.value, at + 1, tail);
@@ -178,13 +202,21 @@ final class AddressIdMap {
     }
 
     private static void merge(Chunk into, Chunk from) {
+        while (into.capacity() < into.size + from.size) {
+            into.grow();
+        }
         if (from.hi != null && into.hi == null) {
-            into.hi = new long[CHUNK];
+            into.hi = new long[into.capacity()];
         }
         System.arraycopy(from.lo, 0, into.lo, into.size, from.size);
         System.arraycopy(from.value, 0, into.value, into.size, from.size);
-        if (into.hi != null && from.hi != null) {
-            System.arraycopy(from.hi, 0, into.hi, into.size, from.size);
+        if (into.hi != null) {
+            if (from.hi != null) {
+                System.arraycopy(from.hi, 0, into.hi, into.size, from.size);
+            } else {
+                // the keys merged in all have hi == 0; stale slots from earlier removals must not show through
+                java.util.Arrays.fill(into.hi, into.size, into.size + from.size, 0L);
+            }
         }
         into.size += from.size;
     }

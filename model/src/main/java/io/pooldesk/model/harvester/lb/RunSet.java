@@ -188,13 +188,18 @@ final class RunSet {
 
     private void insertAfter(int[] f, long sHi, long sLo, long eHi, long eLo) {
         if (chunks.isEmpty()) {
-            chunks.add(new long[CHUNK * WIDTH]);
+            // small first: most pools hold one run or a few
+            chunks.add(new long[4 * WIDTH]);
             sizes.add(new int[1]);
         }
         int chunk = f[0];
         int at = f[1] + 1;
         long[] d = chunks.get(chunk);
         int size = size(chunk);
+        if (size * WIDTH == d.length && size < CHUNK) {
+            d = java.util.Arrays.copyOf(d, Math.min(CHUNK, size * 2) * WIDTH);
+            chunks.set(chunk, d);
+        }
         if (size == CHUNK) {
             long[] next = new long[CHUNK * WIDTH];
             int[] nextSize = new int[1];
