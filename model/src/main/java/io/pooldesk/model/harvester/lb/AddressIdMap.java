@@ -9,7 +9,7 @@ import java.util.List;
  * TreeMap of Address objects costs over 100. Ascending inserts fill chunks completely.
  */
 final class AddressIdMap {
-    private static final int CHUNK = 512;
+    private static final int CHUNK = 128;
 
     /** A chunk starts small and doubles up to {@link #CHUNK}: a pool holding three addresses costs bytes, not kilobytes. */
     private static final int FIRST_CAPACITY = 8;

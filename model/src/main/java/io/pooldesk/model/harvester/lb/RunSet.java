@@ -8,7 +8,7 @@ import java.util.List;
  * the first free address after the cursor is one floor lookup, and a pool filled in order is a single run.
  */
 final class RunSet {
-    private static final int CHUNK = 256;
+    private static final int CHUNK = 64;
     private static final int WIDTH = 4; // start hi, start lo, end hi, end lo
 
     private final List<long[]> chunks = new ArrayList<>();
