@@ -1,9 +1,10 @@
 package io.pooldesk.views.balancers;
 
+import io.pooldesk.views.shell.Columns;
+
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.pooldesk.model.workspace.LoadBalancerSummary;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -13,7 +14,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** Every request: who holds which address from which pool, and for a pending one the reason in words. */
 public final class LoadBalancersView extends BorderPane {
@@ -25,7 +25,7 @@ public final class LoadBalancersView extends BorderPane {
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No load balancers in this workspace."));
-        TableColumn<LoadBalancerSummary, String> status = column("Status", lb -> lb.pending() ? "Pending" : "Ready", 80);
+        TableColumn<LoadBalancerSummary, String> status = Columns.text("Status", lb -> lb.pending() ? "Pending" : "Ready", 80);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -36,23 +36,14 @@ public final class LoadBalancersView extends BorderPane {
             }
         });
         table.getColumns().setAll(List.of(status,
-                column("Namespace", LoadBalancerSummary::namespace, 100),
-                column("Name", LoadBalancerSummary::name, 150),
-                column("Kind", LoadBalancerSummary::kind, 100),
-                column("Asks for", LoadBalancerSummary::requirements, 260),
-                column("Pool", lb -> lb.pool() == null ? "-" : lb.pool(), 130),
-                column("Address", lb -> lb.address() == null ? "-" : lb.address(), 120),
-                column("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
+                Columns.text("Namespace", LoadBalancerSummary::namespace, 100),
+                Columns.text("Name", LoadBalancerSummary::name, 150),
+                Columns.text("Kind", LoadBalancerSummary::kind, 100),
+                Columns.text("Asks for", LoadBalancerSummary::requirements, 260),
+                Columns.text("Pool", lb -> lb.pool() == null ? "-" : lb.pool(), 130),
+                Columns.text("Address", lb -> lb.address() == null ? "-" : lb.address(), 120),
+                Columns.text("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
         setCenter(table);
-    }
-
-    private static TableColumn<LoadBalancerSummary, String> column(String title,
-                                                                   Function<LoadBalancerSummary, String> value,
-                                                                   double width) {
-        TableColumn<LoadBalancerSummary, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     public void setLoadBalancers(List<LoadBalancerSummary> summaries) {

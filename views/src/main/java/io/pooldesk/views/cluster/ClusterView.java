@@ -1,9 +1,10 @@
 package io.pooldesk.views.cluster;
 
+import io.pooldesk.views.shell.Columns;
+
 import atlantafx.base.theme.Styles;
 import io.pooldesk.model.cluster.ObjectDiff;
 import io.pooldesk.model.cluster.ObjectOutcome;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -11,14 +12,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** The Cluster page: a context picker, the diff per object and field, Dry run and Apply, and what happened. */
 public final class ClusterView extends BorderPane {
@@ -60,27 +59,20 @@ public final class ClusterView extends BorderPane {
         diffs.setPlaceholder(new Label("Compare the workspace with a cluster to see what would change."));
         diffs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diffs.getColumns().setAll(List.of(
-                column("Change", d -> d.change().name().toLowerCase(), 80),
-                column("Object", ObjectDiff::describe, 260),
-                column("Fields", d -> String.join("\n", d.fields()), 600)));
+                Columns.text("Change", d -> d.change().name().toLowerCase(), 80),
+                Columns.text("Object", ObjectDiff::describe, 260),
+                Columns.text("Fields", d -> String.join("\n", d.fields()), 600)));
         TableView<ObjectOutcome> outcomes = new TableView<>(model.outcomes);
         outcomes.setId("cluster-outcomes");
         outcomes.setPlaceholder(new Label("No apply yet."));
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outcomes.getColumns().setAll(List.of(
-                column("Object", (ObjectOutcome o) -> o.diff().describe(), 260),
-                column("Result", (ObjectOutcome o) -> o.result().name().toLowerCase().replace('_', ' '), 120),
-                column("Message", ObjectOutcome::message, 600)));
+                Columns.text("Object", (ObjectOutcome o) -> o.diff().describe(), 260),
+                Columns.text("Result", (ObjectOutcome o) -> o.result().name().toLowerCase().replace('_', ' '), 120),
+                Columns.text("Message", ObjectOutcome::message, 600)));
         outcomes.setPrefHeight(180);
         setTop(top);
         setCenter(diffs);
         setBottom(outcomes);
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }

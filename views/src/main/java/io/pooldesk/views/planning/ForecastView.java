@@ -5,6 +5,7 @@ import io.pooldesk.model.planning.Forecast;
 import io.pooldesk.model.planning.GrowthStream;
 import io.pooldesk.model.planning.LoadBalancerRequirements;
 import io.pooldesk.views.pools.Counts;
+import io.pooldesk.views.shell.Columns;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +29,6 @@ import javafx.util.StringConverter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The forecast page: growth streams (load balancers per week for a namespace, network or cluster) on the left; on the
@@ -158,10 +158,10 @@ public final class ForecastView extends BorderPane {
         fillAxis.setLabel("% of the pool in use");
         pools.setId("forecast-pools");
         pools.getColumns().setAll(List.of(
-                column("Pool", f -> f.pool().name(), 160),
-                column("Today", f -> f.used()[0] + " / " + Counts.compact(f.pool().total()), 110),
-                column("At horizon", f -> f.used()[f.used().length - 1] + " / " + Counts.compact(f.pool().total()), 110),
-                column("Runs out", f -> f.runsOutWeek() == null ? "not within the horizon"
+                Columns.text("Pool", f -> f.pool().name(), 160),
+                Columns.text("Today", f -> f.used()[0] + " / " + Counts.compact(f.pool().total()), 110),
+                Columns.text("At horizon", f -> f.used()[f.used().length - 1] + " / " + Counts.compact(f.pool().total()), 110),
+                Columns.text("Runs out", f -> f.runsOutWeek() == null ? "not within the horizon"
                         : model.result.get().dateOf(f.runsOutWeek()).format(DAY)
                         + (f.runsOutWeek() == 0 ? " (already full)" : " (week " + f.runsOutWeek() + ")"), 200)));
         pools.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -210,14 +210,5 @@ public final class ForecastView extends BorderPane {
 
     public LineChart<Number, Number> chart() {
         return chart;
-    }
-
-    private static TableColumn<Forecast.PoolFill, String> column(String title,
-                                                                Function<Forecast.PoolFill, String> value,
-                                                                double width) {
-        TableColumn<Forecast.PoolFill, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 }

@@ -9,7 +9,7 @@ import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.map.MapModel;
 import io.pooldesk.views.map.UtilisationMap;
 import io.pooldesk.views.pools.Counts;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import io.pooldesk.views.shell.Columns;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -21,7 +21,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -33,7 +32,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -211,26 +209,26 @@ public final class ScenarioView extends BorderPane {
         summary.getStyleClass().add(Styles.TITLE_4);
         pools.setId("scenario-pools");
         pools.getColumns().setAll(List.of(
-                column("Pool", p -> p.name(), 150),
-                column("Kind", p -> p.after().kind(), 90),
-                column("Before", p -> Counts.compact(p.usedBefore()) + " / " + Counts.compact(
+                Columns.text("Pool", p -> p.name(), 150),
+                Columns.text("Kind", p -> p.after().kind(), 90),
+                Columns.text("Before", p -> Counts.compact(p.usedBefore()) + " / " + Counts.compact(
                         p.before() == null ? p.after().total() : p.before().total()), 110),
-                column("After", p -> Counts.compact(p.usedAfter()) + " / " + Counts.compact(p.after().total()), 110),
-                column("Change", p -> p.delta().signum() > 0 ? "+" + p.delta() : p.delta().toString(), 70),
-                column("Left", p -> Counts.compact(p.after().available()), 80),
-                column("", p -> p.full() ? "runs out" : p.changed().isEmpty() ? "" : "changed", 80)));
+                Columns.text("After", p -> Counts.compact(p.usedAfter()) + " / " + Counts.compact(p.after().total()), 110),
+                Columns.text("Change", p -> p.delta().signum() > 0 ? "+" + p.delta() : p.delta().toString(), 70),
+                Columns.text("Left", p -> Counts.compact(p.after().available()), 80),
+                Columns.text("", p -> p.full() ? "runs out" : p.changed().isEmpty() ? "" : "changed", 80)));
         pools.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         pools.setPlaceholder(new Label("No run yet"));
         pools.getSelectionModel().selectedItemProperty().addListener((o, old, pool) -> showMap(pool));
         requests.setId("scenario-requests");
         requests.getColumns().setAll(List.of(
-                requestColumn("Request", RequestChange::request, 230),
-                requestColumn("Result", r -> r.outcome().words(), 110),
-                requestColumn("Pool", r -> r.outcome() == ScenarioComparison.Outcome.MOVED
+                Columns.text("Request", RequestChange::request, 230),
+                Columns.text("Result", r -> r.outcome().words(), 110),
+                Columns.text("Pool", r -> r.outcome() == ScenarioComparison.Outcome.MOVED
                         ? r.poolBefore() + " → " + r.pool() : r.pool() == null ? nullSafe(r.poolBefore()) : r.pool(),
                         150),
-                requestColumn("Address", r -> nullSafe(r.address()), 130),
-                requestColumn("Why", r -> nullSafe(r.reason()), 360)));
+                Columns.text("Address", r -> nullSafe(r.address()), 130),
+                Columns.text("Why", r -> nullSafe(r.reason()), 360)));
         requests.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         requests.setPlaceholder(new Label("No run yet"));
         map.setId("scenario-map");
@@ -321,21 +319,5 @@ public final class ScenarioView extends BorderPane {
         Label l = new Label(label);
         l.getStyleClass().add(Styles.TEXT_SMALL);
         return new VBox(2, l, node);
-    }
-
-    private static TableColumn<PoolChange, String> column(String title, Function<PoolChange, String> value,
-                                                          double width) {
-        TableColumn<PoolChange, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private static TableColumn<RequestChange, String> requestColumn(String title, Function<RequestChange, String> value,
-                                                                    double width) {
-        TableColumn<RequestChange, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 }

@@ -1,11 +1,12 @@
 package io.pooldesk.views.pools;
 
+import io.pooldesk.views.shell.Columns;
+
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.pooldesk.model.workspace.PoolSummary;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -28,7 +29,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /** The IP Pools list: name, kind, network, scope, priority, a utilisation bar, available, source file; filter as you type. */
 public final class PoolListView extends BorderPane {
@@ -66,27 +66,20 @@ public final class PoolListView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(name,
-                text("Kind", PoolSummary::kind, 125),
-                text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 80),
-                text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 100),
-                text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 55),
+                Columns.text("Kind", PoolSummary::kind, 125),
+                Columns.text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 80),
+                Columns.text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 100),
+                Columns.text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 55),
                 usage,
-                text("Free", p -> Counts.compact(p.available()), 80),
+                Columns.text("Free", p -> Counts.compact(p.available()), 80),
                 // the exact size written; "Used / total" beside it counts what this pool's system can hand out
-                text("Size", p -> Counts.compact(p.size()), 70),
-                text("Source", PoolSummary::sourceFile, 95)));
+                Columns.text("Size", p -> Counts.compact(p.size()), 70),
+                Columns.text("Source", PoolSummary::sourceFile, 95)));
         HBox bar = new HBox(8, filter);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.setPadding(new Insets(8));
         setTop(bar);
         setCenter(table);
-    }
-
-    private static TableColumn<PoolSummary, String> text(String title, Function<PoolSummary, String> value, double width) {
-        TableColumn<PoolSummary, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     public void setPools(List<PoolSummary> summaries) {
