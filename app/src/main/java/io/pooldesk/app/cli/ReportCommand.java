@@ -1,6 +1,5 @@
 package io.pooldesk.app.cli;
 
-import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.report.UtilisationCsv;
@@ -8,15 +7,12 @@ import io.pooldesk.model.simulation.Scenario;
 import io.pooldesk.model.simulation.Simulator;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
-import io.pooldesk.views.report.HtmlReport;
-import io.pooldesk.views.report.MapPicture;
+import io.pooldesk.views.report.ReportFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 /** {@code pooldesk report}: the utilisation CSV, the maps as PNG, the printable page. */
@@ -54,22 +50,14 @@ final class ReportCommand {
                 out.print(UtilisationCsv.write(pools));
                 out.flush();
             } else if (csv != null) {
-                AtomicFiles.write(Path.of(csv), UtilisationCsv.write(pools));
+                ReportFiles.csv(Path.of(csv), pools);
                 err.println("wrote " + csv);
             }
             if (png != null) {
-                Files.createDirectories(png);
-                for (PoolSummary pool : pools) {
-                    if (pool.extent() != null) {
-                        Path file = png.resolve(MapPicture.fileName(pool));
-                        AtomicFiles.write(file, MapPicture.png(pool));
-                        err.println("wrote " + file);
-                    }
-                }
+                ReportFiles.maps(png, pools).forEach(file -> err.println("wrote " + file));
             }
             if (html != null) {
-                String title = "IP pool utilisation: " + String.join(", ", files);
-                AtomicFiles.write(html, HtmlReport.write(title, pools, ZonedDateTime.now()));
+                ReportFiles.html(html, "IP pool utilisation: " + String.join(", ", files), pools);
                 err.println("wrote " + html);
             }
         } catch (IOException e) {

@@ -42,6 +42,12 @@ public final class MapModel {
         this.next = next;
     }
 
+    /** The map of a pool as the window summarises it; null when the pool names no address to draw. */
+    public static MapModel of(io.pooldesk.model.workspace.PoolSummary pool) {
+        return pool.extent() == null ? null : new MapModel(pool.extent(), pool.usable(), pool.reserved(),
+                pool.allocated(), pool.history(), pool.next());
+    }
+
     public Span extent() {
         return extent;
     }

@@ -5,7 +5,6 @@ import io.pooldesk.model.planning.PlanStep;
 import io.pooldesk.model.planning.ScenarioComparison;
 import io.pooldesk.model.planning.ScenarioComparison.PoolChange;
 import io.pooldesk.model.planning.ScenarioComparison.RequestChange;
-import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.map.MapModel;
 import io.pooldesk.views.map.UtilisationMap;
 import io.pooldesk.views.pools.Counts;
@@ -277,9 +276,7 @@ public final class ScenarioView extends BorderPane {
             map.setModel(null);
             return;
         }
-        PoolSummary p = pool.after();
-        map.setModel(new MapModel(p.extent(), p.usable(), p.reserved(), p.allocated(), p.history(), p.next(),
-                pool.changed()));
+        map.setModel(MapModel.of(pool.after()).withChanged(pool.changed()));
     }
 
     public TableView<PoolChange> poolsTable() {

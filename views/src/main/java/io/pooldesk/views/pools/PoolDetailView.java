@@ -106,9 +106,7 @@ public final class PoolDetailView extends BorderPane {
                 + (pool.description().isEmpty() ? "" : " · " + pool.description()));
         next.setText(fragmentationText(pool) + (pool.next() == null ? ""
                 : "\nNext address the controller hands out: " + pool.next()));
-        map.setModel(pool.extent() == null ? null
-                : new MapModel(pool.extent(), pool.usable(), pool.reserved(), pool.allocated(), pool.history(),
-                pool.next()));
+        map.setModel(MapModel.of(pool));
         yaml.setText(yamlText);
         refreshLegend();
     }

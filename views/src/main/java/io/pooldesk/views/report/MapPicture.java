@@ -26,8 +26,7 @@ public final class MapPicture {
     }
 
     public static MapRaster raster(PoolSummary pool) {
-        MapModel model = new MapModel(pool.extent(), pool.usable(), pool.reserved(), pool.allocated(), pool.history(),
-                pool.next());
+        MapModel model = MapModel.of(pool);
         if (pool.extent().size().compareTo(BigInteger.valueOf(UtilisationMap.ROWS_UP_TO)) <= 0) {
             int count = pool.extent().size().intValueExact();
             int columns = count <= 256 ? 16 : 64;

@@ -273,17 +273,9 @@ public final class MainWindow {
         List<PoolSummary> pools = analysis.pools();
         String title = "IP pool utilisation: " + workspaceFolder();
         model.background().run("Writing the report", () -> {
-            io.pooldesk.model.manifest.AtomicFiles.write(target.resolve("pools.csv"),
-                    io.pooldesk.model.report.UtilisationCsv.write(pools));
-            io.pooldesk.model.manifest.AtomicFiles.write(target.resolve("report.html"),
-                    io.pooldesk.views.report.HtmlReport.write(title, pools, java.time.ZonedDateTime.now()));
-            for (PoolSummary pool : pools) {
-                if (pool.extent() != null) {
-                    io.pooldesk.model.manifest.AtomicFiles.write(target.resolve("maps")
-                            .resolve(io.pooldesk.views.report.MapPicture.fileName(pool)),
-                            io.pooldesk.views.report.MapPicture.png(pool));
-                }
-            }
+            io.pooldesk.views.report.ReportFiles.csv(target.resolve("pools.csv"), pools);
+            io.pooldesk.views.report.ReportFiles.html(target.resolve("report.html"), title, pools);
+            io.pooldesk.views.report.ReportFiles.maps(target.resolve("maps"), pools);
             return pools.size();
         }, count -> model.statusProperty().set("Report of " + count + " pools written to " + target),
                 failed -> model.statusProperty().set("The report could not be written: " + failed.getMessage()));
