@@ -75,7 +75,7 @@ public record Forecast(LocalDate start, int weeks, List<PoolFill> fill, List<Str
         List<PoolFill> fill = new ArrayList<>();
         for (PoolSummary pool : after.pools()) {
             // the arrivals are Harvester load balancers: only Harvester load-balancer pools serve them
-            boolean servesArrivals = pool.manifest().group().equals("loadbalancer.harvesterhci.io");
+            boolean servesArrivals = io.pooldesk.model.harvester.lb.HarvesterLb.isPool(pool.manifest());
             long[] perWeek = servesArrivals ? added.getOrDefault(pool.name(), new long[weeks + 1]) : new long[weeks + 1];
             long total = 0;
             for (long n : perWeek) {

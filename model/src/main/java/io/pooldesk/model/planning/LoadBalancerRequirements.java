@@ -3,6 +3,8 @@ package io.pooldesk.model.planning;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.harvester.lb.HarvesterLb;
+import io.pooldesk.model.manifest.Manifest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.List;
  * Empty strings are left out, as an operator leaves an annotation out.
  */
 public record LoadBalancerRequirements(String namespace, String network, String project, String cluster, String pool) {
-    private static final String ANNOTATION = "loadbalancer.harvesterhci.io/";
 
     public LoadBalancerRequirements {
         namespace = namespace == null || namespace.isBlank() ? "default" : namespace.trim();
@@ -48,21 +49,21 @@ public record LoadBalancerRequirements(String namespace, String network, String 
     /** The LoadBalancer object a scenario creates, named {@code name}. */
     public ObjectNode loadBalancer(String name) {
         ObjectNode lb = JsonNodeFactory.instance.objectNode();
-        lb.put("apiVersion", "loadbalancer.harvesterhci.io/v1beta1");
-        lb.put("kind", "LoadBalancer");
+        lb.put("apiVersion", HarvesterLb.API_VERSION);
+        lb.put("kind", HarvesterLb.LOAD_BALANCER_KIND);
         ObjectNode metadata = lb.putObject("metadata");
         metadata.put("name", name);
         metadata.put("namespace", namespace);
         ObjectNode annotations = metadata.putObject("annotations");
-        annotations.put(ANNOTATION + "namespace", namespace);
+        annotations.put(HarvesterLb.ANNOTATION_NAMESPACE, namespace);
         if (!network.isEmpty()) {
-            annotations.put(ANNOTATION + "network", network);
+            annotations.put(HarvesterLb.ANNOTATION_NETWORK, network);
         }
         if (!project.isEmpty()) {
-            annotations.put(ANNOTATION + "project", project);
+            annotations.put(HarvesterLb.ANNOTATION_PROJECT, project);
         }
         if (!cluster.isEmpty()) {
-            annotations.put(ANNOTATION + "cluster", cluster);
+            annotations.put(HarvesterLb.ANNOTATION_CLUSTER, cluster);
         }
         ObjectNode spec = lb.putObject("spec");
         spec.put("ipam", "pool");
@@ -81,14 +82,13 @@ public record LoadBalancerRequirements(String namespace, String network, String 
 
     /** The requirements a LoadBalancer object carries; null when it is not a Harvester load balancer. */
     public static LoadBalancerRequirements of(ObjectNode lb) {
-        if (!"LoadBalancer".equals(lb.path("kind").asText())
-                || !lb.path("apiVersion").asText().startsWith("loadbalancer.harvesterhci.io/")) {
+        if (!HarvesterLb.isLoadBalancer(new Manifest("", 0, lb))) {
             return null;
         }
         ObjectNode annotations = lb.path("metadata").path("annotations").isObject()
                 ? (ObjectNode) lb.path("metadata").path("annotations") : JsonNodeFactory.instance.objectNode();
         return new LoadBalancerRequirements(lb.path("metadata").path("namespace").asText(""),
-                annotations.path(ANNOTATION + "network").asText(""), annotations.path(ANNOTATION + "project").asText(""),
-                annotations.path(ANNOTATION + "cluster").asText(""), lb.path("spec").path("ipPool").asText(""));
+                annotations.path(HarvesterLb.ANNOTATION_NETWORK).asText(""), annotations.path(HarvesterLb.ANNOTATION_PROJECT).asText(""),
+                annotations.path(HarvesterLb.ANNOTATION_CLUSTER).asText(""), lb.path("spec").path("ipPool").asText(""));
     }
 }

@@ -35,7 +35,7 @@ import java.util.Locale;
  * right the first pool to run out, called out, a chart of each pool's fill over time, and the date each runs out.
  */
 public final class ForecastView extends BorderPane {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private final ForecastViewModel model;
     private final Label headline = new Label("Set how many load balancers arrive each week, then Forecast.");
     private final NumberAxis weeksAxis = new NumberAxis();
@@ -162,7 +162,7 @@ public final class ForecastView extends BorderPane {
                 Columns.text("Today", f -> f.used()[0] + " / " + Counts.compact(f.pool().total()), 110),
                 Columns.text("At horizon", f -> f.used()[f.used().length - 1] + " / " + Counts.compact(f.pool().total()), 110),
                 Columns.text("Runs out", f -> f.runsOutWeek() == null ? "not within the horizon"
-                        : model.result.get().dateOf(f.runsOutWeek()).format(DAY)
+                        : model.result.get().dateOf(f.runsOutWeek()).format(ForecastViewModel.DAY)
                         + (f.runsOutWeek() == 0 ? " (already full)" : " (week " + f.runsOutWeek() + ")"), 200)));
         pools.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         pools.setPrefHeight(210);
@@ -186,7 +186,7 @@ public final class ForecastView extends BorderPane {
         weeksAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number week) {
-                return forecast.dateOf(week.intValue()).format(DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH));
+                return forecast.dateOf(week.intValue()).format(TICK);
             }
 
             @Override
@@ -199,7 +199,7 @@ public final class ForecastView extends BorderPane {
         for (Forecast.PoolFill fill : shown) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(fill.pool().name() + (fill.runsOutWeek() == null ? ""
-                    : " · full " + forecast.dateOf(fill.runsOutWeek()).format(DAY)));
+                    : " · full " + forecast.dateOf(fill.runsOutWeek()).format(ForecastViewModel.DAY)));
             for (int week = 0; week <= forecast.weeks(); week++) {
                 series.getData().add(new XYChart.Data<>(week, fill.percent(week)));
             }

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
 
 /** The forecast page's state: the growth streams, the horizon, and the last forecast. */
 public final class ForecastViewModel {
+    /** How the forecast writes a date: 7 Dec 2026. */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+            java.util.Locale.ENGLISH);
     private final BackgroundWork background;
     private final Supplier<List<Manifest>> workspace;
     private final Clock clock;
@@ -100,10 +103,8 @@ public final class ForecastViewModel {
 
     /** The first pool to run out, in words, or that none does within the horizon. */
     public static String headline(Forecast f) {
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
-                java.util.Locale.ENGLISH);
         return f.firstToRunOut().map(p -> "First to run out: " + p.pool().name() + " on "
-                + f.dateOf(p.runsOutWeek()).format(day)
+                + f.dateOf(p.runsOutWeek()).format(DAY)
                 + (p.runsOutWeek() == 0 ? " (already full)" : " (week " + p.runsOutWeek() + ")"))
                 .orElse("No pool runs out within " + f.weeks() + " weeks.");
     }

@@ -92,8 +92,8 @@ public final class ScenarioViewModel {
             return false;
         }
         Manifest manifest = workspace.get().stream()
-                .filter(m -> m.kind().equals("IPPool") && m.apiVersion().startsWith("loadbalancer.harvesterhci.io/")
-                        && m.name().equals(poolName)).findFirst().orElse(null);
+                .filter(m -> io.pooldesk.model.harvester.lb.HarvesterLb.isPool(m) && m.name().equals(poolName))
+                .findFirst().orElse(null);
         if (manifest == null) {
             message.set("Pool: no Harvester load-balancer pool named " + poolName);
             return false;

@@ -55,11 +55,6 @@ final class AddressIdMap {
         return size;
     }
 
-    private static int compare(long hiA, long loA, long hiB, long loB) {
-        int c = Long.compareUnsigned(hiA, hiB);
-        return c != 0 ? c : Long.compareUnsigned(loA, loB);
-    }
-
     /** The chunk that holds, or would hold, the key: the last whose first key is not above it. */
     private int chunkFor(long hi, long lo) {
         int left = 0;
@@ -68,7 +63,7 @@ final class AddressIdMap {
         while (left <= right) {
             int mid = (left + right) >>> 1;
             Chunk c = chunks.get(mid);
-            if (compare(c.hi(0), c.lo[0], hi, lo) <= 0) {
+            if (Unsigned128.compare(c.hi(0), c.lo[0], hi, lo) <= 0) {
                 found = mid;
                 left = mid + 1;
             } else {
@@ -84,7 +79,7 @@ final class AddressIdMap {
         int right = c.size - 1;
         while (left <= right) {
             int mid = (left + right) >>> 1;
-            int cmp = compare(c.hi(mid), c.lo[mid], hi, lo);
+            int cmp = Unsigned128.compare(c.hi(mid), c.lo[mid], hi, lo);
             if (cmp < 0) {
                 left = mid + 1;
             } else if (cmp > 0) {

@@ -17,11 +17,7 @@ final class HolderAddresses {
         @Override
         public int compareTo(Key o) {
             int c = family.compareTo(o.family);
-            if (c != 0) {
-                return c;
-            }
-            c = Long.compareUnsigned(hi, o.hi);
-            return c != 0 ? c : Long.compareUnsigned(lo, o.lo);
+            return c != 0 ? c : Unsigned128.compare(hi, lo, o.hi, o.lo);
         }
     }
 

@@ -20,11 +20,6 @@ final class RunSet {
         return count;
     }
 
-    private static int compare(long hiA, long loA, long hiB, long loB) {
-        int c = Long.compareUnsigned(hiA, hiB);
-        return c != 0 ? c : Long.compareUnsigned(loA, loB);
-    }
-
     private int size(int chunk) {
         return sizes.get(chunk)[0];
     }
@@ -40,7 +35,7 @@ final class RunSet {
         while (left <= right) {
             int mid = (left + right) >>> 1;
             long[] d = chunks.get(mid);
-            if (compare(d[0], d[1], hi, lo) <= 0) {
+            if (Unsigned128.compare(d[0], d[1], hi, lo) <= 0) {
                 chunk = mid;
                 left = mid + 1;
             } else {
@@ -56,7 +51,7 @@ final class RunSet {
         int found = -1;
         while (l <= r) {
             int mid = (l + r) >>> 1;
-            if (compare(d[mid * WIDTH], d[mid * WIDTH + 1], hi, lo) <= 0) {
+            if (Unsigned128.compare(d[mid * WIDTH], d[mid * WIDTH + 1], hi, lo) <= 0) {
                 found = mid;
                 l = mid + 1;
             } else {
@@ -67,7 +62,7 @@ final class RunSet {
     }
 
     private static boolean endsAtOrAfter(long[] d, int i, long hi, long lo) {
-        return compare(d[i * WIDTH + 2], d[i * WIDTH + 3], hi, lo) >= 0;
+        return Unsigned128.compare(d[i * WIDTH + 2], d[i * WIDTH + 3], hi, lo) >= 0;
     }
 
     boolean contains(long hi, long lo) {
@@ -96,7 +91,7 @@ final class RunSet {
                 hi = lo == 0 ? endHi + 1 : endHi;
             }
         }
-        if (compare(hi, lo, toHi, toLo) > 0) {
+        if (Unsigned128.compare(hi, lo, toHi, toLo) > 0) {
             return false;
         }
         out[0] = hi;
