@@ -2,7 +2,6 @@ package io.pooldesk.views.map;
 
 import io.pooldesk.model.address.Span;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +12,6 @@ public final class MapRaster {
     private final int width;
     private final int height;
     private final int[] pixels;
-    private final List<Cell> cells = new ArrayList<>();
     private int cellsDrawn;
 
     private MapRaster(int width, int height, int background) {
@@ -33,11 +31,6 @@ public final class MapRaster {
 
     public int[] pixels() {
         return pixels;
-    }
-
-    /** The cells of a row layout, for hit-testing. */
-    public List<Cell> cells() {
-        return cells;
     }
 
     /** How many cells the picture shows. */
@@ -181,7 +174,6 @@ public final class MapRaster {
         List<Cell> all = model.cells(0, java.math.BigInteger.ZERO, count);
         for (int i = 0; i < all.size(); i++) {
             Cell cell = all.get(i);
-            raster.cells.add(cell);
             raster.cellsDrawn++;
             int x0 = (i % columns) * cellPx;
             int y0 = (i / columns) * cellPx;
