@@ -3,6 +3,7 @@ package io.pooldesk.views.map;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.address.Span;
+import io.pooldesk.model.harvester.dhcp.HarvesterDhcp;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ final class MapIndex {
         }
         int markerCount = 0;
         for (String holder : allocated.values()) {
-            if (isMarker(holder)) {
+            if (HarvesterDhcp.isMarker(holder)) {
                 markerCount++;
             }
         }
@@ -57,7 +58,7 @@ final class MapIndex {
         int m = 0;
         for (Map.Entry<Address, String> e : allocated.entrySet()) {
             long key = key(e.getKey(), base);
-            if (isMarker(e.getValue())) {
+            if (HarvesterDhcp.isMarker(e.getValue())) {
                 markers[m++] = key;
             } else {
                 held[h++] = key;
@@ -66,10 +67,6 @@ final class MapIndex {
         long[] history = keys(historyMap.keySet(), base);
         long[] changed = keys(changedSet, base);
         return new MapIndex(held, markers, history, changed, spans(usable, extent, base), spans(reserved, extent, base));
-    }
-
-    static boolean isMarker(String holder) {
-        return holder.equals("EXCLUDED") || holder.equals("RESERVED");
     }
 
     private static long key(Address address, BigInteger base) {

@@ -159,7 +159,7 @@ public final class MainViewModel {
     /** Deletes a pool if nothing is allocated from it, as the webhook requires; returns the refusal, or null. */
     public String deletePool(PoolSummary pool) {
         if (!pool.allocated().isEmpty() && pool.allocated().values().stream()
-                .anyMatch(h -> !h.equals("EXCLUDED") && !h.equals("RESERVED"))) {
+                .anyMatch(h -> !io.pooldesk.model.harvester.dhcp.HarvesterDhcp.isMarker(h))) {
             return "can't delete pool before releasing all the allocated IP: " + pool.name() + " still serves "
                     + String.join(", ", pool.allocated().values().stream().limit(5).toList())
                     + (pool.allocated().size() > 5 ? " and " + (pool.allocated().size() - 5) + " more" : "");

@@ -71,7 +71,7 @@ public final class DhcpEngine {
         PoolState state = new PoolState(layout);
         for (Map.Entry<String, String> entry : new TreeMap<>(layout.pool().allocated()).entrySet()) {
             String value = entry.getValue();
-            if (HarvesterDhcp.EXCLUDED.equals(value) || HarvesterDhcp.RESERVED.equals(value)) {
+            if (HarvesterDhcp.isMarker(value)) {
                 continue;
             }
             try {

@@ -20,6 +20,11 @@ public final class HarvesterDhcp {
         return POOL_KIND.equals(manifest.kind()) && GROUP.equals(manifest.group());
     }
 
+    /** Whether a holder is one of the pool's own markers (an exclude, the server or router), not an allocation. */
+    public static boolean isMarker(String holder) {
+        return EXCLUDED.equals(holder) || RESERVED.equals(holder);
+    }
+
     public static boolean isNetworkConfig(Manifest manifest) {
         return CONFIG_KIND.equals(manifest.kind()) && GROUP.equals(manifest.group());
     }
