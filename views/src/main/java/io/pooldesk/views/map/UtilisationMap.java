@@ -45,6 +45,10 @@ public final class UtilisationMap extends Region {
     private static final double GAP = 1;
     /** Larger extents are drawn as a Hilbert layout. */
     public static final int ROWS_UP_TO = 4096;
+    /** Height kept under a Hilbert map for its scale line. */
+    private static final double SCALE_LINE = 18;
+    /** Outline of the cells a what-if changed. */
+    private static final Color CHANGED = Color.web("#8250df");
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<MapModel> model = new SimpleObjectProperty<>(this, "model");
@@ -126,17 +130,13 @@ public final class UtilisationMap extends Region {
         double[] at = pixelOf(address);
         double x = Math.max(getWidth() * 0.2, Math.min(getWidth() * 0.8, at[0]));
         double y = Math.max(getHeight() * 0.2, Math.min(getHeight() * 0.8, at[1]));
-        viewport = viewport.zoomTowards(hilbert, address, factor, x, y);
-        fitted = false;
-        draw();
+        moveTo(viewport.zoomTowards(hilbert, address, factor, x, y));
     }
 
     /** Zooms a Hilbert map by {@code factor} around a point of the map, as the wheel does. */
     public void zoomAt(double factor, double x, double y) {
         if (hilbert != null && viewport != null) {
-            viewport = viewport.zoom(hilbert, factor, x, y);
-            fitted = false;
-            draw();
+            moveTo(viewport.zoom(hilbert, factor, x, y));
         }
     }
 
@@ -146,7 +146,8 @@ public final class UtilisationMap extends Region {
         if (hilbert == null || viewport == null || m == null) {
             return Collections.unmodifiableList(drawn);
         }
-        long[] bounds = MapRaster.visible(hilbert, viewport, (int) canvas.getWidth(), (int) canvas.getHeight() - 18);
+        long[] bounds = MapRaster.visible(hilbert, viewport, (int) canvas.getWidth(),
+                (int) (canvas.getHeight() - SCALE_LINE));
         List<Cell> out = new ArrayList<>();
         for (long y = bounds[1]; y <= bounds[3]; y++) {
             for (long x = bounds[0]; x <= bounds[2]; x++) {
@@ -226,7 +227,7 @@ public final class UtilisationMap extends Region {
 
     private void fitHilbert() {
         if (getWidth() > 0 && getHeight() > 0) {
-            viewport = HilbertViewport.fit(hilbert, getWidth(), getHeight() - 18);
+            viewport = HilbertViewport.fit(hilbert, getWidth(), getHeight() - SCALE_LINE);
             fitted = true;
         }
     }
@@ -289,7 +290,7 @@ public final class UtilisationMap extends Region {
             g.setFill(paintFor(cell));
             g.fillRect(x, y, cellSize, cellSize);
             if (cell.changed()) {
-                g.setStroke(Color.web("#8250df"));
+                g.setStroke(CHANGED);
                 g.setLineWidth(2);
                 g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
             }
@@ -311,13 +312,12 @@ public final class UtilisationMap extends Region {
 
     private void drawHilbert(GraphicsContext g, MapModel m) {
         int width = (int) Math.floor(canvas.getWidth());
-        int height = (int) Math.floor(canvas.getHeight()) - 18;
+        int height = (int) Math.floor(canvas.getHeight() - SCALE_LINE);
+        drawn = List.of();
         if (viewport == null || width <= 0 || height <= 0) {
-            drawn = List.of();
             return;
         }
         MapRaster raster = MapRaster.hilbert(m, hilbert, viewport, width, height, palette());
-        drawn = List.of();
         javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(width, height);
         image.getPixelWriter().setPixels(0, 0, width, height,
                 javafx.scene.image.PixelFormat.getIntArgbInstance(), raster.pixels(), 0, width);
@@ -350,7 +350,7 @@ public final class UtilisationMap extends Region {
 
     private MapPalette palette() {
         return new MapPalette(argb(free.get()), argb(allocated.get()), argb(history.get()), argb(reserved.get()),
-                argb(outside.get()), argb(next.get()), 0xff8250df, 0x00000000);
+                argb(outside.get()), argb(next.get()), argb(CHANGED), 0x00000000);
     }
 
     private static int argb(Paint paint) {
@@ -359,22 +359,23 @@ public final class UtilisationMap extends Region {
                 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
+    /** The operator's own view of a Hilbert map: drawn, and kept as it is when the window resizes. */
+    private void moveTo(HilbertViewport next) {
+        viewport = next;
+        fitted = false;
+        draw();
+    }
+
     private void panBy(double dx, double dy) {
         if (hilbert != null && viewport != null) {
-            viewport = viewport.pan(dx, dy);
-            fitted = false;
-            draw();
+            moveTo(viewport.pan(dx, dy));
         }
     }
 
     private void onDrag(MouseEvent e) {
-        if (hilbert != null && viewport != null) {
-            viewport = viewport.pan(dragX - e.getX(), dragY - e.getY());
-            fitted = false;
-            dragX = e.getX();
-            dragY = e.getY();
-            draw();
-        }
+        panBy(dragX - e.getX(), dragY - e.getY());
+        dragX = e.getX();
+        dragY = e.getY();
     }
 
     private Paint paintFor(Cell cell) {
@@ -481,11 +482,7 @@ public final class UtilisationMap extends Region {
             return;
         }
         if (hilbert != null) {
-            if (viewport != null) {
-                viewport = viewport.pan(0, rows * viewport.cellPx() * 4);
-                fitted = false;
-                draw();
-            }
+            panBy(0, viewport == null ? 0 : rows * viewport.cellPx() * 4);
             return;
         }
         BigInteger lastRow = m.cellCount(level).subtract(BigInteger.ONE).divide(BigInteger.valueOf(columns));
