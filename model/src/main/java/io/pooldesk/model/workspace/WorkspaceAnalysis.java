@@ -57,12 +57,10 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
         SimulationReport report = simulator.run(plan);
         Map<String, Manifest> poolManifests = new HashMap<>();
         List<Manifest> definitions = new ArrayList<>(manifests);
-        // a pool a what-if creates or changes is shown as the what-if defines it
-        for (Manifest scenario : scenarios) {
-            io.pooldesk.model.simulation.ScenarioReader.Result read =
-                    io.pooldesk.model.simulation.ScenarioReader.read(scenario);
-            if (read.scenario() != null) {
-                for (io.pooldesk.model.simulation.Scenario.Step step : read.scenario().steps()) {
+        // a pool a what-if creates or changes is shown as the what-if defines it (the plan has read the scenarios)
+        for (Object work : plan.work()) {
+            if (work instanceof io.pooldesk.model.simulation.Scenario scenario) {
+                for (io.pooldesk.model.simulation.Scenario.Step step : scenario.steps()) {
                     if (step instanceof io.pooldesk.model.simulation.Scenario.Create create) {
                         // unless the webhook refused it: the pool then stays as it was
                         create.objects().stream().filter(m -> report.rejected().stream()
