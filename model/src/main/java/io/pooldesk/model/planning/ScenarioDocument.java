@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.conversion.PoolReaders;
+import io.pooldesk.model.harvester.lb.HarvesterLb;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
@@ -84,20 +86,19 @@ public record ScenarioDocument(String name, List<PlanStep> steps) {
         if (repeat.isObject() && repeat.path("create").isObject() && repeat.path("count").canConvertToInt()
                 && repeat.path("count").asInt() >= 1) {
             ObjectNode template = (ObjectNode) repeat.get("create");
+            String prefix = repeat.path("namePrefix").asText("");
             LoadBalancerRequirements requirements = LoadBalancerRequirements.of(template);
-            if (requirements != null && requirements.loadBalancer(repeat.path("namePrefix").asText(""))
-                    .equals(withName(template, repeat.path("namePrefix").asText("")))) {
-                return new PlanStep.AddLoadBalancers(repeat.get("count").asInt(), repeat.path("namePrefix").asText(""),
-                        requirements);
+            if (requirements != null && requirements.loadBalancer(prefix).equals(withName(template, prefix))) {
+                return new PlanStep.AddLoadBalancers(repeat.get("count").asInt(), prefix, requirements);
             }
         }
         JsonNode delete = node.path("delete");
-        if (delete.isObject() && "LoadBalancer".equals(delete.path("kind").asText()) && node.size() == 1) {
+        if (delete.isObject() && HarvesterLb.LOAD_BALANCER_KIND.equals(delete.path("kind").asText())
+                && node.size() == 1) {
             return new PlanStep.DeleteLoadBalancer(delete.path("namespace").asText(""), delete.path("name").asText());
         }
-        JsonNode create = node.path("create");
-        if (create.isObject() && create.path("kind").asText().endsWith("Pool") && node.size() == 1) {
-            ObjectNode pool = (ObjectNode) create;
+        if (node.path("create") instanceof ObjectNode pool && node.size() == 1
+                && PoolReaders.kindOf(new Manifest("", 0, pool)) != null) {
             return new PlanStep.ApplyPool("Apply " + pool.path("kind").asText() + " "
                     + pool.path("metadata").path("name").asText(), pool);
         }
