@@ -49,4 +49,10 @@ public record Manifest(String source, int document, ObjectNode object) {
     private static String text(JsonNode node) {
         return node != null && node.isValueNode() && !node.isNull() ? node.asText() : "";
     }
+
+    /** Whether both name the same Kubernetes object: kind, API group, namespace and name. */
+    public boolean sameObject(Manifest other) {
+        return kind().equals(other.kind()) && group().equals(other.group()) && namespace().equals(other.namespace())
+                && name().equals(other.name());
+    }
 }

@@ -54,7 +54,7 @@ public final class Simulator {
             } else if (kindOf(manifest) == null) {
                 skipped.add(skipWarning(manifest));
             } else if (kindOf(manifest).isPool(manifest)) {
-                pools.stream().filter(p -> sameObject(p, manifest)).findFirst().ifPresent(earlier ->
+                pools.stream().filter(p -> p.sameObject(manifest)).findFirst().ifPresent(earlier ->
                         skipped.add(manifest.source() + ": document " + manifest.document() + " ("
                                 + manifest.describe() + "): defined again (first in " + earlier.source()
                                 + ", document " + earlier.document() + "); the later definition is used"));
@@ -144,11 +144,6 @@ public final class Simulator {
                 .thenComparing(PoolReport::name)
                 .thenComparing(PoolReport::kind));
         return pools;
-    }
-
-    private static boolean sameObject(Manifest a, Manifest b) {
-        return a.kind().equals(b.kind()) && a.group().equals(b.group()) && a.namespace().equals(b.namespace())
-                && a.name().equals(b.name());
     }
 
     private PoolKind kindOf(Manifest manifest) {

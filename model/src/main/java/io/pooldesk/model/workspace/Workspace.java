@@ -103,7 +103,7 @@ public final class Workspace {
             List<ObjectNode> objects = file.getValue();
             for (int i = 0; i < objects.size(); i++) {
                 Manifest existing = new Manifest("", 0, objects.get(i));
-                if (sameObject(existing, incoming)) {
+                if (existing.sameObject(incoming)) {
                     objects.set(i, object.deepCopy());
                     dirty.add(file.getKey());
                     return;
@@ -132,11 +132,6 @@ public final class Workspace {
             }
         }
         return false;
-    }
-
-    private static boolean sameObject(Manifest a, Manifest b) {
-        return a.kind().equals(b.kind()) && a.group().equals(b.group()) && a.namespace().equals(b.namespace())
-                && a.name().equals(b.name());
     }
 
     public boolean canUndo() {

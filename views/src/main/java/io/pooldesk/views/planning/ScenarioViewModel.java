@@ -132,8 +132,7 @@ public final class ScenarioViewModel {
                 message.set("Pool YAML: document " + m.document() + ": metadata.name is required");
                 return false;
             }
-            boolean exists = workspace.get().stream().anyMatch(w -> w.kind().equals(m.kind())
-                    && w.group().equals(m.group()) && w.name().equals(m.name()));
+            boolean exists = workspace.get().stream().anyMatch(m::sameObject);
             added.add(new PlanStep.ApplyPool((exists ? "Change " : "Add ") + m.kind() + " " + m.name(), m.object()));
         }
         steps.addAll(added);
