@@ -29,7 +29,7 @@ public final class Converter {
             try {
                 pools.add(PoolReaders.read(manifest));
             } catch (ManifestException e) {
-                errors.add(manifest.problem(e.field(), e.getMessage()));
+                errors.add(manifest.problem(e));
             }
         }
         pools = rankHarvesterPriorities(pools);

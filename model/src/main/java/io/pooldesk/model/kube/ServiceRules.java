@@ -26,7 +26,7 @@ public final class ServiceRules implements KindRules {
                         + " metallb.io/loadBalancerIPs annotation: MetalLB refuses to allocate"));
             }
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
         }
     }
 }

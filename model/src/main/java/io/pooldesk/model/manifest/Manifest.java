@@ -46,6 +46,11 @@ public record Manifest(String source, int document, ObjectNode object) {
         return new ManifestProblem(source, document, describe(), field, message);
     }
 
+    /** A field of this object that could not be read, as a problem naming the object. */
+    public ManifestProblem problem(ManifestException unreadable) {
+        return problem(unreadable.field(), unreadable.getMessage());
+    }
+
     private static String text(JsonNode node) {
         return node != null && node.isValueNode() && !node.isNull() ? node.asText() : "";
     }

@@ -24,12 +24,12 @@ public final class MetalLbRules implements KindRules {
         try {
             blocks = PoolBlocks.of(MetalLbCodec.read(manifest));
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
             return;
         }
         List<Violation> violations = MetalLbAdmission.check(blocks, admitted);
-        violations.forEach(v -> report.error(manifest.problem(v.field(), v.message())));
-        MetalLbAdmission.advisories(blocks).forEach(v -> report.warn(manifest.problem(v.field(), v.message()).toString()));
+        violations.forEach(v -> report.error(v.in(manifest)));
+        MetalLbAdmission.advisories(blocks).forEach(v -> report.warn(v.in(manifest).toString()));
         if (violations.isEmpty()) {
             admitted.add(blocks);
         }

@@ -52,7 +52,7 @@ public final class MetalLbSimulation implements PoolKind {
         try {
             blocks = PoolBlocks.of(MetalLbCodec.read(manifest));
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         List<PoolBlocks> others = new ArrayList<>(engine.definitions());
@@ -60,7 +60,7 @@ public final class MetalLbSimulation implements PoolKind {
         if (!log.admit(manifest, MetalLbAdmission.check(blocks, others), admission)) {
             return;
         }
-        MetalLbAdmission.advisories(blocks).forEach(v -> log.warn(manifest.problem(v.field(), v.message()).toString()));
+        MetalLbAdmission.advisories(blocks).forEach(v -> log.warn(v.in(manifest).toString()));
         for (Family family : Family.values()) {
             if (!blocks.referenceCapacity(family).equals(blocks.capacity(family))) {
                 log.warn(manifest.problem("spec.addresses", "holds " + blocks.capacity(family) + " " + family.label()
@@ -76,7 +76,7 @@ public final class MetalLbSimulation implements PoolKind {
         try {
             svc = ServiceCodec.read(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         if (!deprecatedPrefixReported && svc.annotations().keySet().stream()

@@ -27,7 +27,7 @@ public final class NovaEdgeRules implements KindRules {
             NovaEdgeAdvisories.of(expansion, seen).forEach(n -> report.warn(manifest.problem("spec", n).toString()));
             seen.add(expansion);
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
         }
     }
 }

@@ -42,7 +42,7 @@ public final class NovaEdgeSimulation implements PoolKind {
         try {
             expansion = PoolExpansion.of(ProxyIpPoolCodec.read(manifest));
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         for (String problem : NovaEdgeAdvisories.of(expansion, engine)) {
@@ -72,7 +72,7 @@ public final class NovaEdgeSimulation implements PoolKind {
                 request = Service.KIND + "/" + holder;
             }
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         NovaEdgeEngine.Outcome outcome = engine.allocate(pool, holder, family);

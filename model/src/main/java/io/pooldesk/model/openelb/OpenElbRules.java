@@ -24,11 +24,11 @@ public final class OpenElbRules implements KindRules {
         try {
             eip = EipCodec.read(manifest);
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
             return;
         }
         List<Violation> violations = EipAdmission.checkCreate(eip, admitted);
-        violations.forEach(v -> report.error(manifest.problem(v.field(), v.message())));
+        violations.forEach(v -> report.error(v.in(manifest)));
         if (violations.isEmpty()) {
             admitted.add(eip);
         }

@@ -48,7 +48,7 @@ public final class OpenElbSimulation implements PoolKind {
             eip = EipCodec.read(manifest);
             span = EipRange.of(eip);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         OpenElbEngine.EipState existing = engine.eip(eip.name());
@@ -84,7 +84,7 @@ public final class OpenElbSimulation implements PoolKind {
         try {
             svc = ServiceCodec.read(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         OpenElbEngine.Outcome outcome = engine.request(svc);

@@ -42,7 +42,7 @@ public final class SimulationLog {
     public boolean admit(Manifest manifest, List<Violation> violations, boolean enforced) {
         for (Violation v : violations) {
             if (enforced) {
-                reject(manifest.problem(v.field(), v.message()));
+                reject(v.in(manifest));
             } else {
                 warn(manifest.problem(v.field(), "the cluster would refuse this " + manifest.kind() + ": "
                         + v.message()).toString());

@@ -22,9 +22,9 @@ public final class DhcpRules implements KindRules {
             }
             DhcpPool pool = DhcpCodec.readPool(manifest);
             DhcpAdmission.checkCreate(pool, HarvesterDhcp.DEFAULT_SERVICE_CIDR)
-                    .forEach(v -> report.error(manifest.problem(v.field(), v.message())));
+                    .forEach(v -> report.error(v.in(manifest)));
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
         }
     }
 }

@@ -53,7 +53,7 @@ public final class DhcpSimulation implements PoolKind {
         try {
             pool = DhcpCodec.readPool(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         DhcpEngine.PoolState existing = engine.pool(pool.id());
@@ -65,7 +65,7 @@ public final class DhcpSimulation implements PoolKind {
         DhcpLayout layout = DhcpLayout.resolve(pool, layoutProblems);
         if (layout == null) {
             if (!admission) {
-                layoutProblems.forEach(v -> log.reject(manifest.problem(v.field(), v.message())));
+                layoutProblems.forEach(v -> log.reject(v.in(manifest)));
             }
             return;
         }
@@ -83,7 +83,7 @@ public final class DhcpSimulation implements PoolKind {
         try {
             nics = DhcpCodec.readNics(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         String id = (manifest.namespace().isEmpty() ? "default" : manifest.namespace()) + "/" + manifest.name();

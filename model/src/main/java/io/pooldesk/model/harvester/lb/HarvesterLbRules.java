@@ -40,7 +40,7 @@ public final class HarvesterLbRules implements KindRules {
         try {
             pool = HarvesterLbCodec.readPool(manifest);
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
             return;
         }
         if (admitted.containsKey(pool.name())) {
@@ -55,10 +55,10 @@ public final class HarvesterLbRules implements KindRules {
         violations = new ArrayList<>(violations);
         violations.addAll(PoolAdmission.checkLimits(pool));
         for (Violation v : violations) {
-            report.error(manifest.problem(v.field(), v.message()));
+            report.error(v.in(manifest));
         }
         for (Violation v : PoolAdmission.advisories(pool)) {
-            report.warn(manifest.problem(v.field(), v.message()).toString());
+            report.warn(v.in(manifest).toString());
         }
         if (violations.isEmpty()) {
             admitted.put(pool.name(), pool);
@@ -70,7 +70,7 @@ public final class HarvesterLbRules implements KindRules {
         try {
             lb = HarvesterLbCodec.readLoadBalancer(manifest);
         } catch (ManifestException e) {
-            report.error(manifest.problem(e.field(), e.getMessage()));
+            report.error(manifest.problem(e));
             return;
         }
         if (manifest.name().isEmpty()) {

@@ -72,7 +72,7 @@ public final class HarvesterLbSimulation implements PoolKind {
         }
         List<Violation> violations = engine.apply(pool);
         for (Violation v : violations) {
-            log.reject(manifest.problem(v.field(), v.message()));
+            log.reject(v.in(manifest));
         }
         if (violations.isEmpty()) {
             warnAboutQuirks(manifest, pool, log);
@@ -85,14 +85,14 @@ public final class HarvesterLbSimulation implements PoolKind {
         try {
             lb = HarvesterLbCodec.readLoadBalancer(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return;
         }
         RequestOutcome outcome;
         try {
             outcome = engine.request(lb);
         } catch (AdmissionException e) {
-            e.violations().forEach(v -> log.reject(manifest.problem(v.field(), v.message())));
+            e.violations().forEach(v -> log.reject(v.in(manifest)));
             return;
         }
         if (outcome == null) {
@@ -149,7 +149,7 @@ public final class HarvesterLbSimulation implements PoolKind {
         try {
             return HarvesterLbCodec.readPool(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e.field(), e.getMessage()));
+            log.reject(manifest.problem(e));
             return null;
         }
     }
@@ -165,7 +165,7 @@ public final class HarvesterLbSimulation implements PoolKind {
                     + "status.total would read " + state.ranges().referenceTotal()).toString());
         }
         for (Violation v : PoolAdmission.advisories(pool)) {
-            log.warn(manifest.problem(v.field(), v.message()).toString());
+            log.warn(v.in(manifest).toString());
         }
     }
 
