@@ -8,13 +8,8 @@ VERSION=0.1.0
 JAR=app/target/pooldesk.jar
 OUT=packaging/target
 [ -f "$JAR" ] || { echo "packaging: $JAR is missing; build it first" >&2; exit 1; }
-need=()
-command -v fakeroot >/dev/null || need+=(fakeroot)
-command -v dpkg-deb >/dev/null || need+=(dpkg-dev)
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. scripts/packages.sh
+install_missing "fakeroot=fakeroot" "dpkg-deb=dpkg-dev"
 rm -rf "$OUT"
 mkdir -p "$OUT/input"
 cp "$JAR" "$OUT/input/"

@@ -5,13 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DEB=$(ls packaging/target/pooldesk_*.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] || { echo "smoke: no .deb in packaging/target; build it first" >&2; exit 1; }
-need=()
-command -v xvfb-run >/dev/null || need+=(xvfb xauth)
-ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || need+=(libgtk-3-0)
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. scripts/packages.sh
+install_window_packages
 ROOT=$(mktemp -d)
 trap 'rm -rf "$ROOT"' EXIT
 dpkg-deb -x "$DEB" "$ROOT/fs"
