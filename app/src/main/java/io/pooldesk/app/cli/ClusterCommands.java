@@ -1,10 +1,10 @@
 package io.pooldesk.app.cli;
 
-import io.pooldesk.model.cluster.ClusterException;
-import io.pooldesk.model.cluster.ClusterGateway;
-import io.pooldesk.model.cluster.ClusterRead;
-import io.pooldesk.model.cluster.ObjectDiff;
-import io.pooldesk.model.cluster.ObjectOutcome;
+import io.pooldesk.cluster.ClusterException;
+import io.pooldesk.cluster.ClusterGateway;
+import io.pooldesk.cluster.ClusterRead;
+import io.pooldesk.cluster.ObjectDiff;
+import io.pooldesk.cluster.ObjectOutcome;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 

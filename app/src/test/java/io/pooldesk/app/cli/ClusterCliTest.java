@@ -68,7 +68,7 @@ class ClusterCliTest {
         assertEquals(0, dryRun.code(), dryRun.all());
         assertTrue(dryRun.out().contains("IPPool/default-ip-pool: would create"), dryRun.out());
         assertEquals(null, client.genericKubernetesResources(
-                io.pooldesk.model.cluster.ClusterKind.ALL.get(0).context()).withName("default-ip-pool").get(),
+                io.pooldesk.cluster.ClusterKind.ALL.get(0).context()).withName("default-ip-pool").get(),
                 "a dry-run writes nothing");
 
         CliContractTest.Run apply = run("apply", pools);

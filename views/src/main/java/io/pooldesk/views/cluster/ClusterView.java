@@ -3,8 +3,8 @@ package io.pooldesk.views.cluster;
 import io.pooldesk.views.shell.Columns;
 
 import atlantafx.base.theme.Styles;
-import io.pooldesk.model.cluster.ObjectDiff;
-import io.pooldesk.model.cluster.ObjectOutcome;
+import io.pooldesk.cluster.ObjectDiff;
+import io.pooldesk.cluster.ObjectOutcome;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;

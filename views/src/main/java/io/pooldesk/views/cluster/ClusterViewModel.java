@@ -1,9 +1,9 @@
 package io.pooldesk.views.cluster;
 
-import io.pooldesk.model.cluster.ClusterException;
-import io.pooldesk.model.cluster.ClusterGateway;
-import io.pooldesk.model.cluster.ObjectDiff;
-import io.pooldesk.model.cluster.ObjectOutcome;
+import io.pooldesk.cluster.ClusterException;
+import io.pooldesk.cluster.ClusterGateway;
+import io.pooldesk.cluster.ObjectDiff;
+import io.pooldesk.cluster.ObjectOutcome;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.views.shell.BackgroundWork;
 import javafx.beans.property.SimpleStringProperty;

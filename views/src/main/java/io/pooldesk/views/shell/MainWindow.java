@@ -65,10 +65,10 @@ public final class MainWindow {
     public MainWindow(MainViewModel model, io.pooldesk.views.cluster.ClusterViewModel cluster) {
         this.model = model;
         this.cluster = cluster != null ? cluster : new io.pooldesk.views.cluster.ClusterViewModel(
-                new FxBackgroundWork(), io.pooldesk.model.cluster.ClusterGateway::connect, model::manifests,
+                new FxBackgroundWork(), io.pooldesk.cluster.ClusterGateway::connect, model::manifests,
                 javafx.application.Platform::runLater);
         if (cluster == null) {
-            this.cluster.loadContexts(io.pooldesk.model.cluster.ClusterGateway.contexts());
+            this.cluster.loadContexts(io.pooldesk.cluster.ClusterGateway.contexts());
         }
         this.scenario = new io.pooldesk.views.planning.ScenarioViewModel(model.background(), model::manifests,
                 this::workspaceFolder);

@@ -1,4 +1,4 @@
-package io.pooldesk.model.cluster;
+package io.pooldesk.cluster;
 
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.pooldesk.model.manifest.Manifest;

@@ -1,4 +1,4 @@
-package io.pooldesk.model.cluster;
+package io.pooldesk.cluster;
 
 /** The cluster refused or could not be reached; the message says which verb, resource and namespace, in words. */
 public class ClusterException extends Exception {

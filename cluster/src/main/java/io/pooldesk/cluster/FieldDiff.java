@@ -1,4 +1,4 @@
-package io.pooldesk.model.cluster;
+package io.pooldesk.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

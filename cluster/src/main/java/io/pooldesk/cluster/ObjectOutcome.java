@@ -1,4 +1,4 @@
-package io.pooldesk.model.cluster;
+package io.pooldesk.cluster;
 
 /** What an apply did with one object. */
 public record ObjectOutcome(ObjectDiff diff, Result result, String message) {

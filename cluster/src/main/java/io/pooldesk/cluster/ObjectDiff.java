@@ -1,4 +1,4 @@
-package io.pooldesk.model.cluster;
+package io.pooldesk.cluster;
 
 import java.util.List;
 
