@@ -4,15 +4,13 @@ import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.Cidr;
 import io.pooldesk.model.address.Family;
-import io.pooldesk.model.address.IntervalSet;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.kube.Service;
+import io.pooldesk.model.ledger.AllocationLedger;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,8 +25,7 @@ public final class MetalLbEngine {
     /** A pool and who holds which of its addresses. */
     public static final class PoolState {
         final PoolBlocks blocks;
-        final TreeMap<Address, SharedAddress> held = new TreeMap<>();
-        final Map<Family, IntervalSet> occupied = Map.of(Family.IPV4, new IntervalSet(), Family.IPV6, new IntervalSet());
+        final AllocationLedger held = new AllocationLedger();
 
         PoolState(PoolBlocks blocks) {
             this.blocks = blocks;
@@ -39,13 +36,12 @@ public final class MetalLbEngine {
         }
 
         public int usedCount() {
-            return held.size();
+            return held.count();
         }
 
+        /** Address to the services holding it, {@code ns/a;ns/b} when shared, lowest address first. */
         public Map<String, String> allocated() {
-            Map<String, String> out = new LinkedHashMap<>();
-            held.forEach((address, shared) -> out.put(address.toString(), shared.holders()));
-            return out;
+            return held.snapshot();
         }
     }
 
@@ -58,6 +54,8 @@ public final class MetalLbEngine {
 
     private final TreeMap<String, PoolState> pools = new TreeMap<>();
     private final Map<String, Outcome> byService = new HashMap<>();
+    /** Each holding service's sharing terms, by service id. */
+    private final Map<String, SharedAddress.Terms> terms = new HashMap<>();
 
     public void add(PoolBlocks pool) {
         pools.put(pool.pool().name(), new PoolState(pool));
@@ -95,14 +93,9 @@ public final class MetalLbEngine {
         }
         PoolState state = pools.get(outcome.pool());
         for (Address address : outcome.addresses()) {
-            SharedAddress shared = state.held.get(address);
-            shared.services.remove(serviceId);
-            shared.ports.values().removeIf(serviceId::equals);
-            if (shared.services.isEmpty()) {
-                state.held.remove(address);
-                state.occupied.get(address.family()).remove(address.value());
-            }
+            state.held.unshare(address, serviceId);
         }
+        terms.remove(serviceId);
         return outcome;
     }
 
@@ -192,9 +185,9 @@ public final class MetalLbEngine {
         }
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         for (Address address : wanted) {
-            SharedAddress shared = pool.held.get(address);
-            if (shared != null && !shared.accepts(key, backendKey(svc), svc.ports())) {
-                return failed("IP " + address + " is already in use by " + shared.holders() + " and cannot be shared");
+            String holders = pool.held.holderOf(address);
+            if (holders != null && !SharedAddress.accepts(holders, terms, key, backendKey(svc), svc.ports())) {
+                return failed("IP " + address + " is already in use by " + holders + " and cannot be shared");
             }
         }
         return hold(pool, svc, wanted);
@@ -234,16 +227,12 @@ public final class MetalLbEngine {
             if (block.family() != family) {
                 continue;
             }
-            Address free = firstFree(state, block);
+            Address free = state.held.firstFree(block.network(), block.last(), a -> !state.blocks.isBuggy(a));
             Address shareable = null;
             if (!key.isEmpty()) {
-                for (Map.Entry<Address, SharedAddress> entry
-                        : state.held.subMap(block.network(), true, block.last(), true).entrySet()) {
-                    if (entry.getValue().accepts(key, backend, svc.ports())) {
-                        shareable = entry.getKey();
-                        break;
-                    }
-                }
+                // only a shareable address below the first free one can win
+                shareable = state.held.firstHeld(block.network(), free == null ? block.last() : free,
+                        (address, holders) -> SharedAddress.accepts(holders, terms, key, backend, svc.ports()));
             }
             Address best = free == null ? shareable
                     : shareable == null ? free : (free.compareTo(shareable) <= 0 ? free : shareable);
@@ -254,34 +243,12 @@ public final class MetalLbEngine {
         return null;
     }
 
-    private static Address firstFree(PoolState state, Cidr block) {
-        IntervalSet occupied = state.occupied.get(block.family());
-        BigInteger from = block.network().value();
-        BigInteger to = block.last().value();
-        while (from.compareTo(to) <= 0) {
-            BigInteger value = occupied.firstAbsent(from, to);
-            if (value == null) {
-                return null;
-            }
-            Address address = Address.of(block.family(), value);
-            if (!state.blocks.isBuggy(address)) {
-                return address;
-            }
-            from = value.add(BigInteger.ONE);
-        }
-        return null;
-    }
-
     private Outcome hold(PoolState state, Service svc, List<Address> addresses) {
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         for (Address address : addresses) {
-            SharedAddress shared = state.held.computeIfAbsent(address, a -> {
-                state.occupied.get(a.family()).add(a.value());
-                return new SharedAddress(key, backendKey(svc));
-            });
-            shared.services.add(svc.id());
-            svc.ports().forEach(port -> shared.ports.put(port, svc.id()));
+            state.held.share(address, svc.id());
         }
+        terms.put(svc.id(), new SharedAddress.Terms(key, backendKey(svc), List.copyOf(svc.ports())));
         return new Outcome(state.blocks.pool().name(), List.copyOf(addresses), null);
     }
 

@@ -1,33 +1,44 @@
 package io.pooldesk.model.metallb;
 
 import io.pooldesk.model.kube.ServicePort;
+import io.pooldesk.model.ledger.AllocationLedger;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Who uses one address: the services, their sharing key, their backend key, and which ports each holds. */
+/**
+ * MetalLB's sharing rule for one address. The ledger says which services hold the address (its holder list); each
+ * service's terms (sharing key, backend key, ports) are kept once per service, not per address.
+ */
 final class SharedAddress {
-    final String sharingKey;
-    final String backendKey;
-    final List<String> services = new ArrayList<>();
-    final Map<ServicePort, String> ports = new HashMap<>();
 
-    SharedAddress(String sharingKey, String backendKey) {
-        this.sharingKey = sharingKey;
-        this.backendKey = backendKey;
+    /** What a service brings to every address it holds. */
+    record Terms(String sharingKey, String backendKey, List<ServicePort> ports) {
     }
 
-    /** MetalLB's rule: both keyed alike, the same backend, and no protocol/port used twice. */
-    boolean accepts(String key, String backend, List<ServicePort> wanted) {
-        if (key.isEmpty() || !key.equals(sharingKey) || !backend.equals(backendKey)) {
+    private SharedAddress() {
+    }
+
+    /**
+     * MetalLB's rule: both keyed alike, the same backend, and no protocol/port used twice. The first holder's keys
+     * stand for all: a service joins only when its keys equal them.
+     */
+    static boolean accepts(String holderList, Map<String, Terms> terms, String key, String backend,
+                           List<ServicePort> wanted) {
+        List<String> services = AllocationLedger.holders(holderList);
+        if (key.isEmpty() || services.isEmpty()) {
             return false;
         }
-        return wanted.stream().noneMatch(ports::containsKey);
-    }
-
-    String holders() {
-        return String.join(";", services);
+        Terms first = terms.get(services.get(0));
+        if (first == null || !key.equals(first.sharingKey()) || !backend.equals(first.backendKey())) {
+            return false;
+        }
+        for (String service : services) {
+            Terms held = terms.get(service);
+            if (held != null && wanted.stream().anyMatch(held.ports()::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

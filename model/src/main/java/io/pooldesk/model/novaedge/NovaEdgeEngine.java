@@ -2,12 +2,11 @@ package io.pooldesk.model.novaedge;
 
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.Family;
+import io.pooldesk.model.ledger.AllocationLedger;
 
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,9 +20,13 @@ public final class NovaEdgeEngine {
 
     public static final class PoolState {
         final PoolExpansion expansion;
-        final BitSet allocated = new BitSet();
-        final Map<String, Integer> byVip = new HashMap<>();
-        final Map<Integer, String> vipAt = new TreeMap<>();
+        /** Address to VIP name. */
+        final AllocationLedger held = new AllocationLedger();
+        /**
+         * The policy's index over the ledger: which positions of the text-sorted expansion are taken, so the first
+         * untaken entry is a word scan, not a lookup per entry. Set and cleared with the ledger, never alone.
+         */
+        final BitSet taken = new BitSet();
 
         PoolState(PoolExpansion expansion) {
             this.expansion = expansion;
@@ -34,17 +37,35 @@ public final class NovaEdgeEngine {
         }
 
         public int allocatedCount() {
-            return allocated.cardinality();
+            return held.count();
         }
 
+        /** Address to VIP, lowest address first. */
         public Map<String, String> allocations() {
-            TreeMap<Address, String> sorted = new TreeMap<>();
-            vipAt.forEach((index, vip) -> sorted.put(expansion.entries().get(index), vip));
-            Map<String, String> out = new LinkedHashMap<>();
-            sorted.forEach((a, vip) -> out.put(a.toString(), vip));
-            return out;
+            return held.snapshot();
+        }
+
+        /** The address's position in the text-sorted expansion, or a negative number when it is not an entry. */
+        int position(Address address) {
+            return Collections.binarySearch(expansion.entries(), address, TEXT_ORDER);
+        }
+
+        void hold(int position, String vip) {
+            held.hold(expansion.entries().get(position), vip);
+            taken.set(position);
+        }
+
+        Address release(String vip) {
+            Address address = held.firstOf(vip);
+            if (address != null) {
+                held.release(address);
+                taken.clear(position(address));
+            }
+            return address;
         }
     }
+
+    private static final Comparator<Address> TEXT_ORDER = Comparator.comparing(Address::toString);
 
     public record Outcome(String pool, Address address, String error) {
         public boolean isServed() {
@@ -72,16 +93,14 @@ public final class NovaEdgeEngine {
         if (state == null) {
             return new Outcome(null, null, "pool " + poolName + " not found");
         }
-        Integer held = state.byVip.get(vip);
+        Address held = state.held.firstOf(vip);
         if (held != null) {
-            return new Outcome(poolName, state.expansion.entries().get(held), null);
+            return new Outcome(poolName, held, null);
         }
         List<Address> entries = state.expansion.entries();
-        for (int i = state.allocated.nextClearBit(0); i < entries.size(); i = state.allocated.nextClearBit(i + 1)) {
+        for (int i = state.taken.nextClearBit(0); i < entries.size(); i = state.taken.nextClearBit(i + 1)) {
             if (family == null || entries.get(i).family() == family) {
-                state.allocated.set(i);
-                state.byVip.put(vip, i);
-                state.vipAt.put(i, vip);
+                state.hold(i, vip);
                 return new Outcome(poolName, entries.get(i), null);
             }
         }
@@ -91,11 +110,9 @@ public final class NovaEdgeEngine {
     /** Releases the VIP from every pool, as the Service controller does (it does not remember which one). */
     public Outcome release(String vip) {
         for (PoolState state : pools.values()) {
-            Integer index = state.byVip.remove(vip);
-            if (index != null) {
-                state.allocated.clear(index);
-                state.vipAt.remove(index);
-                return new Outcome(state.expansion.pool().name(), state.expansion.entries().get(index), null);
+            Address address = state.release(vip);
+            if (address != null) {
+                return new Outcome(state.expansion.pool().name(), address, null);
             }
         }
         return null;
@@ -108,9 +125,7 @@ public final class NovaEdgeEngine {
             if (state.expansion.pool().name().equals(poolName)) {
                 continue;
             }
-            int index = Collections.binarySearch(state.expansion.entries(), address,
-                    Comparator.comparing(Address::toString));
-            if (index >= 0 && state.allocated.get(index)) {
+            if (state.held.isHeld(address)) {
                 others.add(state.expansion.pool().name());
             }
         }

@@ -3,16 +3,14 @@ package io.pooldesk.model.openelb;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.Family;
-import io.pooldesk.model.address.IntervalSet;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.address.Span;
 import io.pooldesk.model.kube.Service;
+import io.pooldesk.model.ledger.AllocationLedger;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,8 +24,7 @@ public final class OpenElbEngine {
     public static final class EipState {
         final Eip eip;
         final Span span;
-        final TreeMap<Address, List<String>> used = new TreeMap<>();
-        final IntervalSet occupied = new IntervalSet();
+        final AllocationLedger used = new AllocationLedger();
 
         EipState(Eip eip, Span span) {
             this.eip = eip;
@@ -43,24 +40,20 @@ public final class OpenElbEngine {
         }
 
         public int usage() {
-            return used.size();
+            return used.count();
         }
 
         public boolean occupied() {
-            return BigInteger.valueOf(used.size()).compareTo(span.size()) >= 0;
+            return BigInteger.valueOf(used.count()).compareTo(span.size()) >= 0;
         }
 
+        /** {@code status.used}: address to its services, {@code ns/a;ns/b} when shared, lowest address first. */
         public Map<String, String> usedMap() {
-            Map<String, String> out = new LinkedHashMap<>();
-            used.forEach((address, holders) -> out.put(address.toString(), String.join(";", holders)));
-            return out;
+            return used.snapshot();
         }
 
         void hold(Address address, String service) {
-            used.computeIfAbsent(address, a -> {
-                occupied.add(a.value());
-                return new ArrayList<>();
-            }).add(service);
+            used.share(address, service);
         }
     }
 
@@ -185,11 +178,10 @@ public final class OpenElbEngine {
             state.hold(requested, svc.id());
             return new Outcome(state.eip.name(), requested, null);
         }
-        BigInteger free = state.occupied.firstAbsent(state.span.first().value(), state.span.last().value());
-        if (free == null) {
+        Address address = state.used.firstFree(state.span.first(), state.span.last());
+        if (address == null) {
             return failed(state.eip.name(), "no available ip in eip " + state.eip.name() + " (occupied)");
         }
-        Address address = Address.of(state.span.family(), free);
         state.hold(address, svc.id());
         return new Outcome(state.eip.name(), address, null);
     }
@@ -200,12 +192,7 @@ public final class OpenElbEngine {
             return null;
         }
         EipState state = eips.get(outcome.eip());
-        List<String> holders = state.used.get(outcome.address());
-        holders.remove(serviceId);
-        if (holders.isEmpty()) {
-            state.used.remove(outcome.address());
-            state.occupied.remove(outcome.address().value());
-        }
+        state.used.unshare(outcome.address(), serviceId);
         return outcome;
     }
 

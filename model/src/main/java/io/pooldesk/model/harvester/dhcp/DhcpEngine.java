@@ -2,13 +2,10 @@ package io.pooldesk.model.harvester.dhcp;
 
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
-import io.pooldesk.model.address.IntervalSet;
 import io.pooldesk.model.address.InvalidAddressException;
+import io.pooldesk.model.ledger.AllocationLedger;
 import io.pooldesk.model.validation.Violation;
 
-import java.math.BigInteger;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,37 +20,44 @@ public final class DhcpEngine {
 
     public static final class PoolState {
         final DhcpLayout layout;
-        final IntervalSet occupied = new IntervalSet();
-        final TreeMap<Address, String> byAddress = new TreeMap<>();
-        final Map<String, Address> byMac = new HashMap<>();
+        /** Address to MAC, with the pool's own EXCLUDED and RESERVED markers held as holders of their addresses. */
+        final AllocationLedger held = new AllocationLedger();
 
         PoolState(DhcpLayout layout) {
             this.layout = layout;
-            layout.excludes().forEach(a -> occupied.add(a.value()));
-            layout.reserved().forEach(a -> occupied.add(a.value()));
+            layout.markers().forEach(held::hold);
         }
 
         public DhcpLayout layout() {
             return layout;
         }
 
+        /** Addresses held by MACs (markers not counted). */
         public int used() {
-            return byAddress.size();
+            return held.count() - held.countOf(HarvesterDhcp.EXCLUDED) - held.countOf(HarvesterDhcp.RESERVED);
         }
 
         /** The status map: EXCLUDED and RESERVED markers and MAC allocations, lowest address first. */
         public Map<String, String> allocated() {
-            TreeMap<Address, String> all = new TreeMap<>(layout.markers());
-            all.putAll(byAddress);
-            Map<String, String> out = new LinkedHashMap<>();
-            all.forEach((a, v) -> out.put(a.toString(), v));
-            return out;
+            return held.snapshot();
+        }
+
+        Address addressOf(String mac) {
+            return held.firstOf(mac);
         }
 
         void hold(Address address, String mac) {
-            byAddress.put(address, mac);
-            byMac.put(mac, address);
-            occupied.add(address.value());
+            held.hold(address, mac);
+        }
+
+        /** Frees a MAC's address; an excluded or reserved address gets its marker back. */
+        void release(Address address) {
+            held.release(address);
+            if (layout.excludes().contains(address)) {
+                held.hold(address, HarvesterDhcp.EXCLUDED);
+            } else if (layout.reserved().contains(address)) {
+                held.hold(address, HarvesterDhcp.RESERVED);
+            }
         }
     }
 
@@ -114,7 +118,7 @@ public final class DhcpEngine {
             return new Outcome(null, null, "no IP pool serves network " + nic.networkName());
         }
         String poolName = state.layout.pool().name();
-        Address held = state.byMac.get(nic.macAddress());
+        Address held = state.addressOf(nic.macAddress());
         if (held != null) {
             return new Outcome(poolName, held, null);
         }
@@ -129,18 +133,19 @@ public final class DhcpEngine {
             if (!layout.cidr().contains(wanted) || wanted.equals(layout.cidr().last())) {
                 return new Outcome(poolName, null, "designated ip " + wanted + " is not in subnet " + layout.cidr());
             }
-            if (state.byAddress.containsKey(wanted)) {
+            String holder = state.held.holderOf(wanted);
+            if (holder != null && !HarvesterDhcp.isMarker(holder)) {
                 return new Outcome(poolName, null, "designated ip " + wanted + " is already allocated");
             }
-            if (!layout.range().contains(wanted) || state.occupied.contains(wanted.value())) {
+            if (!layout.range().contains(wanted) || holder != null) {
                 return new Outcome(poolName, null, "no more ip addresses left in network " + nic.networkName()
                         + " (designated ip " + wanted + " is excluded, reserved or outside the pool range)");
             }
             state.hold(wanted, nic.macAddress());
             return new Outcome(poolName, wanted, null);
         }
-        BigInteger free = state.occupied.firstAbsent(layout.start().value(), layout.end().value());
-        if (free == null) {
+        Address address = state.held.firstFree(layout.start(), layout.end());
+        if (address == null) {
             return new Outcome(poolName, null, "no more ip addresses left in network " + nic.networkName());
         }
         if (!randomOrderReported) {
@@ -148,7 +153,6 @@ public final class DhcpEngine {
             warnings.accept("managed DHCP hands out free addresses in Go map order, effectively at random;"
                     + " Pooldesk takes the lowest free address");
         }
-        Address address = Address.of(layout.start().family(), free);
         state.hold(address, nic.macAddress());
         return new Outcome(poolName, address, null);
     }
@@ -159,12 +163,11 @@ public final class DhcpEngine {
         if (state == null) {
             return null;
         }
-        Address address = state.byMac.remove(nic.macAddress());
+        Address address = state.addressOf(nic.macAddress());
         if (address == null) {
             return null;
         }
-        state.byAddress.remove(address);
-        state.occupied.remove(address.value());
+        state.release(address);
         return new Outcome(state.layout.pool().name(), address, null);
     }
 }

@@ -106,16 +106,6 @@ public final class PoolAllocator {
     }
 
     private static Address firstFree(Segment segment, PoolLedger ledger) {
-        Address from = segment.from();
-        while (true) {
-            Address candidate = ledger.firstFree(from, segment.to());
-            if (candidate == null || !segment.range().isGateway(candidate)) {
-                return candidate;
-            }
-            if (candidate.equals(segment.to())) {
-                return null;
-            }
-            from = candidate.next();
-        }
+        return ledger.firstFree(segment.from(), segment.to(), a -> !segment.range().isGateway(a));
     }
 }

@@ -1,4 +1,4 @@
-package io.pooldesk.model.harvester.lb;
+package io.pooldesk.model.ledger;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

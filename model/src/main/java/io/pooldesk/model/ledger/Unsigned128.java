@@ -1,4 +1,4 @@
-package io.pooldesk.model.harvester.lb;
+package io.pooldesk.model.ledger;
 
 /** Unsigned 128-bit values held as two longs, high half first: the ledger's address keys. */
 final class Unsigned128 {

@@ -1,4 +1,4 @@
-package io.pooldesk.model.harvester.lb;
+package io.pooldesk.model.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +214,29 @@ final class AddressIdMap {
             }
         }
         into.size += from.size;
+    }
+
+    /** Visits entries in ascending order while the visitor returns true. */
+    interface Walker {
+        boolean visit(long hi, long lo, int value);
+    }
+
+    /** Visits the entries from the key on (inclusive), ascending, until the walker returns false. */
+    void forEachFrom(long hi, long lo, Walker walker) {
+        if (size == 0) {
+            return;
+        }
+        int index = chunkFor(hi, lo);
+        int at = search(chunks.get(index), hi, lo);
+        at = at >= 0 ? at : -at - 1;
+        for (int c = index; c < chunks.size(); c++, at = 0) {
+            Chunk chunk = chunks.get(c);
+            for (int i = at; i < chunk.size; i++) {
+                if (!walker.visit(chunk.hi(i), chunk.lo[i], chunk.value[i])) {
+                    return;
+                }
+            }
+        }
     }
 
     void forEach(Visitor visitor) {

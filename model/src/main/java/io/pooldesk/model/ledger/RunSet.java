@@ -1,4 +1,4 @@
-package io.pooldesk.model.harvester.lb;
+package io.pooldesk.model.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
