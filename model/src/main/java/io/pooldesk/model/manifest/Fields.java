@@ -51,8 +51,10 @@ public final class Fields {
         BigInteger value;
         if (node.isIntegralNumber()) {
             value = node.bigIntegerValue();
-        } else if (node.isTextual() && node.asText().matches("-?\\d{1,40}")) {
-            value = new BigInteger(node.asText());
+        } else if (node.isTextual()) {
+            // the API server's schema says integer: it refuses "5" in quotes, so the simulation must too
+            throw new ManifestException(path, "must be a whole number, found the string " + describeValue(node)
+                    + " (write it without quotes)");
         } else {
             throw new ManifestException(path, "must be a whole number, found " + describeValue(node));
         }

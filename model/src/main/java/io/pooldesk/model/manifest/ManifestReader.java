@@ -1,21 +1,27 @@
 package io.pooldesk.model.manifest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the {@code FILE...} arguments of the command line: {@code -} for standard input, a file, or a folder (its
@@ -31,10 +37,19 @@ public final class ManifestReader {
         }
     }
 
+    /** How long a FIFO or device may take to deliver its content. */
+    public static final Duration NON_REGULAR_DEADLINE = Duration.ofSeconds(10);
+
     private final InputStream stdin;
+    private final Duration nonRegularDeadline;
 
     public ManifestReader(InputStream stdin) {
+        this(stdin, NON_REGULAR_DEADLINE);
+    }
+
+    public ManifestReader(InputStream stdin, Duration nonRegularDeadline) {
         this.stdin = stdin;
+        this.nonRegularDeadline = nonRegularDeadline;
     }
 
     public Result read(List<String> arguments) {
@@ -70,7 +85,7 @@ public final class ManifestReader {
         String get() throws IOException;
     }
 
-    private static void readSource(String source, TextSupplier supplier, List<Manifest> manifests,
+    private void readSource(String source, TextSupplier supplier, List<Manifest> manifests,
                                    List<ManifestProblem> errors) {
         String text;
         try {
@@ -85,41 +100,29 @@ public final class ManifestReader {
         parseInto(source, text, manifests, errors);
     }
 
-    /** Longer lines than any manifest has; SnakeYAML scans a long plain scalar in quadratic time, so they are refused. */
-    static final int MAX_LINE = 1024 * 1024;
 
     private static void parseInto(String source, String text, List<Manifest> manifests,
                                   List<ManifestProblem> errors) {
-        int lineStart = 0;
-        int lineNumber = 1;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                if (i - lineStart > MAX_LINE) {
-                    errors.add(ManifestProblem.ofSource(source, 0, "line " + lineNumber + " holds " + (i - lineStart)
-                            + " characters, more than any manifest (" + MAX_LINE + "); not read"));
-                    return;
-                }
-                lineStart = i + 1;
-                lineNumber++;
+        readInto(source, YamlDocuments.parse(source, text), manifests, errors);
+    }
+
+    /** The objects of an already parsed source (the workspace keeps the parse to splice its saves). */
+    public static Result read(String source, YamlDocuments.Parsed parsed) {
+        List<Manifest> manifests = new ArrayList<>();
+        List<ManifestProblem> errors = new ArrayList<>();
+        readInto(source, parsed, manifests, errors);
+        return new Result(manifests, errors);
+    }
+
+    private static void readInto(String source, YamlDocuments.Parsed parsed, List<Manifest> manifests,
+                                 List<ManifestProblem> errors) {
+        for (YamlDocuments.Document document : parsed.documents()) {
+            if (!document.empty() && !document.value().isNull()) {
+                checkIsObject(source, document.number(), document.value(), manifests, errors);
             }
         }
-        int document = 0;
-        try (JsonParser parser = Yaml.mapper().createParser(text);
-             MappingIterator<JsonNode> documents = Yaml.mapper().readerFor(JsonNode.class).readValues(parser)) {
-            while (documents.hasNextValue()) {
-                JsonNode node = documents.nextValue();
-                document++;
-                if (node == null || node.isNull() || node.isMissingNode()) {
-                    continue;
-                }
-                checkIsObject(source, document, node, manifests, errors);
-            }
-        } catch (JsonProcessingException e) {
-            errors.add(ManifestProblem.ofSource(source, document + 1, "not valid YAML: " + describe(e)));
-        } catch (IOException | RuntimeException e) {
-            errors.add(ManifestProblem.ofSource(source, document + 1, "not valid YAML: " + e.getMessage()));
-        } catch (StackOverflowError e) {
-            errors.add(ManifestProblem.ofSource(source, document + 1, "not valid YAML: nested too deeply"));
+        if (parsed.error() != null) {
+            errors.add(parsed.error());
         }
     }
 
@@ -144,23 +147,6 @@ public final class ManifestReader {
         }
     }
 
-    /** SnakeYAML's message without its indented excerpt lines: "while parsing X; expected Y, but got Z". */
-    private static String describe(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        String original = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
-        StringBuilder message = new StringBuilder();
-        for (String line : original.split("\n")) {
-            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
-                continue;
-            }
-            message.append(message.length() == 0 ? "" : "; ").append(line.strip());
-        }
-        if (location != null && location.getLineNr() > 0) {
-            return message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        }
-        return message.toString();
-    }
-
     private static List<Path> yamlFilesIn(Path folder, List<ManifestProblem> errors) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.{yaml,yml}")) {
@@ -176,18 +162,83 @@ public final class ManifestReader {
         return files;
     }
 
-    private static String readFile(Path path) throws IOException {
-        if (Files.size(path) > Yaml.MAX_SOURCE_CHARS) {
-            throw new IOException("larger than " + Yaml.MAX_SOURCE_CHARS / (1024 * 1024) + " MiB");
+    private String readFile(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            if (Files.size(path) > Yaml.MAX_SOURCE_CHARS) {
+                throw new IOException(tooLarge());
+            }
+            return utf8(Files.readAllBytes(path));
         }
-        return Files.readString(path, StandardCharsets.UTF_8);
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        return readNonRegular(path);
+    }
+
+    /**
+     * A device, a FIFO or a process substitution: read with the same cap as a file, and with a deadline, since a FIFO
+     * that nobody writes to blocks its reader forever (even its open call), and {@code /dev/zero} never ends.
+     */
+    private String readNonRegular(Path path) throws IOException {
+        FutureTask<byte[]> read = new FutureTask<>(() -> {
+            try (InputStream in = Files.newInputStream(path)) {
+                return in.readNBytes(Yaml.MAX_SOURCE_CHARS + 1);
+            }
+        });
+        Thread reader = new Thread(read, "read " + path);
+        reader.setDaemon(true);
+        reader.start();
+        byte[] bytes;
+        try {
+            bytes = read.get(nonRegularDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            reader.interrupt();
+            throw new IOException("nothing to read after " + nonRegularDeadline.toSeconds()
+                    + " s: it is not a regular file (a FIFO with no writer?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("reading was interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage());
+        }
+        if (bytes.length > Yaml.MAX_SOURCE_CHARS) {
+            throw new IOException(tooLarge() + " (not a regular file; read up to the limit and stopped)");
+        }
+        return utf8(bytes);
     }
 
     private String readLimited(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(Yaml.MAX_SOURCE_CHARS + 1);
         if (bytes.length > Yaml.MAX_SOURCE_CHARS) {
-            throw new IOException("larger than " + Yaml.MAX_SOURCE_CHARS / (1024 * 1024) + " MiB");
+            throw new IOException(tooLarge());
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return utf8(bytes);
+    }
+
+    private static String tooLarge() {
+        return "larger than " + Yaml.MAX_SOURCE_CHARS / (1024 * 1024) + " MiB";
+    }
+
+    /**
+     * Decodes UTF-8 strictly: Kubernetes objects are UTF-8, and a replacement character silently put into a name
+     * would be sent to the cluster. A byte-order mark is dropped, as kubectl does.
+     *
+     * @throws IOException naming the byte offset of the first byte that is not UTF-8
+     */
+    public static String utf8(byte[] bytes) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new IOException(String.format("not UTF-8: byte 0x%02X at byte offset %d is not valid UTF-8",
+                    bytes[in.position()] & 0xFF, in.position()));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

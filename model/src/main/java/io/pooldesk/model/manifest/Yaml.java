@@ -15,10 +15,11 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class Yaml {
     /** Largest YAML source read, in characters: far above any real manifest, far below a memory problem. */
     public static final int MAX_SOURCE_CHARS = 32 * 1024 * 1024;
-    private static final int MAX_ALIASES = 100;
-    private static final int MAX_NESTING = 200;
+    static final int MAX_ALIASES = 100;
+    static final int MAX_NESTING = 200;
 
     private static final YAMLMapper MAPPER = createMapper();
+    private static final ObjectMapper COMPACT_JSON = new ObjectMapper();
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setDefaultPrettyPrinter(new DefaultPrettyPrinter()
@@ -53,6 +54,11 @@ public final class Yaml {
 
     public static YAMLMapper mapper() {
         return MAPPER;
+    }
+
+    /** JSON on one line: also YAML's flow style, which a splice can put anywhere a value goes. */
+    public static ObjectMapper compactJson() {
+        return COMPACT_JSON;
     }
 
     public static ObjectMapper json() {

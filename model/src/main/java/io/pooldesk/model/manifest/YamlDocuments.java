@@ -1,0 +1,320 @@
+package io.pooldesk.model.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A YAML stream read as kubectl reads it, keeping where each node stands in the text.
+ *
+ * <p>SnakeYAML's composer gives the node graph with start and end marks (so a save can splice only the text of what
+ * changed, see {@link YamlSplice}); this class turns each document into a Jackson tree the way kubectl's YAML-to-JSON
+ * step does: an alias is the anchored value, {@code <<} merges mappings, plain scalars take the YAML 1.1 types. Jackson's
+ * own YAML tree reads an alias as the anchor's name, which is why it no longer reads manifests.
+ */
+public final class YamlDocuments {
+    /**
+     * Values that aliases may add to a document beyond its own text; an alias bomb ("billion laughs") stops here, long
+     * before memory does.
+     */
+    public static final int MAX_ALIAS_EXPANSION = 100_000;
+
+    /** One document: its node graph (null for an empty document), its value, and its text span. */
+    public record Document(int number, Node node, JsonNode value, int start, int end) {
+        public boolean empty() {
+            return node == null;
+        }
+    }
+
+    /** The documents read, and the error that stopped reading (null when the whole stream was read). */
+    public record Parsed(String text, List<Document> documents, ManifestProblem error) {
+    }
+
+    private YamlDocuments() {
+    }
+
+    /** Longer lines than any manifest has; SnakeYAML scans a long plain scalar in quadratic time, so they are refused. */
+    static final int MAX_LINE = 1024 * 1024;
+
+    public static Parsed parse(String source, String text) {
+        List<Document> documents = new ArrayList<>();
+        int lineStart = 0;
+        int lineNumber = 1;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE) {
+                    return new Parsed(text, documents, ManifestProblem.ofSource(source, 0, "line " + lineNumber
+                            + " holds " + (i - lineStart) + " characters, more than any manifest (" + MAX_LINE
+                            + "); not read"));
+                }
+                lineStart = i + 1;
+                lineNumber++;
+            }
+        }
+        CodePoints offsets = new CodePoints(text);
+        int number = 0;
+        try {
+            LoaderOptions options = loaderOptions();
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                    new Resolver(), options);
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
+                number++;
+                if (node == null || isEmptyDocument(node)) {
+                    documents.add(new Document(number, null, null, -1, -1));
+                    continue;
+                }
+                JsonNode value = new Converter(source, number).convert(node);
+                documents.add(new Document(number, node, value, offsets.chars(node.getStartMark()),
+                        offsets.chars(node.getEndMark())));
+            }
+            return new Parsed(text, documents, null);
+        } catch (Unreadable e) {
+            return new Parsed(text, documents, new ManifestProblem(source, e.document, null, e.field, e.getMessage()));
+        } catch (MarkedYAMLException e) {
+            return new Parsed(text, documents, ManifestProblem.ofSource(source, number + 1, "not valid YAML: "
+                    + describe(e)));
+        } catch (RuntimeException e) {
+            return new Parsed(text, documents, ManifestProblem.ofSource(source, number + 1, "not valid YAML: "
+                    + e.getMessage()));
+        } catch (StackOverflowError e) {
+            return new Parsed(text, documents, ManifestProblem.ofSource(source, number + 1,
+                    "not valid YAML: nested too deeply"));
+        }
+    }
+
+    /** A document of only comments, or a trailing {@code ---}: kubectl skips it, and so do we. */
+    private static boolean isEmptyDocument(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL) && scalar.getValue().isEmpty()
+                && scalar.getAnchor() == null;
+    }
+
+    static LoaderOptions loaderOptions() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(Yaml.MAX_ALIASES);
+        loader.setNestingDepthLimit(Yaml.MAX_NESTING);
+        loader.setCodePointLimit(Yaml.MAX_SOURCE_CHARS);
+        loader.setAllowDuplicateKeys(false);
+        loader.setAllowRecursiveKeys(false);
+        return loader;
+    }
+
+    /** SnakeYAML's message on one line, with where it happened. */
+    private static String describe(MarkedYAMLException e) {
+        StringBuilder message = new StringBuilder();
+        for (String part : new String[]{e.getContext(), e.getProblem()}) {
+            if (part != null && !part.isBlank()) {
+                message.append(message.length() == 0 ? "" : "; ").append(part.strip());
+            }
+        }
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        if (mark != null) {
+            message.append(" (line ").append(mark.getLine() + 1).append(", column ").append(mark.getColumn() + 1)
+                    .append(')');
+        }
+        return message.toString();
+    }
+
+    static final class Unreadable extends RuntimeException {
+        final int document;
+        final String field;
+
+        Unreadable(int document, String field, String message) {
+            super(message);
+            this.document = document;
+            this.field = field;
+        }
+    }
+
+    /** Node graph to Jackson tree: aliases expanded (and counted), merge keys applied, scalars typed. */
+    private static final class Converter {
+        private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+        private final String source;
+        private final int document;
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        private long expanded;
+        private final Scalars scalars = new Scalars();
+
+        Converter(String source, int document) {
+            this.source = source;
+            this.document = document;
+        }
+
+        JsonNode convert(Node node) {
+            return value(node, "");
+        }
+
+        private JsonNode value(Node node, String path) {
+            if (!open.add(node)) {
+                throw new Unreadable(document, path.isEmpty() ? null : path,
+                        "an alias refers to the value that holds it; such a value has no end");
+            }
+            if (!seen.add(node) && ++expanded > MAX_ALIAS_EXPANSION) {
+                throw new Unreadable(document, path.isEmpty() ? null : path, "aliases expand to more than "
+                        + MAX_ALIAS_EXPANSION + " values (an alias bomb?); not read");
+            }
+            try {
+                if (node instanceof ScalarNode scalar) {
+                    return scalar(scalar, path);
+                }
+                if (node instanceof SequenceNode sequence) {
+                    ArrayNode array = NODES.arrayNode();
+                    List<Node> items = sequence.getValue();
+                    for (int i = 0; i < items.size(); i++) {
+                        array.add(value(items.get(i), path + "[" + i + "]"));
+                    }
+                    return array;
+                }
+                return mapping((MappingNode) node, path);
+            } finally {
+                open.remove(node);
+            }
+        }
+
+        private ObjectNode mapping(MappingNode node, String path) {
+            Map<String, JsonNode> own = new LinkedHashMap<>();
+            List<ObjectNode> merged = new ArrayList<>();
+            for (NodeTuple tuple : node.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (keyNode instanceof ScalarNode key && key.getTag().equals(Tag.MERGE)) {
+                    merged.addAll(mergeSources(tuple.getValueNode(), join(path, "<<")));
+                    continue;
+                }
+                if (!(keyNode instanceof ScalarNode key)) {
+                    throw new Unreadable(document, path.isEmpty() ? null : path,
+                            "a key must be a plain value, not a list or a mapping (line "
+                                    + (keyNode.getStartMark().getLine() + 1) + ")");
+                }
+                String name = key.getValue();
+                if (own.containsKey(name)) {
+                    throw new Unreadable(document, join(path, name), "the key appears twice in one mapping (line "
+                            + (key.getStartMark().getLine() + 1) + "); kubectl refuses that too");
+                }
+                own.put(name, value(tuple.getValueNode(), join(path, name)));
+            }
+            ObjectNode object = NODES.objectNode();
+            // YAML's merge: the mapping's own keys win, then the merged mappings in the order written
+            if (merged.isEmpty()) {
+                own.forEach(object::set);
+                return object;
+            }
+            for (ObjectNode source : merged) {
+                source.fields().forEachRemaining(e -> {
+                    if (!object.has(e.getKey())) {
+                        object.set(e.getKey(), e.getValue());
+                    }
+                });
+            }
+            own.forEach(object::set);
+            return object;
+        }
+
+        private List<ObjectNode> mergeSources(Node value, String path) {
+            List<Node> sources = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            List<ObjectNode> out = new ArrayList<>();
+            for (Node source : sources) {
+                JsonNode converted = value(source, path);
+                if (!(converted instanceof ObjectNode object)) {
+                    throw new Unreadable(document, path, "a merge key (<<) takes a mapping or a list of mappings");
+                }
+                out.add(object);
+            }
+            return out;
+        }
+
+        private JsonNode scalar(ScalarNode node, String path) {
+            Tag tag = node.getTag();
+            String text = node.getValue();
+            try {
+                if (tag.equals(Tag.NULL)) {
+                    return NODES.nullNode();
+                }
+                if (tag.equals(Tag.BOOL)) {
+                    return NODES.booleanNode((Boolean) scalars.construct(node));
+                }
+                if (tag.equals(Tag.INT)) {
+                    Object number = scalars.construct(node);
+                    if (number instanceof Integer i) {
+                        return NODES.numberNode(i);
+                    }
+                    if (number instanceof Long l) {
+                        return NODES.numberNode(l);
+                    }
+                    return NODES.numberNode((BigInteger) number);
+                }
+                if (tag.equals(Tag.FLOAT)) {
+                    return NODES.numberNode((Double) scalars.construct(node));
+                }
+            } catch (RuntimeException e) {
+                throw new Unreadable(document, path.isEmpty() ? null : path, "\"" + text
+                        + "\" cannot be read as its type (" + tag.getValue() + ")");
+            }
+            return NODES.textNode(text);
+        }
+
+        private static String join(String path, String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        @Override
+        public String toString() {
+            return source + "#" + document;
+        }
+    }
+
+    /** SnakeYAML's own YAML 1.1 scalar rules (0x1F, 0o17, 1_000, yes/no), used only for single scalars. */
+    private static final class Scalars extends SafeConstructor {
+        Scalars() {
+            super(loaderOptions());
+        }
+
+        Object construct(ScalarNode node) {
+            return constructObject(node);
+        }
+    }
+
+    /** SnakeYAML marks count code points; Java strings count chars. The two differ only past U+FFFF. */
+    static final class CodePoints {
+        private final String text;
+        private final boolean same;
+
+        CodePoints(String text) {
+            this.text = text;
+            this.same = text.codePoints().count() == text.length();
+        }
+
+        int chars(Mark mark) {
+            return chars(mark.getIndex());
+        }
+
+        int chars(int codePoints) {
+            return same ? codePoints : text.offsetByCodePoints(0, codePoints);
+        }
+    }
+}
