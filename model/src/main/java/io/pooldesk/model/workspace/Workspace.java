@@ -5,9 +5,13 @@ import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.manifest.ManifestReader;
-import io.pooldesk.model.manifest.Yaml;
+import io.pooldesk.model.manifest.YamlDocuments;
+import io.pooldesk.model.manifest.YamlSplice;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -22,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * A folder of YAML manifests, edited in memory with undo and redo, and saved file by file atomically. Only files whose
- * objects changed are rewritten; the others keep their text (and comments) untouched.
+ * objects changed are rewritten, and in them only the text of the values that changed ({@link YamlSplice}): comments,
+ * anchors, aliases, quoting and layout of everything else stay byte for byte.
  */
 public final class Workspace {
     /** Where new objects go when no file holds their kind yet. */
@@ -31,8 +36,10 @@ public final class Workspace {
     private final Path folder;
     private Map<Path, List<ObjectNode>> files;
     private final Set<Path> dirty = new LinkedHashSet<>();
-    /** Each file's text as last read or written; a file the workspace created and never wrote is absent. */
+    /** Each file's bytes as last read or written, as a digest; a file the workspace created and never wrote is absent. */
     private final Map<Path, String> onDisk = new LinkedHashMap<>();
+    /** Each readable file's text as last read or written, parsed with positions: a save splices into it. */
+    private final Map<Path, YamlDocuments.Parsed> parsed = new LinkedHashMap<>();
     private final List<ManifestProblem> problems;
     private final Deque<Snapshot> undo = new ArrayDeque<>();
     private final Deque<Snapshot> redo = new ArrayDeque<>();
@@ -41,11 +48,12 @@ public final class Workspace {
     }
 
     private Workspace(Path folder, Map<Path, List<ObjectNode>> files, List<ManifestProblem> problems,
-                      Map<Path, String> texts) {
+                      Map<Path, String> digests, Map<Path, YamlDocuments.Parsed> parsed) {
         this.folder = folder;
         this.files = files;
         this.problems = problems;
-        this.onDisk.putAll(texts);
+        this.onDisk.putAll(digests);
+        this.parsed.putAll(parsed);
     }
 
     /** Reads every {@code *.yaml} and {@code *.yml} of the folder; files that do not parse are reported, not lost. */
@@ -54,7 +62,8 @@ public final class Workspace {
             throw new IOException(folder + " is not a folder");
         }
         Map<Path, List<ObjectNode>> files = new LinkedHashMap<>();
-        Map<Path, String> texts = new LinkedHashMap<>();
+        Map<Path, String> digests = new LinkedHashMap<>();
+        Map<Path, YamlDocuments.Parsed> parses = new LinkedHashMap<>();
         List<ManifestProblem> problems = new ArrayList<>();
         List<Path> paths;
         try (Stream<Path> entries = Files.list(folder)) {
@@ -62,15 +71,27 @@ public final class Workspace {
                     .sorted().toList();
         }
         for (Path path : paths) {
-            String text = Files.readString(path);
-            texts.put(path, text);
-            ManifestReader.Result read = ManifestReader.parse(path.toString(), text);
+            byte[] bytes;
+            String text;
+            try {
+                bytes = Files.readAllBytes(path);
+                digests.put(path, digest(bytes));
+                text = ManifestReader.utf8(bytes);
+            } catch (IOException e) {
+                // one file that cannot be read is said for that file; the rest of the workspace opens
+                problems.add(ManifestProblem.ofSource(path.toString(), 0, "cannot be read: " + describe(e)));
+                digests.putIfAbsent(path, UNREADABLE);
+                continue;
+            }
+            YamlDocuments.Parsed parse = YamlDocuments.parse(path.toString(), text);
+            ManifestReader.Result read = ManifestReader.read(path.toString(), parse);
             problems.addAll(read.errors());
             if (read.ok()) {
+                parses.put(path, parse);
                 files.put(path, new ArrayList<>(read.manifests().stream().map(Manifest::object).toList()));
             }
         }
-        return new Workspace(folder, files, problems, texts);
+        return new Workspace(folder, files, problems, digests, parses);
     }
 
     public Path folder() {
@@ -186,10 +207,14 @@ public final class Workspace {
             if (objects == null || objects.isEmpty()) {
                 Files.deleteIfExists(path);
                 onDisk.remove(path);
+                parsed.remove(path);
             } else {
-                String text = render(objects);
-                AtomicFiles.write(path, text);
-                onDisk.put(path, text);
+                YamlDocuments.Parsed before = parsed.get(path);
+                String text = before == null ? render(objects) : YamlSplice.rewrite(before, objects);
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                AtomicFiles.write(path, bytes);
+                onDisk.put(path, digest(bytes));
+                parsed.put(path, YamlDocuments.parse(path.toString(), text));
             }
             dirty.remove(path);
         }
@@ -204,7 +229,12 @@ public final class Workspace {
         }
         List<Path> changed = new ArrayList<>();
         for (Path path : candidates) {
-            String now = Files.isRegularFile(path) ? Files.readString(path) : null;
+            String now;
+            try {
+                now = Files.isRegularFile(path) ? digest(Files.readAllBytes(path)) : null;
+            } catch (IOException e) {
+                now = UNREADABLE;
+            }
             if (!java.util.Objects.equals(now, onDisk.get(path))) {
                 changed.add(path);
             }
@@ -212,20 +242,26 @@ public final class Workspace {
         return changed;
     }
 
+    private static final String UNREADABLE = "unreadable";
+
+    private static String digest(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** The objects as one YAML stream, documents separated by {@code ---}. */
     public static String render(List<ObjectNode> objects) {
-        StringBuilder text = new StringBuilder();
-        for (ObjectNode object : objects) {
-            if (text.length() > 0) {
-                text.append("---\n");
-            }
-            try {
-                text.append(Yaml.mapper().writeValueAsString(object));
-            } catch (IOException e) {
-                throw new IllegalStateException("a tree always serialises", e);
-            }
-        }
-        return text.toString();
+        return YamlSplice.render(objects);
     }
 
     private void checkpoint(String label) {
