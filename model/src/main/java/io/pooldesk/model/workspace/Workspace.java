@@ -40,7 +40,13 @@ public final class Workspace {
     private final Map<Path, String> onDisk = new LinkedHashMap<>();
     /** Each readable file's text as last read or written, parsed with positions: a save splices into it. */
     private final Map<Path, YamlDocuments.Parsed> parsed = new LinkedHashMap<>();
-    private final List<ManifestProblem> problems;
+    private List<ManifestProblem> problems;
+    /** Fields changed both here and on disk at the last merge, not yet decided; each with the file it stands in. */
+    private final Map<ThreeWayMerge.Conflict, Located> conflicts = new LinkedHashMap<>();
+
+    /** Where a conflict's object stands: its file and its identity (kind, group, namespace, name). */
+    private record Located(Path file, String identity) {
+    }
     private final Deque<Snapshot> undo = new ArrayDeque<>();
     private final Deque<Snapshot> redo = new ArrayDeque<>();
 
@@ -262,6 +268,191 @@ public final class Workspace {
     /** The objects as one YAML stream, documents separated by {@code ---}. */
     public static String render(List<ObjectNode> objects) {
         return YamlSplice.render(objects);
+    }
+
+    /** What reading the disk again did: the files another program changed, and the fields both sides changed. */
+    public record Merge(List<Path> changedOnDisk, List<ThreeWayMerge.Conflict> conflicts) {
+    }
+
+    /** Reads the folder again and merges it in: {@link #merge(Workspace)}. */
+    public Merge mergeFromDisk() throws IOException {
+        return merge(open(folder));
+    }
+
+    /**
+     * Takes in what another program changed on disk ({@code disk}, the folder read again), keeping the edits made
+     * here: each object is merged three ways, field by field, with base = the object as last read or saved here,
+     * ours = the object now, theirs = the object on disk. Disjoint changes are both kept; a field both sides changed
+     * differently keeps our value and is returned as a conflict to decide ({@link #resolve}). Undo and redo survive:
+     * each step of the history is moved onto the disk the same way, so undoing an edit never undoes theirs.
+     * Afterwards, the disk's state is the base, so a save writes only our changes on top of theirs.
+     */
+    public Merge merge(Workspace disk) {
+        List<Path> changed = new ArrayList<>();
+        Set<Path> paths = new LinkedHashSet<>(onDisk.keySet());
+        paths.addAll(disk.onDisk.keySet());
+        for (Path path : paths) {
+            if (!java.util.Objects.equals(onDisk.get(path), disk.onDisk.get(path))) {
+                changed.add(path);
+            }
+        }
+        Map<ThreeWayMerge.Conflict, Located> found = new LinkedHashMap<>();
+        Map<Path, List<ObjectNode>> merged = mergeFiles(files, disk, found);
+        rebase(undo, disk);
+        rebase(redo, disk);
+        files = merged;
+        parsed.clear();
+        parsed.putAll(disk.parsed);
+        onDisk.clear();
+        onDisk.putAll(disk.onDisk);
+        problems = new ArrayList<>(disk.problems);
+        dirty.clear();
+        dirty.addAll(differing(files, disk.files));
+        conflicts.clear();
+        conflicts.putAll(found);
+        return new Merge(changed, List.copyOf(found.keySet()));
+    }
+
+    /** Fields changed both here and on disk, not yet decided. */
+    public List<ThreeWayMerge.Conflict> conflicts() {
+        return List.copyOf(conflicts.keySet());
+    }
+
+    /** Decides a conflict: the disk's value ({@code takeTheirs}) or ours, which the merge left in place. */
+    public void resolve(ThreeWayMerge.Conflict conflict, boolean takeTheirs) {
+        Located located = conflicts.remove(conflict);
+        if (located == null || !takeTheirs) {
+            return;
+        }
+        Path path = located.file();
+        List<ObjectNode> objects = files.computeIfAbsent(path, p -> new ArrayList<>());
+        for (int i = 0; i < objects.size(); i++) {
+            if (identity(objects.get(i)).equals(located.identity())) {
+                ObjectNode decided = ThreeWayMerge.set(objects.get(i), conflict.path(), conflict.theirs());
+                if (decided == null) {
+                    objects.remove(i);
+                } else {
+                    objects.set(i, decided);
+                }
+                dirty.add(path);
+                return;
+            }
+        }
+        if (conflict.path().isEmpty() && conflict.theirs() instanceof ObjectNode theirs) {
+            objects.add(theirs.deepCopy());
+            dirty.add(path);
+        }
+    }
+
+    private Map<Path, List<ObjectNode>> mergeFiles(Map<Path, List<ObjectNode>> ours, Workspace disk,
+                                                   Map<ThreeWayMerge.Conflict, Located> found) {
+        Map<Path, List<ObjectNode>> out = new LinkedHashMap<>();
+        Set<Path> paths = new LinkedHashSet<>(disk.files.keySet());
+        paths.addAll(ours.keySet());
+        for (Path path : paths) {
+            List<ObjectNode> base = baseObjects(path);
+            List<ObjectNode> mine = ours.getOrDefault(path, List.of());
+            List<ObjectNode> theirs = disk.files.get(path);
+            if (theirs == null && disk.onDisk.containsKey(path)) {
+                out.put(path, copies(mine)); // on disk but unreadable now: nothing to merge with, ours stays
+                continue;
+            }
+            List<ObjectNode> theirObjects = theirs == null ? List.of() : theirs;
+            if (sameObjects(mine, base)) {
+                if (theirs != null) {
+                    out.put(path, copies(theirObjects));
+                }
+                continue;
+            }
+            List<ObjectNode> merged = mergeObjects(path, base, mine, theirObjects, found);
+            if (!merged.isEmpty() || theirs != null) {
+                out.put(path, merged);
+            }
+        }
+        return out;
+    }
+
+    private List<ObjectNode> mergeObjects(Path path, List<ObjectNode> base, List<ObjectNode> mine,
+                                          List<ObjectNode> theirs, Map<ThreeWayMerge.Conflict, Located> found) {
+        Map<String, ObjectNode> baseById = byIdentity(base);
+        Map<String, ObjectNode> mineById = byIdentity(mine);
+        Map<String, ObjectNode> theirsById = byIdentity(theirs);
+        Set<String> order = new LinkedHashSet<>(theirsById.keySet());
+        order.addAll(mineById.keySet());
+        List<ObjectNode> merged = new ArrayList<>();
+        for (String id : order) {
+            ObjectNode b = baseById.get(id);
+            ObjectNode o = mineById.get(id);
+            ObjectNode t = theirsById.get(id);
+            String name = new Manifest(path.toString(), 0, o != null ? o : t).describe();
+            ThreeWayMerge.Result result = ThreeWayMerge.merge(name, b, o, t);
+            for (ThreeWayMerge.Conflict conflict : result.conflicts()) {
+                found.put(conflict, new Located(path, id));
+            }
+            if (result.merged() instanceof ObjectNode object) {
+                merged.add(object);
+            }
+        }
+        return merged;
+    }
+
+    private void rebase(Deque<Snapshot> history, Workspace disk) {
+        List<Snapshot> rebased = new ArrayList<>();
+        for (Snapshot snapshot : history) {
+            Map<Path, List<ObjectNode>> merged = mergeFiles(snapshot.files(), disk, new LinkedHashMap<>());
+            rebased.add(new Snapshot(merged, new LinkedHashSet<>(differing(merged, disk.files)), snapshot.label()));
+        }
+        history.clear();
+        history.addAll(rebased);
+    }
+
+    private List<ObjectNode> baseObjects(Path path) {
+        YamlDocuments.Parsed parse = parsed.get(path);
+        if (parse == null) {
+            return List.of();
+        }
+        return ManifestReader.read(path.toString(), parse).manifests().stream().map(Manifest::object).toList();
+    }
+
+    private static Set<Path> differing(Map<Path, List<ObjectNode>> a, Map<Path, List<ObjectNode>> b) {
+        Set<Path> paths = new LinkedHashSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        Set<Path> out = new LinkedHashSet<>();
+        for (Path path : paths) {
+            if (!sameObjects(a.getOrDefault(path, List.of()), b.getOrDefault(path, List.of()))) {
+                out.add(path);
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameObjects(List<ObjectNode> a, List<ObjectNode> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!YamlSplice.sameValue(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, ObjectNode> byIdentity(List<ObjectNode> objects) {
+        Map<String, ObjectNode> out = new LinkedHashMap<>();
+        for (ObjectNode object : objects) {
+            out.putIfAbsent(identity(object), object);
+        }
+        return out;
+    }
+
+    private static String identity(ObjectNode object) {
+        Manifest m = new Manifest("", 0, object);
+        return m.kind() + "\u0000" + m.group() + "\u0000" + m.namespace() + "\u0000" + m.name();
+    }
+
+    private static List<ObjectNode> copies(List<ObjectNode> objects) {
+        return new ArrayList<>(objects.stream().map(ObjectNode::deepCopy).toList());
     }
 
     private void checkpoint(String label) {
