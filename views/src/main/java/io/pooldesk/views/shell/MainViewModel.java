@@ -8,6 +8,7 @@ import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.workspace.ChangedOnDiskException;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.RecoveryStore;
+import io.pooldesk.model.workspace.ThreeWayMerge;
 import io.pooldesk.model.workspace.Workspace;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 import javafx.beans.property.ObjectProperty;
@@ -195,13 +196,26 @@ public final class MainViewModel {
         void apply(Workspace workspace);
     }
 
-    private record Committed(Workspace workspace, WorkspaceAnalysis analysis, String note) {
+    private record Committed(Workspace workspace, WorkspaceAnalysis analysis, String note,
+                             List<ThreeWayMerge.Conflict> conflicts) {
+    }
+
+    /** Asks the operator about a field changed both here and on disk: true takes the disk's value. */
+    public interface ConflictChooser {
+        boolean takeTheirs(ThreeWayMerge.Conflict conflict);
+    }
+
+    private ConflictChooser conflictChooser = conflict -> false;
+
+    /** The window's prompt for conflicting fields; without one, the operator's own value is kept and named. */
+    public void setConflictChooser(ConflictChooser chooser) {
+        this.conflictChooser = chooser;
     }
 
     /**
-     * Applies the edit and saves. When another program changed a file meanwhile, nothing is overwritten: the
-     * workspace is read again from disk and the same edit applied on top of it (edits are whole objects, so this
-     * merges), then saved.
+     * Applies the edit and saves. When another program changed a file meanwhile, nothing is overwritten: the disk is
+     * read again and merged field by field with the edits (their changes and ours both kept); a field both changed
+     * is put to the operator, then the result is saved. Undo and redo survive.
      */
     private void commit(Edit edit, String label) {
         Workspace ws = workspace.get();
@@ -210,26 +224,44 @@ public final class MainViewModel {
         }
         edit.apply(ws);
         updateHistory(ws);
+        save(ws, label);
+    }
+
+    private void save(Workspace ws, String label) {
         background.run(label, () -> {
             try {
                 ws.save();
-                return new Committed(ws, WorkspaceAnalysis.of(ws.manifests()), "saved");
+                return new Committed(ws, WorkspaceAnalysis.of(ws.manifests()), "saved", List.of());
             } catch (ChangedOnDiskException e) {
-                Workspace fresh = Workspace.open(ws.folder());
-                edit.apply(fresh);
-                fresh.save();
-                return new Committed(fresh, WorkspaceAnalysis.of(fresh.manifests()), e.getMessage()
-                        + ": read it again and applied your change on top");
+                Workspace.Merge merge = ws.mergeFromDisk();
+                if (merge.conflicts().isEmpty()) {
+                    ws.save();
+                }
+                return new Committed(ws, WorkspaceAnalysis.of(ws.manifests()), e.getMessage()
+                        + ": merged your change with theirs, field by field", merge.conflicts());
             }
         }, result -> {
-            workspace.set(result.workspace());
             show(result.analysis());
-            status.set(label + ": " + result.note());
+            if (result.conflicts().isEmpty()) {
+                status.set(label + ": " + result.note() + (result.note().equals("saved") ? "" : "; saved"));
+                return;
+            }
+            List<String> kept = new java.util.ArrayList<>();
+            for (ThreeWayMerge.Conflict conflict : result.conflicts()) {
+                boolean theirs = conflictChooser.takeTheirs(conflict);
+                result.workspace().resolve(conflict, theirs);
+                kept.add(conflict.field() + (theirs ? " (theirs)" : " (yours)"));
+            }
+            status.set(label + ": changed on disk too: " + String.join(", ", kept));
+            save(result.workspace(), label);
         }, failure -> status.set(label + ": not saved: " + failure.getMessage()
                 + " (your edit is kept; it is written at the next save)"));
     }
 
-    /** Reads the workspace again when another program changed its files and no edit of ours is pending. */
+    /**
+     * Takes in what another program changed on disk when no edit of ours is pending; the same workspace is kept, so
+     * undo and redo survive the reload.
+     */
     public void reloadIfChangedOnDisk() {
         Workspace ws = workspace.get();
         if (ws == null || ws.hasUnsavedChanges()) {
@@ -241,16 +273,18 @@ public final class MainViewModel {
             if (changed.isEmpty()) {
                 return null;
             }
-            Workspace fresh = Workspace.open(ws.folder());
-            return new Committed(fresh, WorkspaceAnalysis.of(fresh.manifests()), changed.size()
-                    + " file(s) changed by another program: reloaded");
+            Workspace disk = Workspace.open(ws.folder());
+            return new Reloaded(disk, WorkspaceAnalysis.of(disk.manifests()), changed.size());
         }, result -> {
-            if (result != null && workspace.get() == ws) {
-                workspace.set(result.workspace());
+            if (result != null && workspace.get() == ws && !ws.hasUnsavedChanges()) {
+                ws.merge(result.disk());
                 show(result.analysis());
-                status.set(result.note());
+                status.set(result.changed() + " file(s) changed by another program: reloaded");
             }
         }, failure -> { });
+    }
+
+    private record Reloaded(Workspace disk, WorkspaceAnalysis analysis, int changed) {
     }
 
     private void updateHistory(Workspace ws) {

@@ -64,6 +64,7 @@ public final class MainWindow {
     /** @param cluster the Cluster page's model; null gives one connected through the kubeconfig */
     public MainWindow(MainViewModel model, io.pooldesk.views.cluster.ClusterViewModel cluster) {
         this.model = model;
+        model.setConflictChooser(MainWindow::takeTheirs);
         this.cluster = cluster != null ? cluster : new io.pooldesk.views.cluster.ClusterViewModel(
                 new FxBackgroundWork(), io.pooldesk.cluster.ClusterGateway::connect, model::manifests,
                 javafx.application.Platform::runLater);
@@ -420,6 +421,16 @@ public final class MainWindow {
                 model.statusProperty().set("A recovery copy could not be read: " + e.getMessage());
             }
         }
+    }
+
+    /** A field another program changed while the operator changed it too: the operator decides. */
+    private static boolean takeTheirs(io.pooldesk.model.workspace.ThreeWayMerge.Conflict conflict) {
+        ButtonType mine = new ButtonType("Keep mine", javafx.scene.control.ButtonBar.ButtonData.NO);
+        ButtonType theirs = new ButtonType("Take the file's", javafx.scene.control.ButtonBar.ButtonData.YES);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Another program changed this field while you edited"
+                + " it:\n" + conflict, mine, theirs);
+        ask.setHeaderText(conflict.object() + ": " + conflict.field());
+        return ask.showAndWait().filter(theirs::equals).isPresent();
     }
 
     private static boolean confirmDiscard(Stage dialog, PoolEditorViewModel editor) {
