@@ -67,7 +67,19 @@ public final class UtilisationCsv {
         out.append("\r\n");
     }
 
-    private static String quote(String field) {
+    /**
+     * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before one) gets a leading
+     * apostrophe, as OWASP's CSV-injection advice says; a plain number such as -1 is left as it is.
+     */
+    static String neutralise(String field) {
+        if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0 || field.matches("[-+]?\\d+(\\.\\d+)?")) {
+            return field;
+        }
+        return "'" + field;
+    }
+
+    private static String quote(String raw) {
+        String field = neutralise(raw);
         if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
             return '"' + field.replace("\"", "\"\"") + '"';
         }
