@@ -32,7 +32,20 @@ public final class RecoveryStore {
         ObjectNode copy = Yaml.mapper().createObjectNode();
         copy.put("workspace", workspace.toAbsolutePath().toString());
         copy.set("object", object);
-        AtomicFiles.write(file(key), Yaml.mapper().writeValueAsString(copy));
+        // an edit in progress may hold what the operator has not decided to share: owner only, folder too
+        createPrivateFolder();
+        AtomicFiles.writePrivate(file(key), Yaml.mapper().writeValueAsString(copy)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void createPrivateFolder() throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Files.createDirectories(folder);
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     public void discard(String key) throws IOException {
