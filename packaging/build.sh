@@ -22,7 +22,6 @@ jpackage --type app-image --name pooldesk --app-version "$VERSION" \
   --input "$OUT/input" --main-jar pooldesk.jar --main-class io.pooldesk.app.Launcher \
   --runtime-image "$OUT/runtime" --icon packaging/pooldesk.png \
   --description "IP pools for Kubernetes load balancers and VMs" --vendor Pooldesk \
-  --java-options '-Djavafx.cachedir=$HOME/.cache/pooldesk/openjfx' \
   --dest "$OUT"
 jpackage --type deb --app-image "$OUT/pooldesk" --name pooldesk --app-version "$VERSION" \
   --resource-dir packaging/deb --icon packaging/pooldesk.png \

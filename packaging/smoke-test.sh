@@ -21,9 +21,15 @@ grep -q 'libgtk-3-0' "$ROOT/control/control" || fail "the package does not depen
 echo "smoke: package layout ok"
 export HOME="$ROOT/home"
 mkdir -p "$HOME"
-"$BIN" validate resources/examples/harvester-lb-ippools.yaml || fail "pooldesk validate from the package"
+# every run starts in an empty folder of its own: the package must not write into the current directory
+# (jpackage leaves $HOME in --java-options literal, so an earlier build made a folder named $HOME wherever it ran)
+CWD="$ROOT/cwd"
+mkdir -p "$CWD"
+REPO=$(pwd)
+GIT_BEFORE=$(git -C "$REPO" status --porcelain 2>/dev/null || true)
+(cd "$CWD" && "$BIN" validate "$REPO/resources/examples/harvester-lb-ippools.yaml") || fail "pooldesk validate from the package"
 set +e
-"$BIN" validate resources/examples/metallb.yaml >/dev/null 2>&1; code=$?
+(cd "$CWD" && "$BIN" validate "$REPO/resources/examples/metallb.yaml") >/dev/null 2>&1; code=$?
 set -e
 [ "$code" = 0 ] || fail "validate of metallb.yaml exited $code"
 echo "smoke: command line ok"
@@ -32,7 +38,12 @@ WS="$ROOT/workspace"
 mkdir -p "$WS"
 cp resources/demo-workspace/*.yaml "$WS"/
 JAVA_TOOL_OPTIONS="-Dpooldesk.screenshots=$SHOTS -Dpooldesk.workspace=$WS" \
-  timeout 120 xvfb-run -a -s "-screen 0 1440x900x24" "$BIN" >/dev/null 2>&1 || fail "the window did not start or exit"
+  timeout 120 bash -c 'cd "$1" && exec xvfb-run -a -s "-screen 0 1440x900x24" "$2"' _ "$CWD" "$BIN" >/dev/null 2>&1 \
+  || fail "the window did not start or exit"
 [ -s "$SHOTS/pool-list-and-map-24.png" ] || fail "the window did not draw"
 echo "smoke: window ok ($(stat -c %s "$SHOTS/pool-list-and-map-24.png") bytes of screenshot)"
+[ -z "$(ls -A "$CWD")" ] || fail "the package wrote into the current directory: $(ls -A "$CWD" | tr '\n' ' ')"
+[ -d "$HOME/.cache/pooldesk/openjfx" ] || fail "JavaFX's native libraries were not unpacked under \$HOME/.cache/pooldesk"
+[ "$(git -C "$REPO" status --porcelain 2>/dev/null || true)" = "$GIT_BEFORE" ] || fail "the run changed the checkout (git status)"
+echo "smoke: nothing left behind"
 echo "smoke: PASSED"
