@@ -2,7 +2,8 @@ package io.pooldesk.app;
 
 import io.pooldesk.app.cli.Cli;
 import io.pooldesk.model.conversion.Converter;
-import io.pooldesk.model.conversion.TargetKind;
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.workspace.Workspace;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
@@ -142,7 +143,7 @@ class BadInputFuzzTest {
         assertTrue(validate >= 0 && validate <= 2 && simulate >= 0 && simulate <= 2);
         ManifestReader.Result read = ManifestReader.parse("fuzz-" + n + ".yaml", text);
         read.errors().forEach(e -> assertEquals("fuzz-" + n + ".yaml", e.source()));
-        for (TargetKind kind : TargetKind.values()) {
+        for (PoolSystem kind : PoolSystems.all()) {
             Converter.convert(read.manifests(), kind);
         }
         WorkspaceAnalysis.of(read.manifests());

@@ -2,7 +2,7 @@ package io.pooldesk.views;
 
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.validation.ManifestValidator;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.ValidationReport;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.map.Cell;
 import io.pooldesk.views.map.CellState;
@@ -127,7 +127,7 @@ class PoolsWindowTest {
         assertTrue(written.contains("name: team-pool"), written);
         assertTrue(written.contains("subnet: 10.20.0.0/24"), written);
         assertTrue(written.contains("namespace: team"), written);
-        ValidationReport report = ManifestValidator.withAllKinds()
+        ValidationReport report = new ManifestValidator()
                 .validate(ManifestReader.parse("pools.yaml", written).manifests());
         assertTrue(report.valid(), report.errors().toString());
 
@@ -161,7 +161,7 @@ class PoolsWindowTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        ValidationReport report = ManifestValidator.withAllKinds()
+        ValidationReport report = new ManifestValidator()
                 .validate(ManifestReader.parse(out.toString(), Files.readString(out)).manifests());
         assertTrue(report.valid(), report.errors().toString());
         assertEquals(9, report.checked());

@@ -2,9 +2,10 @@ package io.pooldesk.app.cli;
 
 import io.pooldesk.model.conversion.ConversionResult;
 import io.pooldesk.model.conversion.Converter;
-import io.pooldesk.model.conversion.TargetKind;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.workspace.Workspace;
 
 import java.io.IOException;
@@ -26,10 +27,9 @@ final class ConvertCommand {
     }
 
     int run(String to, Path output, List<String> files) {
-        TargetKind target = TargetKind.byCliName(to).orElse(null);
+        PoolSystem target = PoolSystems.byId(to).orElse(null);
         if (target == null) {
-            err.println("pooldesk: unknown kind \"" + to + "\": expected harvester-lb, harvester-dhcp, metallb,"
-                    + " openelb or novaedge");
+            err.println("pooldesk: unknown kind \"" + to + "\": expected " + PoolSystemNames.inWords());
             return Cli.UNREADABLE;
         }
         ManifestReader.Result read = new ManifestReader(stdin).read(files);

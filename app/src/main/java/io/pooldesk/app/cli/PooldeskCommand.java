@@ -55,7 +55,8 @@ public final class PooldeskCommand implements Runnable {
     @Command(name = "convert", mixinStandardHelpOptions = true,
             description = "Converts pools to another kind, keeping the exact address set or saying what was lost.")
     int convert(@picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "KIND",
-            description = "harvester-lb, harvester-dhcp, metallb, openelb or novaedge") String to,
+            completionCandidates = PoolSystemNames.class,
+            description = "one of: ${COMPLETION-CANDIDATES}") String to,
                 @picocli.CommandLine.Option(names = "--output", paramLabel = "FILE",
                         description = "write the result to FILE (atomically) instead of standard output")
                 java.nio.file.Path output,

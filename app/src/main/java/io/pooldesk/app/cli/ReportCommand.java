@@ -33,7 +33,7 @@ final class ReportCommand {
             read.errors().forEach(e -> err.println("error: " + e));
             return Cli.UNREADABLE;
         }
-        Simulator.Plan plan = Simulator.withAllKinds().plan(read.manifests());
+        Simulator.Plan plan = new Simulator().plan(read.manifests());
         if (!plan.errors().isEmpty()) {
             plan.errors().forEach(e -> err.println("error: " + e));
             return Cli.UNREADABLE;

@@ -27,7 +27,7 @@ final class SimulateCommand {
             read.errors().forEach(e -> err.println("error: " + e));
             return Cli.UNREADABLE;
         }
-        Simulator simulator = Simulator.withAllKinds();
+        Simulator simulator = new Simulator();
         Simulator.Plan plan = simulator.plan(read.manifests());
         if (!plan.errors().isEmpty()) {
             plan.errors().forEach(e -> err.println("error: " + e));

@@ -3,7 +3,7 @@ package io.pooldesk.app.cli;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.validation.ManifestValidator;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.ValidationReport;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ final class ValidateCommand {
             read.errors().forEach(e -> err.println("error: " + e));
             return Cli.UNREADABLE;
         }
-        ValidationReport report = ManifestValidator.withAllKinds().validate(read.manifests());
+        ValidationReport report = new ManifestValidator().validate(read.manifests());
         report.warnings().forEach(w -> err.println("warning: " + w));
         for (ManifestProblem problem : report.errors()) {
             err.println("error: " + problem);

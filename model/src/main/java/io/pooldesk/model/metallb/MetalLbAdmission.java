@@ -1,7 +1,7 @@
 package io.pooldesk.model.metallb;
 
 import io.pooldesk.model.address.Cidr;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.HashSet;

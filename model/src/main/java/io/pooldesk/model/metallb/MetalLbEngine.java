@@ -1,5 +1,7 @@
 package io.pooldesk.model.metallb;
 
+import io.pooldesk.model.system.PendingReason;
+
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.Cidr;
@@ -46,7 +48,7 @@ public final class MetalLbEngine {
     }
 
     /** What a service got: the pool and its addresses (in the service's family order), or why not. */
-    public record Outcome(String pool, List<Address> addresses, String error) {
+    public record Outcome(String pool, List<Address> addresses, PendingReason waitReason, String error) {
         public boolean isServed() {
             return error == null;
         }
@@ -103,7 +105,7 @@ public final class MetalLbEngine {
         String ipsAnnotation = svc.annotation(MetalLb.annotation(MetalLb.LOAD_BALANCER_IPS));
         String poolAnnotation = svc.annotation(MetalLb.annotation(MetalLb.ADDRESS_POOL));
         if (!ipsAnnotation.isEmpty() && !svc.loadBalancerIP().isEmpty()) {
-            return failed("service can not have both " + MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS
+            return failed(PendingReason.INVALID_REQUEST, "service can not have both " + MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS
                     + " and spec.loadBalancerIP");
         }
         String requestedText = ipsAnnotation.isEmpty() ? svc.loadBalancerIP() : ipsAnnotation;
@@ -113,10 +115,10 @@ public final class MetalLbEngine {
         if (!poolAnnotation.isEmpty()) {
             PoolState state = pools.get(poolAnnotation);
             if (state == null) {
-                return failed("pool " + poolAnnotation + " does not exist");
+                return failed(PendingReason.NO_MATCHING_POOL, "pool " + poolAnnotation + " does not exist");
             }
             if (!allowed(state, svc)) {
-                return failed("pool " + poolAnnotation + " not allowed for service " + svc.id());
+                return failed(PendingReason.NO_MATCHING_POOL, "pool " + poolAnnotation + " not allowed for service " + svc.id());
             }
             return assignFrom(state, svc);
         }
@@ -151,10 +153,10 @@ public final class MetalLbEngine {
             tried.add(state.blocks.pool().name());
         }
         if (tried.isEmpty()) {
-            return failed("no available IPs: no MetalLB pool serves " + svc.id()
+            return failed(PendingReason.NO_MATCHING_POOL, "no available IPs: no MetalLB pool serves " + svc.id()
                     + (pools.isEmpty() ? " (no IPAddressPool in the input)" : ""));
         }
-        return failed("no available IPs in pool" + (tried.size() > 1 ? "s " : " ") + String.join(", ", tried));
+        return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool" + (tried.size() > 1 ? "s " : " ") + String.join(", ", tried));
     }
 
     private Outcome requested(Service svc, String text, String poolAnnotation) {
@@ -163,7 +165,7 @@ public final class MetalLbEngine {
             try {
                 wanted.add(AddressParser.address(part.trim()));
             } catch (InvalidAddressException e) {
-                return failed("invalid requested IP \"" + part.trim() + "\"");
+                return failed(PendingReason.INVALID_REQUEST, "invalid requested IP \"" + part.trim() + "\"");
             }
         }
         PoolState pool = null;
@@ -174,20 +176,20 @@ public final class MetalLbEngine {
             }
         }
         if (pool == null) {
-            return failed("\"" + text + "\" is not allowed in config");
+            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "\"" + text + "\" is not allowed in config");
         }
         if (!poolAnnotation.isEmpty() && !poolAnnotation.equals(pool.blocks.pool().name())) {
-            return failed("requested IPs " + text + " are in pool " + pool.blocks.pool().name() + ", not in the"
+            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "requested IPs " + text + " are in pool " + pool.blocks.pool().name() + ", not in the"
                     + " annotated pool " + poolAnnotation);
         }
         if (!allowed(pool, svc)) {
-            return failed("pool " + pool.blocks.pool().name() + " not allowed for service " + svc.id());
+            return failed(PendingReason.NO_MATCHING_POOL, "pool " + pool.blocks.pool().name() + " not allowed for service " + svc.id());
         }
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         for (Address address : wanted) {
             String holders = pool.held.holderOf(address);
             if (holders != null && !SharedAddress.accepts(holders, terms, key, backendKey(svc), svc.ports())) {
-                return failed("IP " + address + " is already in use by " + holders + " and cannot be shared");
+                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "IP " + address + " is already in use by " + holders + " and cannot be shared");
             }
         }
         return hold(pool, svc, wanted);
@@ -202,7 +204,7 @@ public final class MetalLbEngine {
         if ("RequireDualStack".equals(policy) || "PreferDualStack".equals(policy)) {
             Address second = candidate(state, svc, secondary);
             if ("RequireDualStack".equals(policy) && (first == null || second == null)) {
-                return failed("no available IPs in pool " + state.blocks.pool().name() + " for both families");
+                return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool " + state.blocks.pool().name() + " for both families");
             }
             if (first != null) {
                 chosen.add(first);
@@ -214,7 +216,7 @@ public final class MetalLbEngine {
             chosen.add(first);
         }
         if (chosen.isEmpty()) {
-            return failed("no available IPs in pool " + state.blocks.pool().name());
+            return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool " + state.blocks.pool().name());
         }
         return hold(state, svc, chosen);
     }
@@ -249,7 +251,7 @@ public final class MetalLbEngine {
             state.held.share(address, svc.id());
         }
         terms.put(svc.id(), new SharedAddress.Terms(key, backendKey(svc), List.copyOf(svc.ports())));
-        return new Outcome(state.blocks.pool().name(), List.copyOf(addresses), null);
+        return new Outcome(state.blocks.pool().name(), List.copyOf(addresses), null, null);
     }
 
     private static boolean allowed(PoolState state, Service svc) {
@@ -294,7 +296,7 @@ public final class MetalLbEngine {
         return String.join(", ", states.stream().map(s -> s.blocks.pool().name()).toList());
     }
 
-    private static Outcome failed(String error) {
-        return new Outcome(null, List.of(), error);
+    private static Outcome failed(PendingReason waitReason, String error) {
+        return new Outcome(null, List.of(), waitReason, error);
     }
 }

@@ -1,10 +1,12 @@
 package io.pooldesk.model.metallb;
 
+import io.pooldesk.model.kube.Service;
+import io.pooldesk.model.kube.ServiceRules;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.validation.KindRules;
-import io.pooldesk.model.validation.ValidationReport;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.KindRules;
+import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +16,11 @@ public final class MetalLbRules implements KindRules {
     private final List<PoolBlocks> admitted = new ArrayList<>();
 
     @Override
-    public boolean handles(Manifest manifest) {
-        return MetalLb.isPool(manifest);
-    }
-
-    @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {
+        if (!MetalLb.isPool(manifest)) {
+            checkService(manifest, report);
+            return;
+        }
         PoolBlocks blocks;
         try {
             blocks = PoolBlocks.of(MetalLbCodec.read(manifest));
@@ -32,6 +33,19 @@ public final class MetalLbRules implements KindRules {
         MetalLbAdmission.advisories(blocks).forEach(v -> report.warn(v.in(manifest).toString()));
         if (violations.isEmpty()) {
             admitted.add(blocks);
+        }
+    }
+
+    private static void checkService(Manifest manifest, ValidationReport.Builder report) {
+        Service svc = ServiceRules.read(manifest, report);
+        if (svc == null) {
+            return;
+        }
+        String requested = svc.annotation(MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS,
+                MetalLb.DEPRECATED_PREFIX + MetalLb.LOAD_BALANCER_IPS);
+        if (!requested.isEmpty() && !svc.loadBalancerIP().isEmpty()) {
+            report.error(manifest.problem("spec.loadBalancerIP", "cannot be combined with the"
+                    + " metallb.io/loadBalancerIPs annotation: MetalLB refuses to allocate"));
         }
     }
 }

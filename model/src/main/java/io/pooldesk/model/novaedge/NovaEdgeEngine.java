@@ -1,5 +1,7 @@
 package io.pooldesk.model.novaedge;
 
+import io.pooldesk.model.system.PendingReason;
+
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.Family;
 import io.pooldesk.model.ledger.AllocationLedger;
@@ -67,7 +69,7 @@ public final class NovaEdgeEngine {
 
     private static final Comparator<Address> TEXT_ORDER = Comparator.comparing(Address::toString);
 
-    public record Outcome(String pool, Address address, String error) {
+    public record Outcome(String pool, Address address, PendingReason waitReason, String error) {
         public boolean isServed() {
             return error == null;
         }
@@ -91,20 +93,20 @@ public final class NovaEdgeEngine {
     public Outcome allocate(String poolName, String vip, Family family) {
         PoolState state = pools.get(poolName);
         if (state == null) {
-            return new Outcome(null, null, "pool " + poolName + " not found");
+            return new Outcome(null, null, PendingReason.NO_MATCHING_POOL, "pool " + poolName + " not found");
         }
         Address held = state.held.firstOf(vip);
         if (held != null) {
-            return new Outcome(poolName, held, null);
+            return new Outcome(poolName, held, null, null);
         }
         List<Address> entries = state.expansion.entries();
         for (int i = state.taken.nextClearBit(0); i < entries.size(); i = state.taken.nextClearBit(i + 1)) {
             if (family == null || entries.get(i).family() == family) {
                 state.hold(i, vip);
-                return new Outcome(poolName, entries.get(i), null);
+                return new Outcome(poolName, entries.get(i), null, null);
             }
         }
-        return new Outcome(poolName, null, "no available addresses in pool " + poolName);
+        return new Outcome(poolName, null, PendingReason.POOL_EXHAUSTED, "no available addresses in pool " + poolName);
     }
 
     /** Releases the VIP from every pool, as the Service controller does (it does not remember which one). */
@@ -112,7 +114,7 @@ public final class NovaEdgeEngine {
         for (PoolState state : pools.values()) {
             Address address = state.release(vip);
             if (address != null) {
-                return new Outcome(state.expansion.pool().name(), address, null);
+                return new Outcome(state.expansion.pool().name(), address, null, null);
             }
         }
         return null;

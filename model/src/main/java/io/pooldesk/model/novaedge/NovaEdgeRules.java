@@ -1,21 +1,21 @@
 package io.pooldesk.model.novaedge;
 
+import io.pooldesk.model.kube.ServiceRules;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.validation.KindRules;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.KindRules;
+import io.pooldesk.model.system.ValidationReport;
 
 /** NovaEdge has no webhook: a pool that does not parse is an error (PoolConfigError), the rest are warnings. */
 public final class NovaEdgeRules implements KindRules {
     private final NovaEdgeEngine seen = new NovaEdgeEngine();
 
     @Override
-    public boolean handles(Manifest manifest) {
-        return NovaEdge.isPool(manifest) || NovaEdge.isVip(manifest);
-    }
-
-    @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {
+        if (!NovaEdge.isPool(manifest) && !NovaEdge.isVip(manifest)) {
+            ServiceRules.read(manifest, report);
+            return;
+        }
         try {
             if (NovaEdge.isVip(manifest)) {
                 if (ProxyIpPoolCodec.poolRef(manifest).isEmpty()) {

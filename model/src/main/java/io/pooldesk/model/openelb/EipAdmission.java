@@ -2,7 +2,7 @@ package io.pooldesk.model.openelb;
 
 import io.pooldesk.model.address.Span;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.List;

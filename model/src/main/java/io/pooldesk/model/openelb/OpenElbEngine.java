@@ -1,5 +1,7 @@
 package io.pooldesk.model.openelb;
 
+import io.pooldesk.model.system.PendingReason;
+
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.Family;
@@ -57,7 +59,7 @@ public final class OpenElbEngine {
         }
     }
 
-    public record Outcome(String eip, Address address, String error) {
+    public record Outcome(String eip, Address address, PendingReason waitReason, String error) {
         public boolean isServed() {
             return error == null;
         }
@@ -75,7 +77,7 @@ public final class OpenElbEngine {
                 for (String holder : entry.getValue().split(";")) {
                     if (!holder.isBlank()) {
                         state.hold(address, holder.trim());
-                        byService.putIfAbsent(holder.trim(), new Outcome(eip.name(), address, null));
+                        byService.putIfAbsent(holder.trim(), new Outcome(eip.name(), address, null, null));
                     }
                 }
             } catch (InvalidAddressException e) {
@@ -107,7 +109,7 @@ public final class OpenElbEngine {
             try {
                 requested = AddressParser.address(requestedText.trim());
             } catch (InvalidAddressException e) {
-                return failed("invalid requested IP \"" + requestedText + "\"");
+                return failed(PendingReason.INVALID_REQUEST, "invalid requested IP \"" + requestedText + "\"");
             }
         }
         Outcome current = byService.get(svc.id());
@@ -119,20 +121,20 @@ public final class OpenElbEngine {
         if (!named.isEmpty()) {
             chosen = eips.get(named);
             if (chosen == null) {
-                return failed("eip " + named + " not found");
+                return failed(PendingReason.NO_MATCHING_POOL, "eip " + named + " not found");
             }
             if (chosen.eip.disable()) {
-                return failed("eip " + named + " is disabled");
+                return failed(PendingReason.PAUSED, "eip " + named + " is disabled");
             }
             if (requested != null && !chosen.span.contains(requested)) {
-                return failed("ip " + requested + " is not in eip " + named);
+                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "ip " + requested + " is not in eip " + named);
             }
         } else if (requested != null) {
             Address wanted = requested;
             chosen = eips.values().stream().filter(s -> !s.eip.disable() && s.span.contains(wanted)).findFirst()
                     .orElse(null);
             if (chosen == null) {
-                return failed("no eip contains " + requested);
+                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "no eip contains " + requested);
             }
         } else {
             chosen = namespaceBound(svc);
@@ -141,11 +143,11 @@ public final class OpenElbEngine {
                         .orElse(null);
             }
             if (chosen == null) {
-                return failed("no available default eip found");
+                return failed(PendingReason.NO_MATCHING_POOL, "no available default eip found");
             }
         }
         if (!familyAllowed(chosen.span.family(), svc)) {
-            return failed("eip " + chosen.eip.name() + " is " + chosen.span.family().label() + ", not a family of "
+            return failed(PendingReason.NO_MATCHING_POOL, "eip " + chosen.eip.name() + " is " + chosen.span.family().label() + ", not a family of "
                     + svc.id());
         }
         Outcome outcome = assign(chosen, svc, requested);
@@ -176,14 +178,14 @@ public final class OpenElbEngine {
     private static Outcome assign(EipState state, Service svc, Address requested) {
         if (requested != null) {
             state.hold(requested, svc.id());
-            return new Outcome(state.eip.name(), requested, null);
+            return new Outcome(state.eip.name(), requested, null, null);
         }
         Address address = state.used.firstFree(state.span.first(), state.span.last());
         if (address == null) {
             return failed(state.eip.name(), "no available ip in eip " + state.eip.name() + " (occupied)");
         }
         state.hold(address, svc.id());
-        return new Outcome(state.eip.name(), address, null);
+        return new Outcome(state.eip.name(), address, null, null);
     }
 
     public Outcome release(String serviceId) {
@@ -196,11 +198,11 @@ public final class OpenElbEngine {
         return outcome;
     }
 
-    private static Outcome failed(String error) {
-        return new Outcome(null, null, error);
+    private static Outcome failed(PendingReason waitReason, String error) {
+        return new Outcome(null, null, waitReason, error);
     }
 
     private static Outcome failed(String eip, String error) {
-        return new Outcome(eip, null, error);
+        return new Outcome(eip, null, PendingReason.POOL_EXHAUSTED, error);
     }
 }

@@ -1,10 +1,11 @@
 package io.pooldesk.model.openelb;
 
+import io.pooldesk.model.kube.ServiceRules;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.validation.KindRules;
-import io.pooldesk.model.validation.ValidationReport;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.KindRules;
+import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,11 @@ public final class OpenElbRules implements KindRules {
     private final List<Eip> admitted = new ArrayList<>();
 
     @Override
-    public boolean handles(Manifest manifest) {
-        return OpenElb.isEip(manifest);
-    }
-
-    @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {
+        if (!OpenElb.isEip(manifest)) {
+            ServiceRules.read(manifest, report);
+            return;
+        }
         Eip eip;
         try {
             eip = EipCodec.read(manifest);

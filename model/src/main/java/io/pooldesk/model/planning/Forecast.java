@@ -1,7 +1,8 @@
 package io.pooldesk.model.planning;
 
 import io.pooldesk.model.manifest.Manifest;
-import io.pooldesk.model.simulation.AllocationEntry;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
 public record Forecast(LocalDate start, int weeks, List<PoolFill> fill, List<StreamOutcome> streams) {
     public static final int MAX_WEEKS = 520;
     public static final long MAX_ARRIVALS = 500_000;
-    private static final Pattern NAME = Pattern.compile("LoadBalancer/[^/]+/forecast-s(\\d+)-w(\\d+)-\\d+");
+    private static final Pattern NAME = Pattern.compile("forecast-s(\\d+)-w(\\d+)-\\d+");
 
     public record PoolFill(PoolSummary pool, long[] used, Integer runsOutWeek) {
         public double percent(int week) {
@@ -55,28 +56,26 @@ public record Forecast(LocalDate start, int weeks, List<PoolFill> fill, List<Str
         ScenarioDocument growth = new ScenarioDocument("forecast", arrivals(streams, weeks));
         WorkspaceAnalysis after = WorkspaceAnalysis.of(workspace, List.of(growth.toManifest("forecast")));
 
-        Map<String, long[]> added = new LinkedHashMap<>();
+        Map<ObjectRef, long[]> added = new LinkedHashMap<>();
         Integer[] firstPending = new Integer[streams.size()];
         String[] reasons = new String[streams.size()];
-        for (AllocationEntry entry : after.report().allocations()) {
-            Matcher m = NAME.matcher(entry.request());
+        for (Outcome entry : after.report().allocations()) {
+            Matcher m = NAME.matcher(entry.request().name());
             if (!m.matches()) {
                 continue;
             }
             int stream = Integer.parseInt(m.group(1));
             int week = Integer.parseInt(m.group(2));
-            if (entry.isServed()) {
-                added.computeIfAbsent(entry.pool(), k -> new long[weeks + 1])[week]++;
-            } else if (firstPending[stream] == null) {
+            if (entry instanceof Outcome.Served served) {
+                added.computeIfAbsent(served.pool(), k -> new long[weeks + 1])[week]++;
+            } else if (entry instanceof Outcome.Pending pending && firstPending[stream] == null) {
                 firstPending[stream] = week;
-                reasons[stream] = entry.error();
+                reasons[stream] = pending.message();
             }
         }
         List<PoolFill> fill = new ArrayList<>();
         for (PoolSummary pool : after.pools()) {
-            // the arrivals are Harvester load balancers: only Harvester load-balancer pools serve them
-            boolean servesArrivals = io.pooldesk.model.harvester.lb.HarvesterLb.isPool(pool.manifest());
-            long[] perWeek = servesArrivals ? added.getOrDefault(pool.name(), new long[weeks + 1]) : new long[weeks + 1];
+            long[] perWeek = added.getOrDefault(pool.ref(), new long[weeks + 1]);
             long total = 0;
             for (long n : perWeek) {
                 total += n;

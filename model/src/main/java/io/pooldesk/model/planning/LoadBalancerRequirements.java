@@ -1,16 +1,14 @@
 package io.pooldesk.model.planning;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pooldesk.model.harvester.lb.HarvesterLb;
-import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.RequestComposer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a new Harvester load balancer asks of the IPAM: the namespace it lives in and the network, project, namespace
+ * What a new load balancer asks of the IPAM: the namespace it lives in and the network, project, namespace
  * and cluster annotations pool selection reads; {@code pool} names a pool explicitly ({@code spec.ipPool}) when set.
  * Empty strings are left out, as an operator leaves an annotation out.
  */
@@ -46,49 +44,17 @@ public record LoadBalancerRequirements(String namespace, String network, String 
         return String.join(", ", parts);
     }
 
-    /** The LoadBalancer object a scenario creates, named {@code name}. */
+    /** The load balancer a scenario creates, named {@code name}, as the composing pool system writes it. */
     public ObjectNode loadBalancer(String name) {
-        ObjectNode lb = JsonNodeFactory.instance.objectNode();
-        lb.put("apiVersion", HarvesterLb.API_VERSION);
-        lb.put("kind", HarvesterLb.LOAD_BALANCER_KIND);
-        ObjectNode metadata = lb.putObject("metadata");
-        metadata.put("name", name);
-        metadata.put("namespace", namespace);
-        ObjectNode annotations = metadata.putObject("annotations");
-        annotations.put(HarvesterLb.ANNOTATION_NAMESPACE, namespace);
-        if (!network.isEmpty()) {
-            annotations.put(HarvesterLb.ANNOTATION_NETWORK, network);
-        }
-        if (!project.isEmpty()) {
-            annotations.put(HarvesterLb.ANNOTATION_PROJECT, project);
-        }
-        if (!cluster.isEmpty()) {
-            annotations.put(HarvesterLb.ANNOTATION_CLUSTER, cluster);
-        }
-        ObjectNode spec = lb.putObject("spec");
-        spec.put("ipam", "pool");
-        spec.put("workloadType", cluster.isEmpty() ? "vm" : "cluster");
-        if (!pool.isEmpty()) {
-            spec.put("ipPool", pool);
-        }
-        ArrayNode listeners = spec.putArray("listeners");
-        ObjectNode http = listeners.addObject();
-        http.put("name", "http");
-        http.put("port", 80);
-        http.put("protocol", "TCP");
-        http.put("backendPort", 8080);
-        return lb;
+        return PoolSystems.composer().compose(new RequestComposer.Asks(namespace, network, project, cluster, pool),
+                name);
     }
 
-    /** The requirements a LoadBalancer object carries; null when it is not a Harvester load balancer. */
+    /** The requirements a load balancer carries; null when it is not one the planner composes. */
     public static LoadBalancerRequirements of(ObjectNode lb) {
-        if (!HarvesterLb.isLoadBalancer(new Manifest("", 0, lb))) {
-            return null;
-        }
-        ObjectNode annotations = lb.path("metadata").path("annotations").isObject()
-                ? (ObjectNode) lb.path("metadata").path("annotations") : JsonNodeFactory.instance.objectNode();
-        return new LoadBalancerRequirements(lb.path("metadata").path("namespace").asText(""),
-                annotations.path(HarvesterLb.ANNOTATION_NETWORK).asText(""), annotations.path(HarvesterLb.ANNOTATION_PROJECT).asText(""),
-                annotations.path(HarvesterLb.ANNOTATION_CLUSTER).asText(""), lb.path("spec").path("ipPool").asText(""));
+        RequestComposer.Asks asks = PoolSystems.composer().read(lb);
+        return asks == null ? null
+                : new LoadBalancerRequirements(asks.namespace(), asks.network(), asks.project(), asks.cluster(),
+                asks.pool());
     }
 }

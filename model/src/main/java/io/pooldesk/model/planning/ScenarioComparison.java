@@ -2,18 +2,22 @@ package io.pooldesk.model.planning;
 
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
-import io.pooldesk.model.simulation.AllocationEntry;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.Release;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -47,13 +51,13 @@ public record ScenarioComparison(WorkspaceAnalysis before, WorkspaceAnalysis aft
         }
     }
 
-    public enum Outcome {
+    public enum Change {
         SERVED("served"), PENDING("pending"), MOVED("moved pool"), NOW_PENDING("no longer served"),
         RELEASED("released");
 
         private final String words;
 
-        Outcome(String words) {
+        Change(String words) {
             this.words = words;
         }
 
@@ -62,9 +66,12 @@ public record ScenarioComparison(WorkspaceAnalysis before, WorkspaceAnalysis aft
         }
     }
 
-    /** A request the what-if created, moved or released. {@code pool} and {@code address} are after the what-if. */
-    public record RequestChange(String request, Outcome outcome, String poolBefore, String pool, String address,
-                                String reason) {
+    /**
+     * A request the what-if created, moved or released. {@code pool} and {@code addresses} are after the what-if
+     * (the released addresses for a release); {@code reason} is why it waits, in the reference's words.
+     */
+    public record RequestChange(ObjectRef request, Change outcome, ObjectRef poolBefore, ObjectRef pool,
+                                List<Address> addresses, String reason) {
     }
 
     public static ScenarioComparison of(List<Manifest> workspace, ScenarioDocument scenario, String source) {
@@ -74,11 +81,11 @@ public record ScenarioComparison(WorkspaceAnalysis before, WorkspaceAnalysis aft
     }
 
     public long served() {
-        return requests.stream().filter(r -> r.outcome() == Outcome.SERVED || r.outcome() == Outcome.MOVED).count();
+        return requests.stream().filter(r -> r.outcome() == Change.SERVED || r.outcome() == Change.MOVED).count();
     }
 
     public long pending() {
-        return requests.stream().filter(r -> r.outcome() == Outcome.PENDING || r.outcome() == Outcome.NOW_PENDING)
+        return requests.stream().filter(r -> r.outcome() == Change.PENDING || r.outcome() == Change.NOW_PENDING)
                 .count();
     }
 
@@ -128,35 +135,46 @@ public record ScenarioComparison(WorkspaceAnalysis before, WorkspaceAnalysis aft
         return out;
     }
 
+    /** Compares each request's outcomes at the end of both runs (one per NIC for a VM network config). */
     private static List<RequestChange> requests(WorkspaceAnalysis before, WorkspaceAnalysis after) {
-        Map<String, AllocationEntry> earlier = last(before.report().allocations());
+        Map<ObjectRef, List<Outcome>> earlier = before.report().last();
         List<RequestChange> out = new ArrayList<>();
-        for (AllocationEntry entry : last(after.report().allocations()).values()) {
-            AllocationEntry then = earlier.get(entry.request());
-            if (then == null) {
-                out.add(new RequestChange(entry.request(), entry.isServed() ? Outcome.SERVED : Outcome.PENDING, null,
-                        entry.pool(), entry.address(), entry.error()));
-            } else if (then.isServed() && !entry.isServed()) {
-                out.add(new RequestChange(entry.request(), Outcome.NOW_PENDING, then.pool(), null, null,
-                        entry.error()));
-            } else if (!Objects.equals(then.pool(), entry.pool()) || !Objects.equals(then.address(), entry.address())) {
-                out.add(new RequestChange(entry.request(), entry.isServed() ? Outcome.MOVED : Outcome.PENDING,
-                        then.pool(), entry.pool(), entry.address(), entry.error()));
+        after.report().last().forEach((ref, outcomes) -> {
+            List<Outcome> thens = earlier.getOrDefault(ref, List.of());
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome now = outcomes.get(i);
+                Outcome then = i < thens.size() ? thens.get(i) : null;
+                if (then == null) {
+                    out.add(new RequestChange(ref, now.isServed() ? Change.SERVED : Change.PENDING, null, pool(now),
+                            addresses(now), reason(now)));
+                } else if (then.isServed() && !now.isServed()) {
+                    out.add(new RequestChange(ref, Change.NOW_PENDING, pool(then), null, List.of(), reason(now)));
+                } else if (!Objects.equals(pool(then), pool(now)) || !addresses(then).equals(addresses(now))) {
+                    out.add(new RequestChange(ref, now.isServed() ? Change.MOVED : Change.PENDING, pool(then),
+                            pool(now), addresses(now), reason(now)));
+                }
             }
-        }
-        Map<String, AllocationEntry> releasedBefore = last(before.report().released());
-        for (AllocationEntry entry : after.report().released()) {
-            if (!releasedBefore.containsKey(entry.request())) {
-                out.add(new RequestChange(entry.request(), Outcome.RELEASED, entry.pool(), null, entry.address(),
-                        null));
+        });
+        Set<ObjectRef> releasedBefore = new HashSet<>();
+        before.report().released().forEach(r -> releasedBefore.add(r.request()));
+        for (Release release : after.report().released()) {
+            if (!releasedBefore.contains(release.request())) {
+                out.add(new RequestChange(release.request(), Change.RELEASED, release.pool(), null,
+                        release.addresses(), null));
             }
         }
         return out;
     }
 
-    private static Map<String, AllocationEntry> last(List<AllocationEntry> entries) {
-        Map<String, AllocationEntry> out = new LinkedHashMap<>();
-        entries.forEach(e -> out.put(e.request(), e));
-        return out;
+    private static ObjectRef pool(Outcome outcome) {
+        return outcome instanceof Outcome.Served served ? served.pool() : null;
+    }
+
+    private static List<Address> addresses(Outcome outcome) {
+        return outcome instanceof Outcome.Served served ? served.addresses() : List.of();
+    }
+
+    private static String reason(Outcome outcome) {
+        return outcome instanceof Outcome.Pending pending ? pending.message() : null;
     }
 }

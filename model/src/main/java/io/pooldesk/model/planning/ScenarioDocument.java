@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pooldesk.model.conversion.PoolReaders;
-import io.pooldesk.model.harvester.lb.HarvesterLb;
+import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
@@ -93,12 +92,12 @@ public record ScenarioDocument(String name, List<PlanStep> steps) {
             }
         }
         JsonNode delete = node.path("delete");
-        if (delete.isObject() && HarvesterLb.LOAD_BALANCER_KIND.equals(delete.path("kind").asText())
+        if (delete.isObject() && PoolSystems.composer().requestKind().equals(delete.path("kind").asText())
                 && node.size() == 1) {
             return new PlanStep.DeleteLoadBalancer(delete.path("namespace").asText(""), delete.path("name").asText());
         }
         if (node.path("create") instanceof ObjectNode pool && node.size() == 1
-                && PoolReaders.kindOf(new Manifest("", 0, pool)) != null) {
+                && PoolSystems.ofPool(new Manifest("", 0, pool)).isPresent()) {
             return new PlanStep.ApplyPool("Apply " + pool.path("kind").asText() + " "
                     + pool.path("metadata").path("name").asText(), pool);
         }

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Yaml;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.Release;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,7 +30,7 @@ public final class ReportWriter {
         ArrayNode allocations = root.putArray("allocations");
         report.allocations().forEach(a -> allocations.add(entry(a)));
         ArrayNode released = root.putArray("released");
-        report.released().forEach(a -> released.add(entry(a)));
+        report.released().forEach(r -> released.add(entry(r)));
         ArrayNode pools = root.putArray("pools");
         report.pools().forEach(p -> pools.add(pool(p)));
         List<String> warnings = new ArrayList<>(report.warnings());
@@ -58,15 +63,15 @@ public final class ReportWriter {
         StringBuilder out = new StringBuilder();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"REQUEST", "POOL", "ADDRESS", "ERROR"});
-        for (AllocationEntry a : report.allocations()) {
-            rows.add(new String[] {a.request(), dash(a.pool()), dash(a.address()), a.error() == null ? "" : a.error()});
+        for (Outcome a : report.allocations()) {
+            rows.add(new String[] {a.request().toString(), dash(pool(a)), dash(addresses(a)), error(a)});
         }
         out.append("Allocations\n").append(columns(rows)).append('\n');
         if (!report.released().isEmpty()) {
             rows = new ArrayList<>();
             rows.add(new String[] {"REQUEST", "POOL", "ADDRESS"});
-            for (AllocationEntry a : report.released()) {
-                rows.add(new String[] {a.request(), dash(a.pool()), dash(a.address())});
+            for (Release r : report.released()) {
+                rows.add(new String[] {r.request().toString(), dash(name(r.pool())), dash(text(r.addresses()))});
             }
             out.append("Released\n").append(columns(rows)).append('\n');
         }
@@ -80,15 +85,54 @@ public final class ReportWriter {
         return out.toString();
     }
 
-    private static ObjectNode entry(AllocationEntry a) {
+    /** An unserved request names no pool and no address; its error names the pool it tried. */
+    private static ObjectNode entry(Outcome outcome) {
         ObjectNode node = NODES.objectNode();
-        node.put("request", a.request());
-        node.put("pool", a.pool());
-        node.put("address", a.address());
-        if (a.error() != null) {
-            node.put("error", a.error());
+        node.put("request", outcome.request().toString());
+        node.put("pool", pool(outcome));
+        node.put("address", addresses(outcome));
+        if (!outcome.isServed()) {
+            node.put("error", error(outcome));
         }
         return node;
+    }
+
+    private static ObjectNode entry(Release release) {
+        ObjectNode node = NODES.objectNode();
+        node.put("request", release.request().toString());
+        node.put("pool", name(release.pool()));
+        node.put("address", text(release.addresses()));
+        return node;
+    }
+
+    private static String pool(Outcome outcome) {
+        return outcome instanceof Outcome.Served served ? name(served.pool()) : null;
+    }
+
+    private static String addresses(Outcome outcome) {
+        return outcome instanceof Outcome.Served served ? text(served.addresses()) : null;
+    }
+
+    /** The reference's words for why a request waits or was refused; empty when it was served. */
+    public static String error(Outcome outcome) {
+        if (outcome instanceof Outcome.Pending pending) {
+            return pending.message();
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            return refused.violations().stream().map(v -> v.field() + ": " + v.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
+        return "";
+    }
+
+    private static String name(ObjectRef ref) {
+        return ref == null ? null : ref.name();
+    }
+
+    /** Dual-stack addresses are joined in one entry, as the spec's JSON carries them. */
+    private static String text(List<Address> addresses) {
+        return addresses.isEmpty() ? null : addresses.stream().map(Address::toString)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     private static ObjectNode pool(PoolReport p) {

@@ -15,12 +15,16 @@ public record Scenario(String name, Manifest source, List<Step> steps) {
     }
 
     /** One step; {@code label} names it in messages, such as {@code Scenario/drill step 3}. */
-    public sealed interface Step permits Create, Delete, Repeat {
+    public sealed interface Step permits Create, Apply, Delete, Repeat {
         String label();
     }
 
-    /** Creates (or, for an existing pool, changes) each object in turn. */
+    /** Creates each object in turn; an object that already exists is updated, as {@code kubectl apply} would. */
     public record Create(String label, List<Manifest> objects) implements Step {
+    }
+
+    /** {@code update} or {@code apply}: changes each object that exists, creates one that does not. */
+    public record Apply(String label, List<Manifest> objects) implements Step {
     }
 
     public record Delete(String label, String kind, String namespace, String name) implements Step {

@@ -41,7 +41,7 @@ public final class ScenarioReader {
             String label = scenarioName + " step " + (i + 1);
             JsonNode step = stepsNode.get(i);
             if (step == null || !step.isObject() || step.size() != 1) {
-                problems.add(manifest.problem(field, "each step is one of create, delete or repeat"));
+                problems.add(manifest.problem(field, "each step is one of create, update, apply, delete or repeat"));
                 continue;
             }
             String verb = step.fieldNames().next();
@@ -49,10 +49,12 @@ public final class ScenarioReader {
             switch (verb) {
                 case "create" -> readCreate(manifest, field + ".create", label, body, problems)
                         .ifPresent(objects -> steps.add(new Scenario.Create(label, objects)));
+                case "update", "apply" -> readCreate(manifest, field + "." + verb, label, body, problems)
+                        .ifPresent(objects -> steps.add(new Scenario.Apply(label, objects)));
                 case "delete" -> readDelete(manifest, field + ".delete", label, body, problems, steps);
                 case "repeat" -> readRepeat(manifest, field + ".repeat", label, body, problems, steps);
                 default -> problems.add(manifest.problem(field, "unknown step \"" + verb
-                        + "\": expected create, delete or repeat"));
+                        + "\": expected create, update, apply, delete or repeat"));
             }
         }
         return new Result(new Scenario(manifest.name(), manifest, steps), problems);

@@ -1,38 +1,44 @@
 package io.pooldesk.model.simulation;
 
-import io.pooldesk.model.harvester.dhcp.DhcpSimulation;
-import io.pooldesk.model.harvester.lb.HarvesterLbSimulation;
-import io.pooldesk.model.metallb.MetalLbSimulation;
-import io.pooldesk.model.novaedge.NovaEdgeSimulation;
-import io.pooldesk.model.openelb.OpenElbSimulation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.PoolSystem;
+import io.pooldesk.model.system.Release;
+import io.pooldesk.model.system.ResourceType;
+import io.pooldesk.model.system.SimulationLog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a simulation over manifests: every pool, with its status, is the starting state; then requests and scenario
- * steps run in document order. Each object goes to the pool kind that knows it; unknown kinds are skipped with a
- * warning.
+ * steps run in document order. After the starting state and after every step the controllers are reconciled to a
+ * fixpoint, as the cluster's level-triggered controllers converge (controllers.md §1): a request that waits is tried
+ * again whenever something was freed or a pool changed, a request whose object changed is reconciled again. Each
+ * object goes to the pool system that knows it; unknown kinds are skipped with a warning.
  */
 public final class Simulator {
-    private final List<PoolKind> kinds;
+    /** More passes than any real change needs; reaching it means two controllers undo each other. */
+    static final int MAX_PASSES = 64;
 
-    public Simulator(List<PoolKind> kinds) {
-        this.kinds = List.copyOf(kinds);
+    private final List<PoolSystem> systems;
+
+    public Simulator() {
+        this(PoolSystems.all());
     }
 
-    /** A simulator that knows every pool kind Pooldesk models. */
-    public static Simulator withAllKinds() {
-        return new Simulator(allKinds().get());
-    }
-
-    public static Supplier<List<PoolKind>> allKinds() {
-        return () -> List.of(new HarvesterLbSimulation(), new DhcpSimulation(), new OpenElbSimulation(),
-                new NovaEdgeSimulation(), new MetalLbSimulation());
+    public Simulator(List<PoolSystem> systems) {
+        this.systems = List.copyOf(systems);
     }
 
     /** The work a set of manifests describes, checked before anything runs. */
@@ -51,9 +57,9 @@ public final class Simulator {
                 if (read.problems().isEmpty()) {
                     work.add(read.scenario());
                 }
-            } else if (kindOf(manifest) == null) {
+            } else if (systemOf(manifest).isEmpty()) {
                 skipped.add(skipWarning(manifest));
-            } else if (kindOf(manifest).isPool(manifest)) {
+            } else if (systemOf(manifest).get().isPool(manifest)) {
                 pools.stream().filter(p -> p.sameObject(manifest)).findFirst().ifPresent(earlier ->
                         skipped.add(manifest.source() + ": document " + manifest.document() + " ("
                                 + manifest.describe() + "): defined again (first in " + earlier.source()
@@ -67,92 +73,320 @@ public final class Simulator {
     }
 
     public SimulationReport run(Plan plan) {
-        SimulationLog log = new SimulationLog();
-        plan.skipped().forEach(log::warn);
-        for (Manifest pool : plan.pools()) {
-            if (named(pool, log)) {
-                kindOf(pool).load(pool, log);
-            }
-        }
-        for (Object item : plan.work()) {
-            if (item instanceof Scenario scenario) {
-                runScenario(scenario, log);
-            } else {
-                create((Manifest) item, false, log);
-            }
-        }
-        return log.toReport(report());
+        return new Run().execute(plan);
     }
 
-    private void runScenario(Scenario scenario, SimulationLog log) {
-        for (Scenario.Step step : scenario.steps()) {
-            if (step instanceof Scenario.Create create) {
-                create.objects().forEach(m -> create(m, true, log));
-            } else if (step instanceof Scenario.Delete delete) {
-                delete(delete, log);
-            } else if (step instanceof Scenario.Repeat repeat) {
-                for (int i = 1; i <= repeat.count(); i++) {
-                    create(repeat.instance(i), true, log);
+    /** A finished run with the controllers' state kept, for what the window shows beyond the report. */
+    public record Finished(SimulationReport report, Map<PoolSystem, Controller> controllers) {
+
+        public Controller controller(PoolSystem system) {
+            return controllers.get(system);
+        }
+    }
+
+    public Finished runKeepingState(Plan plan) {
+        Run run = new Run();
+        SimulationReport report = run.execute(plan);
+        return new Finished(report, java.util.Collections.unmodifiableMap(run.controllers()));
+    }
+
+    /** One run: the controllers' state and the requests they have seen, in the order first seen. */
+    private final class Run {
+        private final SimulationLog log = new SimulationLog();
+        private final Map<PoolSystem, Controller> controllers = new IdentityHashMap<>();
+        private final LinkedHashMap<ObjectRef, RequestState> requests = new LinkedHashMap<>();
+        /** Counts what can help a waiting request: a release, a pool created, changed or deleted. */
+        private long epoch;
+
+        SimulationReport execute(Plan plan) {
+            plan.skipped().forEach(log::warn);
+            for (Manifest pool : plan.pools()) {
+                if (named(pool)) {
+                    controller(systemOf(pool).get()).load(pool, log);
+                    epoch++;
+                }
+            }
+            converge();
+            for (Object item : plan.work()) {
+                if (item instanceof Scenario scenario) {
+                    runScenario(scenario);
+                } else {
+                    put((Manifest) item, Verb.CREATE);
+                    converge();
+                }
+            }
+            Map<ObjectRef, List<Outcome>> last = new LinkedHashMap<>();
+            requests.forEach((ref, state) -> {
+                if (!state.outcomes.isEmpty()) {
+                    last.put(ref, state.outcomes);
+                }
+            });
+            return new SimulationReport(log.outcomes(), log.releases(), report(), log.warnings(), log.rejected(),
+                    last);
+        }
+
+        private void runScenario(Scenario scenario) {
+            for (Scenario.Step step : scenario.steps()) {
+                if (step instanceof Scenario.Create create) {
+                    for (Manifest m : create.objects()) {
+                        put(m, Verb.CREATE_IN_SCENARIO);
+                        converge();
+                    }
+                } else if (step instanceof Scenario.Apply apply) {
+                    for (Manifest m : apply.objects()) {
+                        put(m, Verb.APPLY);
+                        converge();
+                    }
+                } else if (step instanceof Scenario.Delete delete) {
+                    delete(delete);
+                    converge();
+                } else if (step instanceof Scenario.Repeat repeat) {
+                    for (int i = 1; i <= repeat.count(); i++) {
+                        put(repeat.instance(i), Verb.CREATE_IN_SCENARIO);
+                        converge();
+                    }
                 }
             }
         }
-    }
 
-    /** A Kubernetes object needs a name; the API server refuses one without. */
-    private static boolean named(Manifest manifest, SimulationLog log) {
-        if (!manifest.name().isBlank()) {
-            return true;
+        private Controller controller(PoolSystem system) {
+            return controllers.computeIfAbsent(system, PoolSystem::newController);
         }
-        log.reject(manifest.problem("metadata.name", "name is required"));
-        return false;
-    }
 
-    private void create(Manifest manifest, boolean fromScenario, SimulationLog log) {
-        PoolKind kind = kindOf(manifest);
-        if (kind != null && !named(manifest, log)) {
-            return;
-        }
-        if (kind == null) {
-            log.warn(skipWarning(manifest));
-        } else if (kind.isPool(manifest)) {
-            if (fromScenario) {
-                kind.apply(manifest, log);
-            } else {
-                kind.load(manifest, log);
+        /** A Kubernetes object needs a name; the API server refuses one without. */
+        private boolean named(Manifest manifest) {
+            if (!manifest.name().isBlank()) {
+                return true;
             }
-        } else {
-            kind.request(manifest, log);
+            log.reject(manifest.problem("metadata.name", "name is required"));
+            return false;
         }
-    }
 
-    private void delete(Scenario.Delete delete, SimulationLog log) {
-        for (PoolKind kind : kinds) {
-            if (kind.delete(delete.kind(), delete.namespace(), delete.name(), delete.label(), log)) {
+        private void put(Manifest manifest, Verb verb) {
+            Optional<PoolSystem> found = systemOf(manifest);
+            if (found.isEmpty()) {
+                log.warn(skipWarning(manifest));
                 return;
             }
-        }
-        log.warn(delete.label() + ": nothing to delete: no " + delete.kind() + " named "
-                + (delete.namespace().isEmpty() ? "" : delete.namespace() + "/") + delete.name());
-    }
-
-    private List<PoolReport> report() {
-        List<PoolReport> pools = new ArrayList<>();
-        for (PoolKind kind : kinds) {
-            pools.addAll(kind.report());
-        }
-        pools.sort(Comparator.comparing((PoolReport p) -> p.namespace() == null ? "" : p.namespace())
-                .thenComparing(PoolReport::name)
-                .thenComparing(PoolReport::kind));
-        return pools;
-    }
-
-    private PoolKind kindOf(Manifest manifest) {
-        for (PoolKind kind : kinds) {
-            if (kind.isPool(manifest) || kind.isRequest(manifest)) {
-                return kind;
+            if (!named(manifest)) {
+                return;
+            }
+            PoolSystem system = found.get();
+            Controller controller = controller(system);
+            if (system.isPool(manifest)) {
+                if (verb == Verb.CREATE) {
+                    controller.load(manifest, log);
+                    epoch++;
+                    return;
+                }
+                Controller.PoolChange change = controller.apply(manifest, log);
+                if (change != null) {
+                    epoch++;
+                    change.released().forEach(this::released);
+                }
+                return;
+            }
+            ObjectRef ref = system.ref(manifest);
+            RequestState state = requests.get(ref);
+            if (state == null) {
+                requests.put(ref, new RequestState(system, manifest));
+                return;
+            }
+            if (verb != Verb.APPLY) {
+                log.warn(manifest, "already exists; created again, it is an update, as kubectl apply would make it");
+            }
+            if (state.manifest.object().equals(manifest.object())) {
+                return;
+            }
+            var violations = controller.admitUpdate(state.manifest, manifest);
+            if (!violations.isEmpty()) {
+                violations.forEach(v -> log.reject(v.in(manifest)));
+                return;
+            }
+            Manifest before = state.manifest;
+            state.manifest = manifest;
+            if (state.holdsAny() && controller.releasesOnChange(before, manifest)) {
+                controller.release(ref, log).forEach(this::released);
+                state.dirty = true;
+            } else if (state.isPending() || state.outcomes.isEmpty()) {
+                state.dirty = true;
             }
         }
-        return null;
+
+        private void released(Release release) {
+            log.released(release);
+            epoch++;
+            RequestState holder = requests.get(release.request());
+            if (holder != null) {
+                holder.dirty = true;
+            }
+        }
+
+        private void delete(Scenario.Delete delete) {
+            for (Map.Entry<ObjectRef, RequestState> entry : requests.entrySet()) {
+                ObjectRef ref = entry.getKey();
+                if (ref.kind().equals(delete.kind()) && ref.name().equals(delete.name())
+                        && (ref.namespace().equals(delete.namespace())
+                        || ref.namespace().equals("default") && delete.namespace().isEmpty())) {
+                    requests.remove(ref);
+                    releaseDeleted(entry.getValue().system, ref);
+                    return;
+                }
+            }
+            for (PoolSystem system : systems) {
+                Optional<ResourceType> type = system.resources().stream()
+                        .filter(r -> r.kind().equals(delete.kind())).findFirst();
+                if (type.isEmpty()) {
+                    continue;
+                }
+                if (type.get().role() == ResourceType.Role.REQUEST) {
+                    // a holder the starting state names without its object in the input: its address is released
+                    releaseDeleted(system, type.get().namespaced()
+                            ? ObjectRef.namespaced(delete.kind(), delete.namespace(), delete.name())
+                            : ObjectRef.clusterScoped(delete.kind(), delete.name()));
+                    return;
+                }
+                if (controller(system).deletePool(new ObjectRef(delete.kind(), delete.namespace(), delete.name()),
+                        delete.label(), log)) {
+                    epoch++;
+                    return;
+                }
+            }
+            log.warn(delete.label() + ": nothing to delete: no " + delete.kind() + " named "
+                    + (delete.namespace().isEmpty() ? "" : delete.namespace() + "/") + delete.name());
+        }
+
+        private void releaseDeleted(PoolSystem system, ObjectRef ref) {
+            for (Release release : controller(system).release(ref, log)) {
+                log.released(release);
+                epoch++;
+            }
+        }
+
+        /**
+         * Reconciles until a pass frees nothing: every changed request, and every waiting one when something was
+         * freed or a pool changed since it was last tried, in the order the requests were first seen.
+         */
+        private void converge() {
+            for (int pass = 1; pass <= MAX_PASSES; pass++) {
+                long epochAtStart = epoch;
+                Map<PoolSystem, List<RequestState>> retried = new IdentityHashMap<>();
+                for (RequestState state : new ArrayList<>(requests.values())) {
+                    boolean retry = state.isPending() && state.triedAt < epoch;
+                    if (!state.dirty && !retry) {
+                        continue;
+                    }
+                    if (retry && !state.dirty) {
+                        retried.computeIfAbsent(state.system, s -> new ArrayList<>()).add(state);
+                    }
+                    state.dirty = false;
+                    state.triedAt = epoch;
+                    List<Outcome> outcomes = controller(state.system).reconcile(state.manifest, log);
+                    Outcome.Refused refused = outcomes.stream().filter(o -> o instanceof Outcome.Refused)
+                            .map(o -> (Outcome.Refused) o).findFirst().orElse(null);
+                    if (refused != null) {
+                        refused.violations().forEach(v -> log.reject(v.in(state.manifest)));
+                        requests.remove(refused.request());
+                        continue;
+                    }
+                    // an entry for each outcome that was decided or changed; a retry that changes nothing adds none
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        if (i >= state.outcomes.size() || !outcomes.get(i).equals(state.outcomes.get(i))) {
+                            log.outcome(outcomes.get(i));
+                        }
+                    }
+                    state.outcomes = List.copyOf(outcomes);
+                }
+                warnAboutRetryOrder(retried);
+                if (epoch == epochAtStart && requests.values().stream().noneMatch(s -> s.dirty)) {
+                    return;
+                }
+            }
+            log.warn("the controllers did not settle after " + MAX_PASSES + " passes: some change keeps undoing"
+                    + " another; the report shows the state after the last pass");
+        }
+
+        /**
+         * Several requests waited for what a change freed: the reference requeues them with backoff, in no defined
+         * order. Pooldesk serves the oldest first and says so when the order decided who was served.
+         */
+        private void warnAboutRetryOrder(Map<PoolSystem, List<RequestState>> retried) {
+            retried.forEach((system, states) -> {
+                if (states.size() < 2) {
+                    return;
+                }
+                List<RequestState> served = states.stream().filter(s -> !s.isPending()).toList();
+                List<RequestState> waiting = states.stream().filter(RequestState::isPending).toList();
+                if (!served.isEmpty() && !waiting.isEmpty()) {
+                    log.warn(system.title() + ": " + states.size() + " requests waited for what a change freed; the "
+                            + "controller retries them in no defined order; Pooldesk served the oldest first ("
+                            + served.get(0).ref() + ") and " + waiting.get(0).ref()
+                            + (waiting.size() > 1 ? " and " + (waiting.size() - 1) + " more" : "") + " still wait");
+                }
+            });
+        }
+
+        private List<PoolReport> report() {
+            List<PoolReport> pools = new ArrayList<>();
+            for (PoolSystem system : systems) {
+                Controller controller = controllers.get(system);
+                if (controller != null) {
+                    pools.addAll(controller.report());
+                }
+            }
+            pools.sort(Comparator.comparing((PoolReport p) -> p.namespace() == null ? "" : p.namespace())
+                    .thenComparing(PoolReport::name)
+                    .thenComparing(PoolReport::kind));
+            return pools;
+        }
+
+        /** The controllers of a finished run, for the window's per-pool facts. */
+        Map<PoolSystem, Controller> controllers() {
+            return controllers;
+        }
+    }
+
+    private enum Verb {
+        /** A document of the input: a pool is the starting state; a request is created. */
+        CREATE,
+        /** A scenario's create: a pool goes through admission. */
+        CREATE_IN_SCENARIO,
+        /** A scenario's update or apply. */
+        APPLY
+    }
+
+    private static final class RequestState {
+        final PoolSystem system;
+        Manifest manifest;
+        List<Outcome> outcomes = List.of();
+        boolean dirty = true;
+        long triedAt = -1;
+
+        RequestState(PoolSystem system, Manifest manifest) {
+            this.system = system;
+            this.manifest = manifest;
+        }
+
+        boolean isPending() {
+            return outcomes.stream().anyMatch(o -> o instanceof Outcome.Pending);
+        }
+
+        boolean holdsAny() {
+            return outcomes.stream().anyMatch(Outcome::isServed);
+        }
+
+        ObjectRef ref() {
+            return system.ref(manifest);
+        }
+    }
+
+    private Optional<PoolSystem> systemOf(Manifest manifest) {
+        for (PoolSystem system : systems) {
+            if (system.isPool(manifest) || system.isRequest(manifest)) {
+                return Optional.of(system);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String skipWarning(Manifest manifest) {

@@ -1,36 +1,46 @@
 package io.pooldesk.model.validation;
 
-import io.pooldesk.model.harvester.dhcp.DhcpRules;
-import io.pooldesk.model.harvester.lb.HarvesterLbRules;
 import io.pooldesk.model.kube.ServiceRules;
-import io.pooldesk.model.metallb.MetalLbRules;
-import io.pooldesk.model.novaedge.NovaEdgeRules;
-import io.pooldesk.model.openelb.OpenElbRules;
 import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.simulation.Scenario;
+import io.pooldesk.model.system.KindRules;
+import io.pooldesk.model.system.PoolSystem;
+import io.pooldesk.model.system.ValidationReport;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Applies each pool system's admission rules to manifests in document order. Unknown kinds are skipped with a warning. */
+/**
+ * Applies each pool system's admission rules to manifests in document order, as a cluster admits objects one after
+ * another. Unknown kinds are skipped with a warning.
+ */
 public final class ManifestValidator {
-    private final List<KindRules> rules;
+    private static final ServiceRules SERVICES = new ServiceRules();
+    private final List<PoolSystem> systems;
 
-    public ManifestValidator(List<KindRules> rules) {
-        this.rules = List.copyOf(rules);
+    public ManifestValidator() {
+        this(PoolSystems.all());
     }
 
-    public static ManifestValidator withAllKinds() {
-        return new ManifestValidator(List.of(new HarvesterLbRules(), new DhcpRules(), new MetalLbRules(),
-                new OpenElbRules(), new NovaEdgeRules(), new ServiceRules()));
+    public ManifestValidator(List<PoolSystem> systems) {
+        this.systems = List.copyOf(systems);
     }
 
     public ValidationReport validate(List<Manifest> manifests) {
         ValidationReport.Builder report = new ValidationReport.Builder();
+        Map<PoolSystem, KindRules> rules = new IdentityHashMap<>();
         for (Manifest manifest : manifests) {
-            KindRules kind = rules.stream().filter(r -> r.handles(manifest)).findFirst().orElse(null);
-            if (kind != null) {
+            Optional<PoolSystem> system = systems.stream()
+                    .filter(s -> s.isPool(manifest) || s.isRequest(manifest)).findFirst();
+            if (system.isPresent()) {
                 report.checked();
-                kind.check(manifest, report);
+                rules.computeIfAbsent(system.get(), PoolSystem::newRules).check(manifest, report);
+            } else if (ServiceRules.handles(manifest)) {
+                report.checked();
+                SERVICES.check(manifest, report);
             } else if (!Scenario.isScenario(manifest)) {
                 report.warn(manifest.source() + ": document " + manifest.document() + " (" + manifest.describe()
                         + "): kind " + manifest.kind() + " of " + manifest.apiVersion()

@@ -40,6 +40,11 @@ public record PoolSummary(Manifest manifest, String kind, String name, String na
         return Fragmentation.of(usable, allocated);
     }
 
+    /** The pool as the engine's outcomes name it. */
+    public io.pooldesk.model.system.ObjectRef ref() {
+        return new io.pooldesk.model.system.ObjectRef(kind, namespace, name);
+    }
+
     public String sourceFile() {
         return java.nio.file.Path.of(manifest.source()).getFileName().toString();
     }

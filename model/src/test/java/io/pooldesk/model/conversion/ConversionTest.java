@@ -1,5 +1,8 @@
 package io.pooldesk.model.conversion;
 
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.PoolSystem;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.manifest.Manifest;
@@ -42,7 +45,7 @@ class ConversionTest {
     private static AddressSet usable(List<Manifest> pools) throws Exception {
         AddressSet all = AddressSet.empty();
         for (Manifest pool : pools) {
-            all = all.union(PoolReaders.read(pool).addresses());
+            all = all.union(Converter.read(pool).addresses());
         }
         return all;
     }
@@ -58,7 +61,7 @@ class ConversionTest {
                 kind: IPAddressPool
                 metadata: {name: p, namespace: metallb-system}
                 spec: {addresses: [192.168.1.0/24], avoidBuggyIPs: true}
-                """), TargetKind.OPENELB);
+                """), PoolSystems.byId("openelb").orElseThrow());
         assertEquals("192.168.1.1-192.168.1.254", result.objects().get(0).at("/spec/address").asText());
         assertEquals(254, usable(throughText(result.objects())).size().intValue());
     }
@@ -73,7 +76,7 @@ class ConversionTest {
                   networkName: default/net
                   ipv4Config: {cidr: 10.0.0.0/24, serverIP: 10.0.0.2, router: 10.0.0.1,
                                pool: {start: 10.0.0.10, end: 10.0.0.20, exclude: [10.0.0.15]}}
-                """), TargetKind.METALLB);
+                """), PoolSystems.byId("metallb").orElseThrow());
         assertEquals("[\"10.0.0.10-10.0.0.14\",\"10.0.0.16-10.0.0.20\"]",
                 result.objects().get(0).at("/spec/addresses").toString());
         assertEquals(10, usable(throughText(result.objects())).size().intValue());
@@ -87,7 +90,7 @@ class ConversionTest {
                 kind: Eip
                 metadata: {name: e}
                 spec: {address: 10.0.0.0-10.0.0.255}
-                """), TargetKind.NOVAEDGE);
+                """), PoolSystems.byId("novaedge").orElseThrow());
         assertEquals(256, usable(throughText(result.objects())).size().intValue());
         assertEquals("[\"10.0.0.0/24\"]", result.objects().get(0).at("/spec/cidrs").toString());
         assertEquals("[\"10.0.0.0/32\",\"10.0.0.255/32\"]", result.objects().get(0).at("/spec/addresses").toString());
@@ -105,7 +108,7 @@ class ConversionTest {
                 kind: Eip
                 metadata: {name: E2}
                 spec: {address: 10.0.2.0/24, namespaces: [prod], priority: 3}
-                """), TargetKind.METALLB);
+                """), PoolSystems.byId("metallb").orElseThrow());
         assertEquals(1, result.objects().get(0).at("/spec/serviceAllocation/priority").asInt());
         assertEquals(4, result.objects().get(1).at("/spec/serviceAllocation/priority").asInt());
     }
@@ -122,7 +125,7 @@ class ConversionTest {
                 kind: IPPool
                 metadata: {name: high}
                 spec: {ranges: [{subnet: 10.0.2.0/24}], selector: {priority: 9, scope: [{namespace: a}]}}
-                """), TargetKind.METALLB);
+                """), PoolSystems.byId("metallb").orElseThrow());
         int low = result.objects().get(0).at("/spec/serviceAllocation/priority").asInt();
         int high = result.objects().get(1).at("/spec/serviceAllocation/priority").asInt();
         assertTrue(high < low, "MetalLB's 1 is the highest: high=" + high + " low=" + low);
@@ -133,13 +136,13 @@ class ConversionTest {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             for (Path file : files.sorted().toList()) {
                 for (Manifest manifest : ManifestReader.parse(file.toString(), Files.readString(file)).manifests()) {
-                    TargetKind source = PoolReaders.kindOf(manifest);
+                    PoolSystem source = PoolSystems.ofPool(manifest).orElse(null);
                     if (source == null) {
                         continue;
                     }
-                    for (TargetKind target : TargetKind.values()) {
+                    for (PoolSystem target : PoolSystems.all()) {
                         if (target != source) {
-                            cases.add(Arguments.of(manifest.describe() + " " + source.cliName(), manifest, target));
+                            cases.add(Arguments.of(manifest.describe() + " " + source.id(), manifest, target));
                         }
                     }
                 }
@@ -151,21 +154,21 @@ class ConversionTest {
     @ParameterizedTest(name = "{0} -> {2} -> back")
     @MethodSource("examplePoolsAndTargets")
     void everyExampleConvertsAndComesBackWithItsAddressesOrSaysWhatWasLost(String label, Manifest pool,
-                                                                         TargetKind target) throws Exception {
-        AddressSet original = PoolReaders.read(pool).addresses();
+                                                                         PoolSystem target) throws Exception {
+        AddressSet original = Converter.read(pool).addresses();
         ConversionResult there = Converter.convert(List.of(pool), target);
         assertTrue(there.errors().isEmpty(), there.errors().toString());
         List<Manifest> converted = throughText(there.objects());
         if (!usable(converted).equals(original)) {
-            assertTrue(reportsAddressLoss(there.losses()), label + " -> " + target.cliName() + " changed the address"
+            assertTrue(reportsAddressLoss(there.losses()), label + " -> " + target.id() + " changed the address"
                     + " set silently: " + original + " became " + usable(converted));
         }
-        ConversionResult back = Converter.convert(converted, PoolReaders.kindOf(pool));
+        ConversionResult back = Converter.convert(converted, PoolSystems.ofPool(pool).orElseThrow());
         AddressSet returned = usable(throughText(back.objects()));
         if (!returned.equals(original)) {
             List<String> allLosses = new ArrayList<>(there.losses());
             allLosses.addAll(back.losses());
-            assertTrue(reportsAddressLoss(allLosses), label + " round trip through " + target.cliName()
+            assertTrue(reportsAddressLoss(allLosses), label + " round trip through " + target.id()
                     + " changed the address set silently: " + original + " became " + returned);
         }
     }

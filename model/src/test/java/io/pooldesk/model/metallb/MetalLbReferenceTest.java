@@ -1,9 +1,11 @@
 package io.pooldesk.model.metallb;
 
+import io.pooldesk.model.simulation.Simulations;
+
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.simulation.SimulationReport;
 import io.pooldesk.model.validation.ManifestValidator;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.ValidationReport;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -41,7 +43,7 @@ class MetalLbReferenceTest {
     }
 
     private static ValidationReport validate(String yaml) {
-        return ManifestValidator.withAllKinds().validate(ManifestReader.parse("input.yaml", yaml).manifests());
+        return new ManifestValidator().validate(ManifestReader.parse("input.yaml", yaml).manifests());
     }
 
     @Test
@@ -122,11 +124,11 @@ class MetalLbReferenceTest {
                 + poolYaml("P4", "10.0.4.0/32", "serviceAllocation: {namespaces: [ns1]}");
         SimulationReport report = simulate(pools + svc("s1", "ns1", "", "") + svc("s2", "ns1", "", "")
                 + svc("s3", "ns1", "", "") + svc("s4", "ns1", "", "") + svc("s5", "ns1", "", ""));
-        assertEquals(List.of("P2", "P1", "P4", "P3"), report.allocations().stream().limit(4)
+        assertEquals(List.of("P2", "P1", "P4", "P3"), Simulations.entries(report).stream().limit(4)
                 .map(a -> a.pool()).toList());
         assertTrue(outcomes(report).get(4).startsWith("error: no available IPs"));
         SimulationReport other = simulate(pools + svc("x", "ns2", "", ""));
-        assertEquals("P3", other.allocations().get(0).pool());
+        assertEquals("P3", Simulations.entries(other).get(0).pool());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.pooldesk.model.novaedge;
 
+import io.pooldesk.model.simulation.Simulations;
+
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.simulation.SimulationReport;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,6 @@ class NovaEdgeReferenceTest {
                   - create: {apiVersion: novaedge.io/v1alpha1, kind: ProxyVIP, metadata: {name: b}, spec: {poolRef: {name: p}}}
                 """);
         assertEquals(List.of("10.0.0.1", "10.0.0.1"), outcomes(report));
-        assertEquals("10.0.0.1", report.released().get(0).address());
+        assertEquals("10.0.0.1", Simulations.releases(report).get(0).address());
     }
 }

@@ -1,9 +1,11 @@
 package io.pooldesk.model.openelb;
 
+import io.pooldesk.model.simulation.Simulations;
+
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.simulation.SimulationReport;
 import io.pooldesk.model.validation.ManifestValidator;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.ValidationReport;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -42,7 +44,7 @@ class OpenElbReferenceTest {
     }
 
     private static ValidationReport validate(String yaml) {
-        return ManifestValidator.withAllKinds().validate(ManifestReader.parse("input.yaml", yaml).manifests());
+        return new ManifestValidator().validate(ManifestReader.parse("input.yaml", yaml).manifests());
     }
 
     @Test
@@ -95,11 +97,11 @@ class OpenElbReferenceTest {
                 + eip("E3", "10.0.3.0/30", "default");
         SimulationReport report = simulate(eips + svc("a", "ns1", "", "") + svc("b", "ns1", "", "")
                 + svc("c", "ns1", "", "") + svc("d", "ns2", "", ""));
-        assertEquals("E1", report.allocations().get(0).pool());
-        assertEquals("E2", report.allocations().get(1).pool());
-        assertEquals(null, report.allocations().get(2).pool(), "an unserved request names no pool");
+        assertEquals("E1", Simulations.entries(report).get(0).pool());
+        assertEquals("E2", Simulations.entries(report).get(1).pool());
+        assertEquals(null, Simulations.entries(report).get(2).pool(), "an unserved request names no pool");
         assertTrue(outcomes(report).get(2).startsWith("error: no available ip in eip E1"), outcomes(report).get(2));
-        assertEquals("E3", report.allocations().get(3).pool());
+        assertEquals("E3", Simulations.entries(report).get(3).pool());
         SimulationReport noDefault = simulate(eip("E1", "10.0.1.0", "namespaces: [ns1]") + svc("d", "ns2", "", ""));
         assertEquals(List.of("error: no available default eip found"), outcomes(noDefault));
     }
@@ -113,7 +115,7 @@ class OpenElbReferenceTest {
                 metadata: {name: plain, namespace: default}
                 spec: {type: LoadBalancer, ports: [{port: 80}]}
                 """);
-        assertTrue(report.allocations().stream().noneMatch(a -> "e".equals(a.pool())), report.allocations().toString());
+        assertTrue(Simulations.entries(report).stream().noneMatch(a -> "e".equals(a.pool())), Simulations.entries(report).toString());
         assertEquals(BigInteger.ZERO, pool(report, "e").used());
     }
 

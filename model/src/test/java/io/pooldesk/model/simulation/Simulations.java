@@ -1,6 +1,7 @@
 package io.pooldesk.model.simulation;
 
 import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.system.PoolReport;
 
 import java.util.List;
 
@@ -14,15 +15,43 @@ public final class Simulations {
     public static SimulationReport simulate(String yaml) {
         ManifestReader.Result read = ManifestReader.parse("input.yaml", yaml);
         assertTrue(read.ok(), read.errors().toString());
-        Simulator simulator = Simulator.withAllKinds();
+        Simulator simulator = new Simulator();
         Simulator.Plan plan = simulator.plan(read.manifests());
         assertTrue(plan.errors().isEmpty(), plan.errors().toString());
         return simulator.run(plan);
     }
 
+    /** One line of the report's {@code allocations} or {@code released}, as {@code --output json} writes it. */
+    public record Entry(String request, String pool, String address, String error) {
+        public boolean isServed() {
+            return error == null;
+        }
+    }
+
+    /** The {@code allocations} array as the command line writes it. */
+    public static List<Entry> entries(SimulationReport report) {
+        return read(ReportWriter.toTree(report).path("allocations"));
+    }
+
+    /** The {@code released} array as the command line writes it. */
+    public static List<Entry> releases(SimulationReport report) {
+        return read(ReportWriter.toTree(report).path("released"));
+    }
+
+    private static List<Entry> read(com.fasterxml.jackson.databind.JsonNode array) {
+        List<Entry> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(new Entry(n.path("request").asText(), text(n.get("pool")), text(n.get("address")),
+                text(n.get("error")))));
+        return out;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
     /** The address (or "error: ...") each request got, in order. */
     public static List<String> outcomes(SimulationReport report) {
-        return report.allocations().stream()
+        return entries(report).stream()
                 .map(a -> a.isServed() ? a.address() : "error: " + a.error()).toList();
     }
 

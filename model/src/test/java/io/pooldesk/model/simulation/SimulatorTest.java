@@ -97,9 +97,9 @@ class SimulatorTest {
     void topLevelLoadBalancersAreServedInDocumentOrderEvenBeforeTheirPool() {
         SimulationReport report = simulate(lb("first", "").substring(4) + POOL.replaceFirst("^", "---\n")
                 + lb("second", ""));
-        assertEquals("192.168.100.2", report.allocations().get(0).address());
-        assertEquals("LoadBalancer/default/first", report.allocations().get(0).request());
-        assertEquals("192.168.100.3", report.allocations().get(1).address());
+        assertEquals("192.168.100.2", Simulations.entries(report).get(0).address());
+        assertEquals("LoadBalancer/default/first", Simulations.entries(report).get(0).request());
+        assertEquals("192.168.100.3", Simulations.entries(report).get(1).address());
         assertFalse(report.hasFailures());
     }
 
@@ -117,10 +117,10 @@ class SimulatorTest {
                       create: {apiVersion: loadbalancer.harvesterhci.io/v1beta1, kind: LoadBalancer,
                                metadata: {namespace: default}, spec: {ipam: pool}}
                 """);
-        assertEquals(40, report.allocations().size());
-        assertEquals("LoadBalancer/default/web-1", report.allocations().get(0).request());
-        assertEquals("LoadBalancer/default/web-40", report.allocations().get(39).request());
-        assertEquals("192.168.100.41", report.allocations().get(39).address());
+        assertEquals(40, Simulations.entries(report).size());
+        assertEquals("LoadBalancer/default/web-1", Simulations.entries(report).get(0).request());
+        assertEquals("LoadBalancer/default/web-40", Simulations.entries(report).get(39).request());
+        assertEquals("192.168.100.41", Simulations.entries(report).get(39).address());
         assertEquals(40, report.pools().get(0).used().intValue());
     }
 
@@ -142,8 +142,8 @@ class SimulatorTest {
         assertEquals(1, report.rejected().size());
         assertEquals("IPPool/clash", report.rejected().get(0).object());
         assertTrue(report.rejected().get(0).message().contains("overlap with other pools"));
-        assertEquals("prod", report.allocations().get(0).pool());
-        assertEquals("10.0.0.2", report.allocations().get(0).address());
+        assertEquals("prod", Simulations.entries(report).get(0).pool());
+        assertEquals("10.0.0.2", Simulations.entries(report).get(0).address());
         assertTrue(report.hasFailures());
     }
 
@@ -169,14 +169,14 @@ class SimulatorTest {
         SimulationReport report = simulate(POOL + "---\n" + POOL.replace("192.168.100.0/24", "10.5.0.0/24")
                 + lb("web", ""));
         assertEquals(1, report.pools().size());
-        assertEquals("10.5.0.2", report.allocations().get(0).address());
+        assertEquals("10.5.0.2", Simulations.entries(report).get(0).address());
         assertTrue(report.warnings().stream().anyMatch(w -> w.contains("defined again")), report.warnings().toString());
     }
 
     @Test
     void objectsWithoutANameAreRefused() {
         SimulationReport report = simulate(POOL + lb("", "").replace("name: \n", "name: \"\"\n"));
-        assertEquals(List.of(), report.allocations());
+        assertEquals(List.of(), Simulations.entries(report));
         assertEquals("metadata.name", report.rejected().get(0).field());
         assertTrue(report.hasFailures());
     }

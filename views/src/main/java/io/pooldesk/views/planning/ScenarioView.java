@@ -221,12 +221,13 @@ public final class ScenarioView extends BorderPane {
         pools.getSelectionModel().selectedItemProperty().addListener((o, old, pool) -> showMap(pool));
         requests.setId("scenario-requests");
         requests.getColumns().setAll(List.of(
-                Columns.text("Request", RequestChange::request, 230),
+                Columns.text("Request", r -> r.request().toString(), 230),
                 Columns.text("Result", r -> r.outcome().words(), 110),
-                Columns.text("Pool", r -> r.outcome() == ScenarioComparison.Outcome.MOVED
-                        ? r.poolBefore() + " → " + r.pool() : r.pool() == null ? nullSafe(r.poolBefore()) : r.pool(),
-                        150),
-                Columns.text("Address", r -> nullSafe(r.address()), 130),
+                Columns.text("Pool", r -> r.outcome() == ScenarioComparison.Change.MOVED
+                        ? name(r.poolBefore()) + " → " + name(r.pool())
+                        : r.pool() == null ? name(r.poolBefore()) : name(r.pool()), 150),
+                Columns.text("Address", r -> String.join(", ", r.addresses().stream().map(Object::toString).toList()),
+                        130),
                 Columns.text("Why", r -> nullSafe(r.reason()), 360)));
         requests.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         requests.setPlaceholder(new Label("No run yet"));
@@ -246,6 +247,10 @@ public final class ScenarioView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         return split;
+    }
+
+    private static String name(io.pooldesk.model.system.ObjectRef ref) {
+        return ref == null ? "" : ref.name();
     }
 
     private static String nullSafe(String s) {

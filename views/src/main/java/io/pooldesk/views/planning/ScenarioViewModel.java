@@ -123,7 +123,7 @@ public final class ScenarioViewModel {
         }
         List<PlanStep> added = new java.util.ArrayList<>();
         for (Manifest m : read.manifests()) {
-            if (io.pooldesk.model.conversion.PoolReaders.kindOf(m) == null) {
+            if (io.pooldesk.model.registry.PoolSystems.ofPool(m).isEmpty()) {
                 message.set("Pool YAML: document " + m.document() + " (" + m.describe() + ") is not a pool of a kind"
                         + " Pooldesk knows");
                 return false;

@@ -78,7 +78,7 @@ class ScenarioViewModelTest {
         assertEquals(6, pool("team-a-legacy").usedAfter().intValue());
         assertEquals(2, pool("team-a-v2").usedAfter().intValue());
         assertTrue(model.result.get().requests().stream().noneMatch(r -> r.outcome()
-                == ScenarioComparison.Outcome.MOVED), "allocations are sticky: nobody already served moves");
+                == ScenarioComparison.Change.MOVED), "allocations are sticky: nobody already served moves");
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.pooldesk.model.harvester.dhcp;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.Cidr;
 import io.pooldesk.model.address.InvalidAddressException;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.pooldesk.model.harvester.dhcp;
 
+import io.pooldesk.model.system.PendingReason;
+
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.InvalidAddressException;
@@ -61,7 +63,16 @@ public final class DhcpEngine {
         }
     }
 
-    public record Outcome(String pool, Address address, String error) {
+    /** An address for a NIC, or why not: typed, and in the reference's words. */
+    public record Outcome(String pool, Address address, PendingReason waitReason, String error) {
+        static Outcome served(String pool, Address address) {
+            return new Outcome(pool, address, null, null);
+        }
+
+        static Outcome waits(String pool, PendingReason waitReason, String error) {
+            return new Outcome(pool, null, waitReason, error);
+        }
+
         public boolean isServed() {
             return error == null;
         }
@@ -112,15 +123,20 @@ public final class DhcpEngine {
         return List.of();
     }
 
+    /** The pool serving a VM network, or null. */
+    public PoolState poolForNetwork(String networkName) {
+        return byNetwork.get(networkName);
+    }
+
     public Outcome allocate(NicRequest nic, Consumer<String> warnings) {
         PoolState state = byNetwork.get(nic.networkName());
         if (state == null) {
-            return new Outcome(null, null, "no IP pool serves network " + nic.networkName());
+            return Outcome.waits(null, PendingReason.NO_MATCHING_POOL, "no IP pool serves network " + nic.networkName());
         }
         String poolName = state.layout.pool().name();
         Address held = state.addressOf(nic.macAddress());
         if (held != null) {
-            return new Outcome(poolName, held, null);
+            return Outcome.served(poolName, held);
         }
         DhcpLayout layout = state.layout;
         if (!nic.ipAddress().isEmpty()) {
@@ -128,25 +144,28 @@ public final class DhcpEngine {
             try {
                 wanted = AddressParser.address(nic.ipAddress());
             } catch (InvalidAddressException e) {
-                return new Outcome(poolName, null, "designated ip " + nic.ipAddress() + " is not an IPv4 address");
+                return Outcome.waits(poolName, PendingReason.INVALID_REQUEST, "designated ip " + nic.ipAddress() + " is not an IPv4 address");
             }
             if (!layout.cidr().contains(wanted) || wanted.equals(layout.cidr().last())) {
-                return new Outcome(poolName, null, "designated ip " + wanted + " is not in subnet " + layout.cidr());
+                return Outcome.waits(poolName, PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "designated ip " + wanted + " is not in subnet " + layout.cidr());
             }
             String holder = state.held.holderOf(wanted);
             if (holder != null && !HarvesterDhcp.isMarker(holder)) {
-                return new Outcome(poolName, null, "designated ip " + wanted + " is already allocated");
+                return Outcome.waits(poolName, PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "designated ip " + wanted
+                        + " is already allocated");
             }
             if (!layout.range().contains(wanted) || holder != null) {
-                return new Outcome(poolName, null, "no more ip addresses left in network " + nic.networkName()
+                return Outcome.waits(poolName, PendingReason.REQUESTED_ADDRESS_UNAVAILABLE,
+                        "no more ip addresses left in network " + nic.networkName()
                         + " (designated ip " + wanted + " is excluded, reserved or outside the pool range)");
             }
             state.hold(wanted, nic.macAddress());
-            return new Outcome(poolName, wanted, null);
+            return Outcome.served(poolName, wanted);
         }
         Address address = state.held.firstFree(layout.start(), layout.end());
         if (address == null) {
-            return new Outcome(poolName, null, "no more ip addresses left in network " + nic.networkName());
+            return Outcome.waits(poolName, PendingReason.POOL_EXHAUSTED, "no more ip addresses left in network "
+                    + nic.networkName());
         }
         if (!randomOrderReported) {
             randomOrderReported = true;
@@ -154,7 +173,7 @@ public final class DhcpEngine {
                     + " Pooldesk takes the lowest free address");
         }
         state.hold(address, nic.macAddress());
-        return new Outcome(poolName, address, null);
+        return Outcome.served(poolName, address);
     }
 
     /** Releases a MAC's address on a network; returns it, or null. */
@@ -168,6 +187,6 @@ public final class DhcpEngine {
             return null;
         }
         state.release(address);
-        return new Outcome(state.layout.pool().name(), address, null);
+        return Outcome.served(state.layout.pool().name(), address);
     }
 }

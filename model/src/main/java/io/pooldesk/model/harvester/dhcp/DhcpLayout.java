@@ -7,7 +7,7 @@ import io.pooldesk.model.address.Cidr;
 import io.pooldesk.model.address.Family;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.address.Span;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

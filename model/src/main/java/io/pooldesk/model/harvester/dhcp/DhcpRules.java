@@ -2,16 +2,11 @@ package io.pooldesk.model.harvester.dhcp;
 
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.validation.KindRules;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.KindRules;
+import io.pooldesk.model.system.ValidationReport;
 
 /** The managed-DHCP webhooks applied to pools and VM network configs in document order. */
 public final class DhcpRules implements KindRules {
-
-    @Override
-    public boolean handles(Manifest manifest) {
-        return HarvesterDhcp.isPool(manifest) || HarvesterDhcp.isNetworkConfig(manifest);
-    }
 
     @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {

@@ -1,9 +1,10 @@
 package io.pooldesk.model.harvester.lb;
 
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.InvalidAddressException;
+import io.pooldesk.model.system.PendingReason;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -123,7 +124,7 @@ public final class HarvesterLbEngine {
         PoolSelection.Choice choice = PoolSelection.select(index().candidates(lb), lb);
         List<String> warnings = new ArrayList<>(choice.warnings());
         if (choice.pool() == null) {
-            return new RequestOutcome(null, null, choice.error(), null, warnings);
+            return new RequestOutcome(null, null, PendingReason.NO_MATCHING_POOL, choice.error(), null, warnings);
         }
         PoolState state = pools.get(choice.pool().name());
         AllocationOutcome outcome = PoolAllocator.allocate(state.ranges(), state.ledger(), id, warnings::add);
@@ -133,13 +134,13 @@ public final class HarvesterLbEngine {
         }
         if (!outcome.isServed()) {
             String error = "fail to get ip from pool " + state.name() + ", error: " + outcome.error();
-            if (outcome.error().startsWith("no IP addresses available")) {
+            if (outcome.reason() == PendingReason.POOL_EXHAUSTED) {
                 error += " (pool " + state.name() + " is exhausted)";
             }
-            return new RequestOutcome(state.name(), null, error, choice.reason(), warnings);
+            return new RequestOutcome(state.name(), null, outcome.reason(), error, choice.reason(), warnings);
         }
         holdings.put(id, state.name());
-        return new RequestOutcome(state.name(), outcome.address(), null, choice.reason(), warnings);
+        return new RequestOutcome(state.name(), outcome.address(), null, null, choice.reason(), warnings);
     }
 
     private RequestOutcome alreadyHeld(LoadBalancer lb) {
@@ -153,7 +154,7 @@ public final class HarvesterLbEngine {
         for (Address held : state.ledger().allocatedTo(lb.applicantId())) {
             if (held.toString().equals(canonical(lb.allocatedIp()))) {
                 holdings.put(lb.applicantId(), state.name());
-                return new RequestOutcome(state.name(), held, null, "already allocated (status.allocatedAddress)",
+                return new RequestOutcome(state.name(), held, null, null, "already allocated (status.allocatedAddress)",
                         List.of());
             }
         }

@@ -1,10 +1,10 @@
 package io.pooldesk.model.harvester.lb;
 
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.validation.KindRules;
-import io.pooldesk.model.validation.ValidationReport;
+import io.pooldesk.model.system.KindRules;
+import io.pooldesk.model.system.ValidationReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +18,6 @@ import java.util.Map;
 public final class HarvesterLbRules implements KindRules {
     private final Map<String, IpPool> admitted = new LinkedHashMap<>();
     private boolean documentedGroupReported;
-
-    @Override
-    public boolean handles(Manifest manifest) {
-        return HarvesterLb.isPool(manifest) || HarvesterLb.isLoadBalancer(manifest);
-    }
 
     @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {

@@ -1,6 +1,6 @@
 package io.pooldesk.model.harvester.lb;
 
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 import java.util.ArrayList;
 import java.util.List;
 

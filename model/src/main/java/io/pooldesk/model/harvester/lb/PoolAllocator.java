@@ -1,5 +1,7 @@
 package io.pooldesk.model.harvester.lb;
 
+import io.pooldesk.model.system.PendingReason;
+
 import io.pooldesk.model.address.Address;
 
 import java.util.ArrayList;
@@ -30,11 +32,11 @@ public final class PoolAllocator {
         }
         if (ledger.holdsWithin(holder, ranges)) {
             Address held = ledger.allocatedTo(holder).stream().filter(ranges::contains).findFirst().orElseThrow();
-            return AllocationOutcome.failed(held + " has been allocated to " + holder + ", " + DUPLICATE_KEYWORD);
+            return AllocationOutcome.failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, held + " has been allocated to " + holder + ", " + DUPLICATE_KEYWORD);
         }
         Address next = nextFree(ranges, ledger);
         if (next == null) {
-            return AllocationOutcome.failed("no IP addresses available in range set: " + ranges);
+            return AllocationOutcome.failed(PendingReason.POOL_EXHAUSTED, "no IP addresses available in range set: " + ranges);
         }
         ledger.reserve(next, holder);
         return AllocationOutcome.served(next);
@@ -44,13 +46,13 @@ public final class PoolAllocator {
                                                       Address requested) {
         EffectiveRange range = ranges.rangeFor(requested);
         if (range == null) {
-            return AllocationOutcome.failed(requested + " not in range set " + ranges);
+            return AllocationOutcome.failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, requested + " not in range set " + ranges);
         }
         if (range.isGateway(requested)) {
-            return AllocationOutcome.failed("requested ip " + requested + " is subnet's gateway");
+            return AllocationOutcome.failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "requested ip " + requested + " is subnet's gateway");
         }
         if (!ledger.reserve(requested, holder)) {
-            return AllocationOutcome.failed("requested IP address " + requested + " is not available in range set "
+            return AllocationOutcome.failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "requested IP address " + requested + " is not available in range set "
                     + ranges);
         }
         return AllocationOutcome.served(requested);

@@ -1,6 +1,7 @@
 package io.pooldesk.model.harvester.lb;
 
 import io.pooldesk.model.address.Address;
+import io.pooldesk.model.system.PendingReason;
 
 import java.util.List;
 
@@ -9,10 +10,12 @@ import java.util.List;
  *
  * @param pool    the pool chosen, or null when none was
  * @param address the address, or null when the request was not served
- * @param error   why it was not served, or null
+ * @param wait    why it was not served, or null
+ * @param error   the reference's words for it, or null
  * @param reason  how the pool was chosen, in words
  */
-public record RequestOutcome(String pool, Address address, String error, String reason, List<String> warnings) {
+public record RequestOutcome(String pool, Address address, PendingReason waitReason, String error, String reason,
+                             List<String> warnings) {
 
     public boolean isServed() {
         return address != null;

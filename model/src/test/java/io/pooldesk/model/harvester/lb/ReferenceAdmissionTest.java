@@ -1,6 +1,6 @@
 package io.pooldesk.model.harvester.lb;
 
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

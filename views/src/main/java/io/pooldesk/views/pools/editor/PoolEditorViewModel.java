@@ -9,7 +9,7 @@ import io.pooldesk.model.harvester.lb.PoolSelection;
 import io.pooldesk.model.harvester.lb.PoolSelector;
 import io.pooldesk.model.harvester.lb.RangeSet;
 import io.pooldesk.model.harvester.lb.ScopeTuple;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,4 +1,4 @@
-package io.pooldesk.model.validation;
+package io.pooldesk.model.system;
 
 import io.pooldesk.model.manifest.Manifest;
 
@@ -7,8 +7,6 @@ import io.pooldesk.model.manifest.Manifest;
  * after another: an object that is refused does not count for those after it.
  */
 public interface KindRules {
-
-    boolean handles(Manifest manifest);
 
     void check(Manifest manifest, ValidationReport.Builder report);
 }

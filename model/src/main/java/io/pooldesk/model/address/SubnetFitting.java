@@ -1,17 +1,17 @@
-package io.pooldesk.model.conversion;
+package io.pooldesk.model.address;
 
-import io.pooldesk.model.address.Address;
-import io.pooldesk.model.address.Cidr;
-import io.pooldesk.model.address.Span;
+
+
+
 
 /**
  * The smallest subnet around a span that leaves one spare address on a side: Harvester's forms need start and end
  * that are neither the network nor the broadcast address, and a gateway (or DHCP server) outside the span.
  */
-record SubnetFitting(Cidr subnet, Address spare) {
+public record SubnetFitting(Cidr subnet, Address spare) {
 
     /** Null when the span touches the very first or last address of its family. */
-    static SubnetFitting around(Span span) {
+    public static SubnetFitting around(Span span) {
         Address below = span.first().previous();
         Address above = span.last().next();
         if (below == null || above == null) {

@@ -6,10 +6,13 @@ import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.simulation.AllocationEntry;
-import io.pooldesk.model.simulation.PoolKind;
-import io.pooldesk.model.simulation.PoolReport;
-import io.pooldesk.model.simulation.SimulationLog;
+import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.Release;
+import io.pooldesk.model.system.Violation;
+import io.pooldesk.model.system.SimulationLog;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,25 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** MetalLB in a simulation: {@code IPAddressPool}s and the {@code type: LoadBalancer} Services they serve. */
-public final class MetalLbSimulation implements PoolKind {
+/** MetalLB's controller in a simulation: {@code IPAddressPool}s and the {@code type: LoadBalancer} Services they serve. */
+public final class MetalLbController implements Controller {
     private final MetalLbEngine engine = new MetalLbEngine();
     private boolean deprecatedPrefixReported;
-
-    @Override
-    public boolean isPool(Manifest manifest) {
-        return MetalLb.isPool(manifest);
-    }
-
-    /** A LoadBalancer Service that no opt-in annotation gives to OpenELB or NovaEdge: MetalLB needs no opt-in. */
-    @Override
-    public boolean isRequest(Manifest manifest) {
-        if (!ServiceCodec.isLoadBalancerService(manifest)) {
-            return false;
-        }
-        var annotations = manifest.object().path("metadata").path("annotations");
-        return !annotations.has("lb.kubesphere.io/v1alpha1") && !annotations.has("novaedge.io/vip-mode");
-    }
 
     @Override
     public void load(Manifest manifest, SimulationLog log) {
@@ -43,22 +31,22 @@ public final class MetalLbSimulation implements PoolKind {
     }
 
     @Override
-    public void apply(Manifest manifest, SimulationLog log) {
-        add(manifest, log, true);
+    public PoolChange apply(Manifest manifest, SimulationLog log) {
+        return add(manifest, log, true) ? PoolChange.NOTHING_RELEASED : null;
     }
 
-    private void add(Manifest manifest, SimulationLog log, boolean admission) {
+    private boolean add(Manifest manifest, SimulationLog log, boolean admission) {
         PoolBlocks blocks;
         try {
             blocks = PoolBlocks.of(MetalLbCodec.read(manifest));
         } catch (ManifestException e) {
             log.reject(manifest.problem(e));
-            return;
+            return false;
         }
         List<PoolBlocks> others = new ArrayList<>(engine.definitions());
         others.removeIf(p -> p.pool().name().equals(blocks.pool().name()));
         if (!log.admit(manifest, MetalLbAdmission.check(blocks, others), admission)) {
-            return;
+            return false;
         }
         MetalLbAdmission.advisories(blocks).forEach(v -> log.warn(v.in(manifest).toString()));
         for (Family family : Family.values()) {
@@ -68,46 +56,53 @@ public final class MetalLbSimulation implements PoolKind {
             }
         }
         engine.add(blocks);
+        return true;
     }
 
     @Override
-    public void request(Manifest manifest, SimulationLog log) {
+    public List<Outcome> reconcile(Manifest manifest, SimulationLog log) {
         Service svc;
         try {
             svc = ServiceCodec.read(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e));
-            return;
+            return List.of(new Outcome.Refused(ref(manifest), List.of(new Violation(e.field(), e.getMessage()))));
         }
         if (!deprecatedPrefixReported && svc.annotations().keySet().stream()
                 .anyMatch(k -> k.startsWith(MetalLb.DEPRECATED_PREFIX))) {
             deprecatedPrefixReported = true;
-            log.warn(manifest.source() + ": document " + manifest.document() + " (" + manifest.describe() + "): "
-                    + "annotations under " + MetalLb.DEPRECATED_PREFIX + " are deprecated; read, and written as "
-                    + MetalLb.STABLE_PREFIX);
+            log.warn(manifest, "annotations under " + MetalLb.DEPRECATED_PREFIX + " are deprecated; read, and written"
+                    + " as " + MetalLb.STABLE_PREFIX);
         }
         MetalLbEngine.Outcome outcome = engine.request(svc, log::warn);
-        String request = Service.KIND + "/" + svc.id();
+        ObjectRef ref = ref(manifest);
         if (outcome.isServed()) {
-            log.allocated(new AllocationEntry(request, outcome.pool(), join(outcome.addresses()), null));
-        } else {
-            log.allocated(new AllocationEntry(request, null, null, outcome.error()));
+            return List.of(new Outcome.Served(ref, poolRef(outcome.pool()), outcome.addresses()));
         }
+        return List.of(new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(outcome.pool()),
+                outcome.waitReason(), outcome.error()));
     }
 
     @Override
-    public boolean delete(String kind, String namespace, String name, String step, SimulationLog log) {
-        if (Service.KIND.equals(kind)) {
-            String id = (namespace.isEmpty() ? "default" : namespace) + "/" + name;
-            MetalLbEngine.Outcome released = engine.release(id);
-            if (released != null) {
-                log.released(new AllocationEntry(Service.KIND + "/" + id, released.pool(),
-                        join(released.addresses()), null));
-                return true;
-            }
-            return false;
+    public List<Release> release(ObjectRef request, SimulationLog log) {
+        if (!Service.KIND.equals(request.kind())) {
+            return List.of();
         }
+        MetalLbEngine.Outcome released = engine.release(request.holder());
+        return released == null ? List.of()
+                : List.of(new Release(request, poolRef(released.pool()), released.addresses()));
+    }
+
+    @Override
+    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
         return false;
+    }
+
+    private static ObjectRef ref(Manifest manifest) {
+        return ObjectRef.namespaced(Service.KIND, manifest.namespace(), manifest.name());
+    }
+
+    private static ObjectRef poolRef(String name) {
+        return ObjectRef.namespaced(MetalLb.POOL_KIND, MetalLb.NAMESPACE, name);
     }
 
     @Override
@@ -122,9 +117,5 @@ public final class MetalLbSimulation implements PoolKind {
                     total.subtract(used), state.allocated(), Map.of()));
         }
         return reports;
-    }
-
-    private static String join(List<Address> addresses) {
-        return addresses.stream().map(Address::toString).collect(Collectors.joining(","));
     }
 }

@@ -5,11 +5,13 @@ import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.simulation.AllocationEntry;
-import io.pooldesk.model.simulation.PoolKind;
-import io.pooldesk.model.simulation.PoolReport;
-import io.pooldesk.model.simulation.SimulationLog;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.Release;
+import io.pooldesk.model.system.SimulationLog;
+import io.pooldesk.model.system.Violation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,19 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /** OpenELB in a simulation: Eips and the opted-in LoadBalancer Services they serve. */
-public final class OpenElbSimulation implements PoolKind {
+public final class OpenElbController implements Controller {
     private final OpenElbEngine engine = new OpenElbEngine();
-
-    @Override
-    public boolean isPool(Manifest manifest) {
-        return OpenElb.isEip(manifest);
-    }
-
-    @Override
-    public boolean isRequest(Manifest manifest) {
-        return ServiceCodec.isLoadBalancerService(manifest) && OpenElb.optedIn(
-                manifest.object().path("metadata").path("annotations").path(OpenElb.OPT_IN).asText());
-    }
 
     @Override
     public void load(Manifest manifest, SimulationLog log) {
@@ -37,11 +28,11 @@ public final class OpenElbSimulation implements PoolKind {
     }
 
     @Override
-    public void apply(Manifest manifest, SimulationLog log) {
-        add(manifest, log, true);
+    public PoolChange apply(Manifest manifest, SimulationLog log) {
+        return add(manifest, log, true) ? PoolChange.NOTHING_RELEASED : null;
     }
 
-    private void add(Manifest manifest, SimulationLog log, boolean admission) {
+    private boolean add(Manifest manifest, SimulationLog log, boolean admission) {
         Eip eip;
         Span span;
         try {
@@ -49,7 +40,7 @@ public final class OpenElbSimulation implements PoolKind {
             span = EipRange.of(eip);
         } catch (ManifestException e) {
             log.reject(manifest.problem(e));
-            return;
+            return false;
         }
         OpenElbEngine.EipState existing = engine.eip(eip.name());
         List<Eip> others = engine.definitions();
@@ -57,7 +48,7 @@ public final class OpenElbSimulation implements PoolKind {
                 ? EipAdmission.checkUpdate(existing.eip(), eip, others)
                 : EipAdmission.checkCreate(eip, others);
         if (!log.admit(manifest, violations, admission)) {
-            return;
+            return false;
         }
         long referenceSize = EipRange.referenceSize(eip, span);
         if (!BigInteger.valueOf(referenceSize).equals(span.size())) {
@@ -71,6 +62,7 @@ public final class OpenElbSimulation implements PoolKind {
         List<String> problems = new ArrayList<>();
         engine.add(existing != null ? withUsed(eip, existing) : eip, span, problems);
         problems.forEach(p -> log.warn(manifest.problem(null, p).toString()));
+        return true;
     }
 
     private static Eip withUsed(Eip eip, OpenElbEngine.EipState existing) {
@@ -79,33 +71,46 @@ public final class OpenElbSimulation implements PoolKind {
     }
 
     @Override
-    public void request(Manifest manifest, SimulationLog log) {
+    public List<Outcome> reconcile(Manifest manifest, SimulationLog log) {
+        ObjectRef ref = ObjectRef.namespaced(Service.KIND, manifest.namespace(), manifest.name());
         Service svc;
         try {
             svc = ServiceCodec.read(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e));
-            return;
+            return List.of(new Outcome.Refused(ref, List.of(new Violation(e.field(), e.getMessage()))));
+        }
+        String optIn = svc.annotation(OpenElb.OPT_IN);
+        if (!OpenElb.optedIn(optIn)) {
+            // the opt-in key with another value: OpenELB ignores the Service, and no other system claims it
+            log.warn(manifest, "annotation " + OpenElb.OPT_IN + " is \"" + optIn + "\", not \"openelb\": OpenELB"
+                    + " leaves this Service alone");
+            return List.of();
         }
         OpenElbEngine.Outcome outcome = engine.request(svc);
-        String request = Service.KIND + "/" + svc.id();
-        log.allocated(outcome.isServed()
-                ? new AllocationEntry(request, outcome.eip(), outcome.address().toString(), null)
-                : new AllocationEntry(request, null, null, outcome.error()));
+        if (outcome.isServed()) {
+            return List.of(new Outcome.Served(ref, poolRef(outcome.eip()), List.of(outcome.address())));
+        }
+        return List.of(new Outcome.Pending(ref, outcome.eip() == null ? null : poolRef(outcome.eip()),
+                outcome.waitReason(), outcome.error()));
     }
 
     @Override
-    public boolean delete(String kind, String namespace, String name, String step, SimulationLog log) {
-        if (!Service.KIND.equals(kind)) {
-            return false;
+    public List<Release> release(ObjectRef request, SimulationLog log) {
+        if (!Service.KIND.equals(request.kind())) {
+            return List.of();
         }
-        String id = (namespace.isEmpty() ? "default" : namespace) + "/" + name;
-        OpenElbEngine.Outcome released = engine.release(id);
-        if (released == null) {
-            return false;
-        }
-        log.released(new AllocationEntry(Service.KIND + "/" + id, released.eip(), released.address().toString(), null));
-        return true;
+        OpenElbEngine.Outcome released = engine.release(request.holder());
+        return released == null ? List.of()
+                : List.of(new Release(request, poolRef(released.eip()), List.of(released.address())));
+    }
+
+    @Override
+    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
+        return false;
+    }
+
+    private static ObjectRef poolRef(String name) {
+        return ObjectRef.clusterScoped(OpenElb.KIND, name);
     }
 
     @Override

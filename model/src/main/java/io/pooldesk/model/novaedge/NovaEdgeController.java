@@ -5,30 +5,22 @@ import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
-import io.pooldesk.model.simulation.AllocationEntry;
-import io.pooldesk.model.simulation.PoolKind;
-import io.pooldesk.model.simulation.PoolReport;
-import io.pooldesk.model.simulation.SimulationLog;
+import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.Release;
+import io.pooldesk.model.system.Violation;
+import io.pooldesk.model.system.SimulationLog;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** NovaEdge in a simulation: ProxyIPPools, and the ProxyVIPs and opted-in Services they serve. */
-public final class NovaEdgeSimulation implements PoolKind {
+/** NovaEdge's controllers in a simulation: ProxyIPPools, and the ProxyVIPs and opted-in Services they serve. */
+public final class NovaEdgeController implements Controller {
     private final NovaEdgeEngine engine = new NovaEdgeEngine();
-
-    @Override
-    public boolean isPool(Manifest manifest) {
-        return NovaEdge.isPool(manifest);
-    }
-
-    @Override
-    public boolean isRequest(Manifest manifest) {
-        return NovaEdge.isVip(manifest) || (ServiceCodec.isLoadBalancerService(manifest)
-                && manifest.object().path("metadata").path("annotations").has(NovaEdge.VIP_MODE));
-    }
 
     @Override
     public void load(Manifest manifest, SimulationLog log) {
@@ -37,55 +29,53 @@ public final class NovaEdgeSimulation implements PoolKind {
 
     /** NovaEdge has no admission webhook: a pool that parses is taken, with Pooldesk's warnings. */
     @Override
-    public void apply(Manifest manifest, SimulationLog log) {
+    public PoolChange apply(Manifest manifest, SimulationLog log) {
         PoolExpansion expansion;
         try {
             expansion = PoolExpansion.of(ProxyIpPoolCodec.read(manifest));
         } catch (ManifestException e) {
             log.reject(manifest.problem(e));
-            return;
+            return null;
         }
         for (String problem : NovaEdgeAdvisories.of(expansion, engine)) {
             log.warn(manifest.problem("spec", problem).toString());
         }
         engine.add(expansion);
+        return PoolChange.NOTHING_RELEASED;
     }
 
     @Override
-    public void request(Manifest manifest, SimulationLog log) {
+    public List<Outcome> reconcile(Manifest manifest, SimulationLog log) {
         String pool;
         Family family;
-        String holder;
-        String request;
+        ObjectRef ref;
         try {
             if (NovaEdge.isVip(manifest)) {
+                ref = ObjectRef.clusterScoped(NovaEdge.VIP_KIND, manifest.name());
                 pool = ProxyIpPoolCodec.poolRef(manifest);
                 family = family(ProxyIpPoolCodec.addressFamily(manifest));
-                holder = manifest.namespace().isEmpty() ? manifest.name() : manifest.namespace() + "/" + manifest.name();
-                request = NovaEdge.VIP_KIND + "/" + holder;
             } else {
+                ref = ObjectRef.namespaced(Service.KIND, manifest.namespace(), manifest.name());
                 Service svc = ServiceCodec.read(manifest);
                 pool = svc.annotation(NovaEdge.ADDRESS_POOL);
                 pool = pool.isEmpty() ? NovaEdge.DEFAULT_POOL : pool;
                 family = family(svc.annotation(NovaEdge.ADDRESS_FAMILY));
-                holder = svc.id();
-                request = Service.KIND + "/" + holder;
             }
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e));
-            return;
+            return List.of(new Outcome.Refused(ObjectRef.namespaced(manifest.kind(), manifest.namespace(),
+                    manifest.name()), List.of(new Violation(e.field(), e.getMessage()))));
         }
-        NovaEdgeEngine.Outcome outcome = engine.allocate(pool, holder, family);
+        NovaEdgeEngine.Outcome outcome = engine.allocate(pool, ref.holder(), family);
         if (!outcome.isServed()) {
-            log.allocated(new AllocationEntry(request, null, null, outcome.error()));
-            return;
+            return List.of(new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(outcome.pool()),
+                    outcome.waitReason(), outcome.error()));
         }
         List<String> others = engine.alsoAllocatedIn(pool, outcome.address());
         if (!others.isEmpty()) {
-            log.warn(request + " gets " + outcome.address() + " from pool " + pool + ", which pool "
+            log.warn(ref + " gets " + outcome.address() + " from pool " + pool + ", which pool "
                     + String.join(", ", others) + " has already handed out: NovaEdge does not check across pools");
         }
-        log.allocated(new AllocationEntry(request, outcome.pool(), outcome.address().toString(), null));
+        return List.of(new Outcome.Served(ref, poolRef(outcome.pool()), List.of(outcome.address())));
     }
 
     private static Family family(String text) {
@@ -97,18 +87,22 @@ public final class NovaEdgeSimulation implements PoolKind {
     }
 
     @Override
-    public boolean delete(String kind, String namespace, String name, String step, SimulationLog log) {
-        if (!NovaEdge.VIP_KIND.equals(kind) && !Service.KIND.equals(kind)) {
-            return false;
+    public List<Release> release(ObjectRef request, SimulationLog log) {
+        if (!NovaEdge.VIP_KIND.equals(request.kind()) && !Service.KIND.equals(request.kind())) {
+            return List.of();
         }
-        String holder = Service.KIND.equals(kind) ? (namespace.isEmpty() ? "default" : namespace) + "/" + name
-                : namespace.isEmpty() ? name : namespace + "/" + name;
-        NovaEdgeEngine.Outcome released = engine.release(holder);
-        if (released == null) {
-            return false;
-        }
-        log.released(new AllocationEntry(kind + "/" + holder, released.pool(), released.address().toString(), null));
-        return true;
+        NovaEdgeEngine.Outcome released = engine.release(request.holder());
+        return released == null ? List.of()
+                : List.of(new Release(request, poolRef(released.pool()), List.of(released.address())));
+    }
+
+    @Override
+    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
+        return false;
+    }
+
+    private static ObjectRef poolRef(String name) {
+        return ObjectRef.clusterScoped(NovaEdge.POOL_KIND, name);
     }
 
     @Override

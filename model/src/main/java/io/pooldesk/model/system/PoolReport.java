@@ -1,4 +1,4 @@
-package io.pooldesk.model.simulation;
+package io.pooldesk.model.system;
 
 import java.math.BigInteger;
 import java.util.Map;

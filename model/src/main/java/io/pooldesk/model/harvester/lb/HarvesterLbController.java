@@ -1,46 +1,42 @@
 package io.pooldesk.model.harvester.lb;
 
-import io.pooldesk.model.validation.Violation;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.manifest.ManifestProblem;
-import io.pooldesk.model.simulation.AllocationEntry;
-import io.pooldesk.model.simulation.PoolKind;
-import io.pooldesk.model.simulation.PoolReport;
-import io.pooldesk.model.simulation.SimulationLog;
+import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.Release;
+import io.pooldesk.model.system.SimulationLog;
+import io.pooldesk.model.system.Violation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Harvester load-balancer IPAM inside a simulation: {@code IPPool}s and the {@code LoadBalancer}s they serve. */
-public final class HarvesterLbSimulation implements PoolKind {
+/**
+ * Harvester's load-balancer controllers inside a simulation: the {@code ippool} controller keeping each pool's
+ * allocator, and the {@code loadbalancer} controller serving {@code LoadBalancer}s from them.
+ */
+public final class HarvesterLbController implements Controller {
     private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final HarvesterLbEngine engine;
     private boolean documentedGroupReported;
 
-    public HarvesterLbSimulation() {
+    public HarvesterLbController() {
         this(new HarvesterLbEngine());
     }
 
-    private HarvesterLbSimulation(HarvesterLbEngine engine) {
+    private HarvesterLbController(HarvesterLbEngine engine) {
         this.engine = engine;
     }
 
     public HarvesterLbEngine engine() {
         return engine;
-    }
-
-    @Override
-    public boolean isPool(Manifest manifest) {
-        return HarvesterLb.isPool(manifest);
-    }
-
-    @Override
-    public boolean isRequest(Manifest manifest) {
-        return HarvesterLb.isLoadBalancer(manifest);
     }
 
     @Override
@@ -64,67 +60,101 @@ public final class HarvesterLbSimulation implements PoolKind {
         warnAboutQuirks(manifest, pool, log);
     }
 
+    /** An update keeps allocations and history: the controller rebuilds its allocator from status. */
     @Override
-    public void apply(Manifest manifest, SimulationLog log) {
+    public PoolChange apply(Manifest manifest, SimulationLog log) {
         IpPool pool = readPool(manifest, log);
         if (pool == null) {
-            return;
+            return null;
         }
         List<Violation> violations = engine.apply(pool);
         for (Violation v : violations) {
             log.reject(v.in(manifest));
         }
-        if (violations.isEmpty()) {
-            warnAboutQuirks(manifest, pool, log);
+        if (!violations.isEmpty()) {
+            return null;
         }
+        warnAboutQuirks(manifest, pool, log);
+        return PoolChange.NOTHING_RELEASED;
     }
 
     @Override
-    public void request(Manifest manifest, SimulationLog log) {
+    public List<Outcome> reconcile(Manifest manifest, SimulationLog log) {
         LoadBalancer lb;
         try {
             lb = HarvesterLbCodec.readLoadBalancer(manifest);
         } catch (ManifestException e) {
-            log.reject(manifest.problem(e));
-            return;
+            return List.of(new Outcome.Refused(ref(manifest), List.of(new Violation(e.field(), e.getMessage()))));
         }
+        ObjectRef ref = ref(lb);
         RequestOutcome outcome;
         try {
             outcome = engine.request(lb);
         } catch (AdmissionException e) {
-            e.violations().forEach(v -> log.reject(v.in(manifest)));
-            return;
+            return List.of(new Outcome.Refused(ref, e.violations()));
         }
         if (outcome == null) {
-            return;
+            return List.of();
         }
         outcome.warnings().forEach(log::warn);
-        String request = HarvesterLb.LOAD_BALANCER_KIND + "/" + lb.applicantId();
         if (outcome.isServed()) {
-            log.allocated(new AllocationEntry(request, outcome.pool(), outcome.address().toString(), null));
-        } else {
-            log.allocated(new AllocationEntry(request, null, null, outcome.error()));
+            return List.of(new Outcome.Served(ref, poolRef(outcome.pool()), List.of(outcome.address())));
         }
+        return List.of(new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(outcome.pool()),
+                outcome.waitReason(), outcome.error()));
     }
 
     @Override
-    public boolean delete(String kind, String namespace, String name, String step, SimulationLog log) {
-        if (HarvesterLb.LOAD_BALANCER_KIND.equals(kind)) {
-            String id = (namespace.isEmpty() ? "default" : namespace) + "/" + name;
-            HarvesterLbEngine.Release release = engine.release(id);
-            if (release != null) {
-                log.released(new AllocationEntry(HarvesterLb.LOAD_BALANCER_KIND + "/" + id, release.pool(),
-                        release.address().toString(), null));
-            }
-            return true;
+    public List<Violation> admitUpdate(Manifest before, Manifest after) {
+        try {
+            return LoadBalancerAdmission.checkUpdate(HarvesterLbCodec.readLoadBalancer(before),
+                    HarvesterLbCodec.readLoadBalancer(after));
+        } catch (ManifestException e) {
+            return List.of(new Violation(e.field(), e.getMessage()));
         }
-        if (HarvesterLb.POOL_KIND.equals(kind) && namespace.isEmpty() && engine.pool(name) != null) {
-            for (Violation v : engine.delete(name)) {
-                log.reject(new ManifestProblem(step, 0, HarvesterLb.POOL_KIND + "/" + name, v.field(), v.message()));
-            }
-            return true;
+    }
+
+    /** The controller releases a load balancer's address when its {@code spec.ipPool} changes. */
+    @Override
+    public boolean releasesOnChange(Manifest before, Manifest after) {
+        return !Objects.equals(before.object().path("spec").path("ipPool").asText(""),
+                after.object().path("spec").path("ipPool").asText(""));
+    }
+
+    /** The address moves into the pool's history, as the controller's release does. */
+    @Override
+    public List<Release> release(ObjectRef request, SimulationLog log) {
+        if (!HarvesterLb.LOAD_BALANCER_KIND.equals(request.kind())) {
+            return List.of();
         }
-        return false;
+        HarvesterLbEngine.Release release = engine.release(request.holder());
+        return release == null ? List.of()
+                : List.of(new Release(request, poolRef(release.pool()), List.of(release.address())));
+    }
+
+    @Override
+    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
+        if (!HarvesterLb.POOL_KIND.equals(pool.kind()) || !pool.namespace().isEmpty()
+                || engine.pool(pool.name()) == null) {
+            return false;
+        }
+        for (Violation v : engine.delete(pool.name())) {
+            log.reject(new ManifestProblem(step, 0, HarvesterLb.POOL_KIND + "/" + pool.name(), v.field(),
+                    v.message()));
+        }
+        return true;
+    }
+
+    static ObjectRef ref(LoadBalancer lb) {
+        return ObjectRef.namespaced(HarvesterLb.LOAD_BALANCER_KIND, lb.namespace(), lb.name());
+    }
+
+    private static ObjectRef ref(Manifest manifest) {
+        return ObjectRef.namespaced(HarvesterLb.LOAD_BALANCER_KIND, manifest.namespace(), manifest.name());
+    }
+
+    private static ObjectRef poolRef(String name) {
+        return ObjectRef.clusterScoped(HarvesterLb.POOL_KIND, name);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.pooldesk.model.validation;
+package io.pooldesk.model.system;
 
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;

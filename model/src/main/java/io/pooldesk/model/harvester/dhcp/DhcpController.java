@@ -1,0 +1,149 @@
+package io.pooldesk.model.harvester.dhcp;
+
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.ObjectRef;
+import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
+import io.pooldesk.model.system.Release;
+import io.pooldesk.model.system.SimulationLog;
+import io.pooldesk.model.system.Violation;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Harvester managed DHCP's controllers in a simulation: IPPools and the VirtualMachineNetworkConfigs they serve. */
+public final class DhcpController implements Controller {
+    private final DhcpEngine engine = new DhcpEngine();
+    private final Map<String, List<NicRequest>> configs = new HashMap<>();
+    private final String serviceCidr;
+
+    public DhcpController() {
+        this(HarvesterDhcp.DEFAULT_SERVICE_CIDR);
+    }
+
+    public DhcpController(String serviceCidr) {
+        this.serviceCidr = serviceCidr;
+    }
+
+    @Override
+    public void load(Manifest manifest, SimulationLog log) {
+        add(manifest, log, false);
+    }
+
+    @Override
+    public PoolChange apply(Manifest manifest, SimulationLog log) {
+        return add(manifest, log, true) ? PoolChange.NOTHING_RELEASED : null;
+    }
+
+    private boolean add(Manifest manifest, SimulationLog log, boolean admission) {
+        DhcpPool pool;
+        try {
+            pool = DhcpCodec.readPool(manifest);
+        } catch (ManifestException e) {
+            log.reject(manifest.problem(e));
+            return false;
+        }
+        DhcpEngine.PoolState existing = engine.pool(pool.id());
+        List<Violation> violations = existing == null
+                ? DhcpAdmission.checkCreate(pool, serviceCidr)
+                : DhcpAdmission.checkUpdate(existing.layout(), pool, serviceCidr, existing.allocated());
+        boolean taken = log.admit(manifest, violations, admission);
+        List<Violation> layoutProblems = new ArrayList<>();
+        DhcpLayout layout = DhcpLayout.resolve(pool, layoutProblems);
+        if (layout == null) {
+            if (!admission) {
+                layoutProblems.forEach(v -> log.reject(v.in(manifest)));
+            }
+            return false;
+        }
+        if (!taken) {
+            return false;
+        }
+        List<String> problems = new ArrayList<>();
+        engine.add(layout, problems);
+        problems.forEach(p -> log.warn(manifest.problem(null, p).toString()));
+        return true;
+    }
+
+    @Override
+    public List<Outcome> reconcile(Manifest manifest, SimulationLog log) {
+        ObjectRef ref = ref(manifest);
+        List<NicRequest> nics;
+        try {
+            nics = DhcpCodec.readNics(manifest);
+        } catch (ManifestException e) {
+            return List.of(new Outcome.Refused(ref, List.of(new Violation(e.field(), e.getMessage()))));
+        }
+        configs.put(ref.holder(), nics);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (NicRequest nic : nics) {
+            DhcpEngine.Outcome outcome = engine.allocate(nic, log::warn);
+            outcomes.add(outcome.isServed()
+                    ? new Outcome.Served(ref, poolRef(nic), List.of(outcome.address()))
+                    : new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(nic), outcome.waitReason(),
+                    outcome.error()));
+        }
+        return outcomes;
+    }
+
+    @Override
+    public List<Release> release(ObjectRef request, SimulationLog log) {
+        if (!HarvesterDhcp.CONFIG_KIND.equals(request.kind())) {
+            return List.of();
+        }
+        List<Release> out = new ArrayList<>();
+        for (NicRequest nic : configs.getOrDefault(request.holder(), List.of())) {
+            DhcpEngine.Outcome released = engine.release(nic);
+            if (released != null) {
+                out.add(new Release(request, poolRef(nic), List.of(released.address())));
+            }
+        }
+        configs.remove(request.holder());
+        return out;
+    }
+
+    @Override
+    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
+        String id = (pool.namespace().isEmpty() ? "default" : pool.namespace()) + "/" + pool.name();
+        if (!HarvesterDhcp.POOL_KIND.equals(pool.kind()) || engine.pool(id) == null) {
+            return false;
+        }
+        for (Violation v : engine.delete(id, false)) {
+            log.reject(new ManifestProblem(step, 0, HarvesterDhcp.POOL_KIND + "/" + id, v.field(), v.message()));
+        }
+        return true;
+    }
+
+    private static ObjectRef ref(Manifest manifest) {
+        return ObjectRef.namespaced(HarvesterDhcp.CONFIG_KIND, manifest.namespace(), manifest.name());
+    }
+
+    /** The pool serving a NIC's network; its name is the network's pool as the engine keeps it. */
+    private ObjectRef poolRef(NicRequest nic) {
+        DhcpEngine.PoolState state = engine.poolForNetwork(nic.networkName());
+        if (state == null) {
+            return null;
+        }
+        DhcpPool pool = state.layout().pool();
+        return new ObjectRef(HarvesterDhcp.POOL_KIND, pool.namespace(), pool.name());
+    }
+
+    @Override
+    public List<PoolReport> report() {
+        List<PoolReport> reports = new ArrayList<>();
+        for (DhcpEngine.PoolState state : engine.pools()) {
+            DhcpPool pool = state.layout().pool();
+            BigInteger total = state.layout().usable().size();
+            BigInteger used = BigInteger.valueOf(state.used());
+            reports.add(new PoolReport(HarvesterDhcp.POOL_KIND, HarvesterDhcp.GROUP, pool.namespace(), pool.name(),
+                    total, used, total.subtract(used), state.allocated(), Map.of()));
+        }
+        return reports;
+    }
+}

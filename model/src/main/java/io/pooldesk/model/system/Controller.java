@@ -1,0 +1,68 @@
+package io.pooldesk.model.system;
+
+import io.pooldesk.model.manifest.Manifest;
+
+import java.util.List;
+
+/**
+ * One pool system's controllers inside a simulation, with the allocation state they keep. The simulator feeds it
+ * objects and reconciles to a fixpoint, as the cluster's level-triggered controllers converge (controllers.md §1);
+ * the controller decides only what its reference decides: admission, which pool, which address, what a change keeps.
+ */
+public interface Controller {
+
+    /** A pool as it already stands (the starting state), status included; broken admission rules are warnings. */
+    void load(Manifest pool, SimulationLog log);
+
+    /**
+     * A pool created or changed by a step, through the system's admission webhook. An update keeps the allocations
+     * the reference keeps; what it takes back is returned, and those requests are reconciled again.
+     *
+     * @return the change, or null when admission refused it (the refusal is logged)
+     */
+    PoolChange apply(Manifest pool, SimulationLog log);
+
+    /**
+     * Reconciles a request that holds nothing yet (new, waiting, or released by a change): chooses a pool and an
+     * address, or says why it waits.
+     *
+     * @return one outcome per address the object asks for (one per NIC of a VM network config, else one); empty when
+     *         no pool of this system serves the object (a DHCP-type load balancer)
+     */
+    List<Outcome> reconcile(Manifest request, SimulationLog log);
+
+    /** The webhook's rules for a request that already exists and changes; empty when the change is admitted. */
+    default List<Violation> admitUpdate(Manifest before, Manifest after) {
+        return List.of();
+    }
+
+    /**
+     * Whether a request that holds an address gives it back when it changes from {@code before} to {@code after}
+     * (it asks for another address or pool, or stops asking): the controller releases, then serves it again.
+     */
+    default boolean releasesOnChange(Manifest before, Manifest after) {
+        return false;
+    }
+
+    /** Releases what a request holds (deleted, or changed as {@link #releasesOnChange} says); empty when nothing. */
+    List<Release> release(ObjectRef request, SimulationLog log);
+
+    /**
+     * Deletes a pool through the webhook's delete rules.
+     *
+     * @return false when this system has no such pool
+     */
+    boolean deletePool(ObjectRef pool, String step, SimulationLog log);
+
+    /** Every pool's state, for the report. */
+    List<PoolReport> report();
+
+    /** What a pool change did to the requests it served. */
+    record PoolChange(List<Release> released) {
+        public static final PoolChange NOTHING_RELEASED = new PoolChange(List.of());
+
+        public PoolChange {
+            released = List.copyOf(released);
+        }
+    }
+}

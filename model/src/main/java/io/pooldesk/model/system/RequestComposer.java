@@ -1,0 +1,22 @@
+package io.pooldesk.model.system;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes new requests for what-ifs (the scenario panel, the forecast) from what they ask of the IPAM, and reads that
+ * back from a request the composer wrote.
+ */
+public interface RequestComposer {
+
+    /** What a new request asks: its namespace and the network, project and cluster it is in; a pool it names. */
+    record Asks(String namespace, String network, String project, String cluster, String pool) {
+    }
+
+    /** The kind of object it writes. */
+    String requestKind();
+
+    ObjectNode compose(Asks asks, String name);
+
+    /** What a request asks; null when it is not a request this composer writes. */
+    Asks read(ObjectNode request);
+}
