@@ -82,6 +82,28 @@ public final class MetalLbController implements Controller {
                 outcome.waitReason(), outcome.error()));
     }
 
+    /**
+     * MetalLB re-checks a changed Service (controller/service.go): when the addresses or pool it asks for, or its
+     * families, change, the assignment no longer stands and the Service is assigned again.
+     */
+    @Override
+    public boolean releasesOnChange(Manifest before, Manifest after) {
+        return !asks(before).equals(asks(after));
+    }
+
+    private static List<String> asks(Manifest manifest) {
+        var annotations = manifest.object().path("metadata").path("annotations");
+        var spec = manifest.object().path("spec");
+        return List.of(
+                annotations.path(MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS).asText(""),
+                annotations.path(MetalLb.DEPRECATED_PREFIX + MetalLb.LOAD_BALANCER_IPS).asText(""),
+                annotations.path(MetalLb.STABLE_PREFIX + MetalLb.ADDRESS_POOL).asText(""),
+                annotations.path(MetalLb.DEPRECATED_PREFIX + MetalLb.ADDRESS_POOL).asText(""),
+                spec.path("loadBalancerIP").asText(""),
+                spec.path("ipFamilies").toString(),
+                spec.path("ipFamilyPolicy").asText(""));
+    }
+
     @Override
     public List<Release> release(ObjectRef request, SimulationLog log) {
         if (!Service.KIND.equals(request.kind())) {

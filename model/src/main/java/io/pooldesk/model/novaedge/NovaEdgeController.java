@@ -86,6 +86,20 @@ public final class NovaEdgeController implements Controller {
         };
     }
 
+    /** A VIP or Service that names another pool or family gives its address back and is allocated again. */
+    @Override
+    public boolean releasesOnChange(Manifest before, Manifest after) {
+        return !asks(before).equals(asks(after));
+    }
+
+    private static List<String> asks(Manifest manifest) {
+        var annotations = manifest.object().path("metadata").path("annotations");
+        var spec = manifest.object().path("spec");
+        return List.of(annotations.path(NovaEdge.ADDRESS_POOL).asText(""),
+                annotations.path(NovaEdge.ADDRESS_FAMILY).asText(""), spec.path("poolRef").toString(),
+                spec.path("addressFamily").asText(""));
+    }
+
     @Override
     public List<Release> release(ObjectRef request, SimulationLog log) {
         if (!NovaEdge.VIP_KIND.equals(request.kind()) && !Service.KIND.equals(request.kind())) {

@@ -94,6 +94,28 @@ public final class OpenElbController implements Controller {
                 outcome.waitReason(), outcome.error()));
     }
 
+    /**
+     * OpenELB's needRelease (ipam.go ConstructRequest): a Service that names another Eip or asks for another address
+     * gives back what it holds and is assigned again.
+     */
+    @Override
+    public boolean releasesOnChange(Manifest before, Manifest after) {
+        return !asks(before).equals(asks(after));
+    }
+
+    private static List<String> asks(Manifest manifest) {
+        var annotations = manifest.object().path("metadata").path("annotations");
+        List<String> out = new ArrayList<>();
+        for (String key : OpenElb.EIP_NAME) {
+            out.add(annotations.path(key).asText(""));
+        }
+        for (String key : OpenElb.REQUESTED_IP) {
+            out.add(annotations.path(key).asText(""));
+        }
+        out.add(manifest.object().path("spec").path("loadBalancerIP").asText(""));
+        return out;
+    }
+
     @Override
     public List<Release> release(ObjectRef request, SimulationLog log) {
         if (!Service.KIND.equals(request.kind())) {

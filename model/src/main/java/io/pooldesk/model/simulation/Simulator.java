@@ -164,6 +164,14 @@ public final class Simulator {
 
         private void put(Manifest manifest, Verb verb) {
             Optional<PoolSystem> found = systemOf(manifest);
+            RequestState existing = existingRequest(manifest);
+            if (existing != null && (found.isEmpty() || found.get() != existing.system)) {
+                // it no longer asks the system that served it (lost its opt-in, or is no longer a LoadBalancer):
+                // that system's controller releases it, as OpenELB's needRelease does
+                ObjectRef ref = existing.ref();
+                requests.remove(ref);
+                controller(existing.system).release(ref, log).forEach(this::released);
+            }
             if (found.isEmpty()) {
                 log.warn(skipWarning(manifest));
                 return;
@@ -211,6 +219,17 @@ public final class Simulator {
             } else if (state.isPending() || state.outcomes.isEmpty()) {
                 state.dirty = true;
             }
+        }
+
+        /** The request this object already is, whichever system served it. */
+        private RequestState existingRequest(Manifest manifest) {
+            for (PoolSystem system : systems) {
+                RequestState state = requests.get(system.ref(manifest));
+                if (state != null) {
+                    return state;
+                }
+            }
+            return null;
         }
 
         private void released(Release release) {

@@ -92,6 +92,16 @@ public final class DhcpController implements Controller {
         return outcomes;
     }
 
+    /** A config whose NICs changed (MAC, network or designated address) gives back what it held and asks again. */
+    @Override
+    public boolean releasesOnChange(Manifest before, Manifest after) {
+        try {
+            return !DhcpCodec.readNics(before).equals(DhcpCodec.readNics(after));
+        } catch (ManifestException e) {
+            return true;
+        }
+    }
+
     @Override
     public List<Release> release(ObjectRef request, SimulationLog log) {
         if (!HarvesterDhcp.CONFIG_KIND.equals(request.kind())) {

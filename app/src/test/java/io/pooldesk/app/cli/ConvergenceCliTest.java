@@ -1,0 +1,66 @@
+package io.pooldesk.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** controllers.md §1 and §2 through {@code pooldesk simulate --output json}, on the files the engine test runs. */
+class ConvergenceCliTest {
+    static final Path DIR = Path.of("..", "resources", "examples", "convergence");
+
+    private static JsonNode simulate(String file, int expectedExit) throws Exception {
+        CliContractTest.Run run = CliContractTest.run("simulate", "--output", "json", DIR.resolve(file).toString());
+        assertEquals(expectedExit, run.code(), run.all());
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    private static String entry(JsonNode node) {
+        return node.path("request").asText() + " " + node.path("pool").asText() + " " + node.path("address").asText();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "harvester-lb-pending-served-after-release.yaml, LoadBalancer/default/lb-b one-address 192.168.10.10",
+            "metallb-pending-served-after-release.yaml, Service/web/svc-b one-address 10.20.0.7",
+            "openelb-pending-served-after-release.yaml, Service/web/svc-b one-address 10.30.0.5",
+            "novaedge-pending-served-after-release.yaml, ProxyVIP/vip-b one-address 10.40.0.9",
+            "harvester-dhcp-pending-served-after-release.yaml, VirtualMachineNetworkConfig/default/vm-b net-50 192.168.50.15",
+    })
+    void theWaitingRequestIsServedAfterTheReleaseAndTheExitCodeFollowsTheEnd(String file, String last) throws Exception {
+        JsonNode json = simulate(file, 0);
+        JsonNode allocations = json.path("allocations");
+        assertEquals(3, allocations.size(), json.toPrettyString());
+        assertTrue(allocations.get(1).path("pool").isNull() && allocations.get(1).has("error"),
+                "the second request waited first: " + allocations.get(1));
+        assertEquals(last, entry(allocations.get(2)));
+        assertEquals(1, json.path("released").size());
+    }
+
+    @Test
+    void createOfAnExistingLoadBalancerIsAnApplyThatChangesNothing() throws Exception {
+        JsonNode json = simulate("harvester-lb-create-existing-is-apply.yaml", 0);
+        assertEquals(2, json.path("allocations").size(), json.toPrettyString());
+        assertEquals("LoadBalancer/default/lb-b pool 192.168.60.3", entry(json.path("allocations").get(1)));
+        assertTrue(json.path("warnings").toString().contains("already exists"), json.path("warnings").toString());
+    }
+
+    @Test
+    void anUpdateStepMovesAnOpenElbServiceToItsNewAddress() throws Exception {
+        JsonNode json = simulate("openelb-update-changes-requested-address.yaml", 0);
+        assertEquals("Service/web/svc eip 10.60.0.5", entry(json.path("allocations").get(1)));
+        assertEquals("Service/web/svc eip 10.60.0.3", entry(json.path("released").get(0)));
+    }
+
+    @Test
+    void aPoolCreatedLaterServesTheWaitingLoadBalancer() throws Exception {
+        JsonNode json = simulate("harvester-lb-pool-created-later.yaml", 0);
+        assertEquals("LoadBalancer/prod/lb-a prod 10.50.0.2", entry(json.path("allocations").get(1)));
+    }
+}
