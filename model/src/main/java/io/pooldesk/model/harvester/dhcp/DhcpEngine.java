@@ -6,7 +6,7 @@ import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.ledger.AllocationLedger;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 
 import java.util.List;
 import java.util.Map;
