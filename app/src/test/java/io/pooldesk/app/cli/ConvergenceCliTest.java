@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** controllers.md §1 and §2 through {@code pooldesk simulate --output json}, on the files the engine test runs. */
 class ConvergenceCliTest {
-    static final Path DIR = Path.of("..", "resources", "examples", "convergence");
+    static final Path DIR = Path.of("..", "resources", "convergence");
 
     private static JsonNode simulate(String file, int expectedExit) throws Exception {
         CliContractTest.Run run = CliContractTest.run("simulate", "--output", "json", DIR.resolve(file).toString());

@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * controllers.md §1 and §2 through the engine: after every step the controllers reconcile to a fixpoint. The inputs
- * live in resources/examples/convergence, where the command-line test runs the same files through
+ * live in resources/convergence, where the command-line test runs the same files through
  * {@code pooldesk simulate}.
  */
 class ConvergenceTest {
-    static final Path DIR = Path.of("..", "resources", "examples", "convergence");
+    static final Path DIR = Path.of("..", "resources", "convergence");
 
     static SimulationReport run(String file) {
         ManifestReader.Result read = new ManifestReader(System.in).read(List.of(DIR.resolve(file).toString()));
