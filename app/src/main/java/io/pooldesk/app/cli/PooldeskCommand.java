@@ -37,7 +37,8 @@ public final class PooldeskCommand implements Runnable {
     int validate(@picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
             description = "a file, a folder (its *.yaml and *.yml files, by name), or - for standard input")
                  java.util.List<String> files) {
-        return new ValidateCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr()).run(files);
+        return new ValidateCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(files, SystemSettings.given(spec, "validate"));
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -49,7 +50,7 @@ public final class PooldeskCommand implements Runnable {
                          description = "a file, a folder (its *.yaml and *.yml files, by name), or - for standard input")
                  java.util.List<String> files) {
         return new SimulateCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(files, output);
+                .run(files, output, SystemSettings.given(spec, "simulate"));
     }
 
     @Command(name = "convert", mixinStandardHelpOptions = true,

@@ -21,13 +21,13 @@ final class SimulateCommand {
         this.err = err;
     }
 
-    int run(List<String> files, PooldeskCommand.OutputFormat format) {
+    int run(List<String> files, PooldeskCommand.OutputFormat format, java.util.Map<String, String> settings) {
         ManifestReader.Result read = new ManifestReader(stdin).read(files);
         if (!read.ok()) {
             read.errors().forEach(e -> err.println("error: " + e));
             return Cli.UNREADABLE;
         }
-        Simulator simulator = new Simulator();
+        Simulator simulator = new Simulator(settings);
         Simulator.Plan plan = simulator.plan(read.manifests());
         if (!plan.errors().isEmpty()) {
             plan.errors().forEach(e -> err.println("error: " + e));

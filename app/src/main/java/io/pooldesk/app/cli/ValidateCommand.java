@@ -21,13 +21,13 @@ final class ValidateCommand {
         this.err = err;
     }
 
-    int run(List<String> files) {
+    int run(List<String> files, java.util.Map<String, String> settings) {
         ManifestReader.Result read = new ManifestReader(stdin).read(files);
         if (!read.ok()) {
             read.errors().forEach(e -> err.println("error: " + e));
             return Cli.UNREADABLE;
         }
-        ValidationReport report = new ManifestValidator().validate(read.manifests());
+        ValidationReport report = new ManifestValidator(settings).validate(read.manifests());
         report.warnings().forEach(w -> err.println("warning: " + w));
         for (ManifestProblem problem : report.errors()) {
             err.println("error: " + problem);

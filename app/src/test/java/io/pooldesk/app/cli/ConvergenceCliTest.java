@@ -63,4 +63,18 @@ class ConvergenceCliTest {
         JsonNode json = simulate("harvester-lb-pool-created-later.yaml", 0);
         assertEquals("LoadBalancer/prod/lb-a prod 10.50.0.2", entry(json.path("allocations").get(1)));
     }
+
+    @Test
+    void aMetalLbPoolUpdateReleasesWhatNoLongerFitsAndServesItAgain() throws Exception {
+        JsonNode json = simulate("metallb-pool-update-keeps-and-releases.yaml", 0);
+        assertEquals("Service/web/svc-a pool 10.70.0.8", entry(json.path("allocations").get(2)));
+        assertEquals("Service/web/svc-a pool 10.70.0.0", entry(json.path("released").get(0)));
+    }
+
+    @Test
+    void aNovaEdgePoolUpdateKeepsTheVipsAddress() throws Exception {
+        JsonNode json = simulate("novaedge-pool-update-migrates.yaml", 0);
+        assertEquals("192.168.1.1", json.path("pools").get(0).path("allocated").fieldNames().next());
+        assertEquals("ProxyVIP/vip-b test-pool 192.168.1.10", entry(json.path("allocations").get(1)));
+    }
 }

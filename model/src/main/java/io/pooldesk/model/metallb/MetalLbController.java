@@ -32,21 +32,39 @@ public final class MetalLbController implements Controller {
 
     @Override
     public PoolChange apply(Manifest manifest, SimulationLog log) {
-        return add(manifest, log, true) ? PoolChange.NOTHING_RELEASED : null;
+        PoolBlocks blocks = admitted(manifest, log, true);
+        if (blocks == null) {
+            return null;
+        }
+        List<Release> released = new ArrayList<>();
+        engine.update(blocks).forEach((service, held) -> {
+            String[] id = service.split("/", 2);
+            released.add(new Release(ObjectRef.namespaced(Service.KIND, id[0], id[1]), poolRef(held.pool()),
+                    held.addresses()));
+        });
+        return new PoolChange(released);
     }
 
-    private boolean add(Manifest manifest, SimulationLog log, boolean admission) {
+    private void add(Manifest manifest, SimulationLog log, boolean admission) {
+        PoolBlocks blocks = admitted(manifest, log, admission);
+        if (blocks != null) {
+            engine.add(blocks);
+        }
+    }
+
+    /** The pool as MetalLB's webhook admits it, with Pooldesk's advisories logged; null when refused. */
+    private PoolBlocks admitted(Manifest manifest, SimulationLog log, boolean admission) {
         PoolBlocks blocks;
         try {
             blocks = PoolBlocks.of(MetalLbCodec.read(manifest));
         } catch (ManifestException e) {
             log.reject(manifest.problem(e));
-            return false;
+            return null;
         }
         List<PoolBlocks> others = new ArrayList<>(engine.definitions());
         others.removeIf(p -> p.pool().name().equals(blocks.pool().name()));
         if (!log.admit(manifest, MetalLbAdmission.check(blocks, others), admission)) {
-            return false;
+            return null;
         }
         MetalLbAdmission.advisories(blocks).forEach(v -> log.warn(v.in(manifest).toString()));
         for (Family family : Family.values()) {
@@ -55,8 +73,7 @@ public final class MetalLbController implements Controller {
                         + " addresses; MetalLB's counter saturates at " + Long.MAX_VALUE).toString());
             }
         }
-        engine.add(blocks);
-        return true;
+        return blocks;
     }
 
     @Override

@@ -27,10 +27,15 @@ public final class MetalLbEngine {
     /** A pool and who holds which of its addresses. */
     public static final class PoolState {
         final PoolBlocks blocks;
-        final AllocationLedger held = new AllocationLedger();
+        final AllocationLedger held;
 
         PoolState(PoolBlocks blocks) {
+            this(blocks, new AllocationLedger());
+        }
+
+        PoolState(PoolBlocks blocks, AllocationLedger held) {
             this.blocks = blocks;
+            this.held = held;
         }
 
         public PoolBlocks blocks() {
@@ -61,6 +66,30 @@ public final class MetalLbEngine {
 
     public void add(PoolBlocks pool) {
         pools.put(pool.pool().name(), new PoolState(pool));
+    }
+
+    /**
+     * A pool changed: every assignment that still fits it stays, and the others are unassigned, as MetalLB's
+     * allocator does when its pools are set again (internal/allocator/allocator.go 88-118, test TestConfigReload).
+     *
+     * @return the services unassigned, by id, with what they held
+     */
+    public Map<String, Outcome> update(PoolBlocks blocks) {
+        String name = blocks.pool().name();
+        PoolState current = pools.get(name);
+        if (current == null) {
+            add(blocks);
+            return Map.of();
+        }
+        Map<String, Outcome> unassigned = new TreeMap<>();
+        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
+            Outcome held = entry.getValue();
+            if (name.equals(held.pool()) && !held.addresses().stream().allMatch(blocks::contains)) {
+                unassigned.put(entry.getKey(), release(entry.getKey()));
+            }
+        }
+        pools.put(name, new PoolState(blocks, current.held));
+        return unassigned;
     }
 
     public PoolState pool(String name) {

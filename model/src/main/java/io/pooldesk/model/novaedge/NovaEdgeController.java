@@ -40,7 +40,9 @@ public final class NovaEdgeController implements Controller {
         for (String problem : NovaEdgeAdvisories.of(expansion, engine)) {
             log.warn(manifest.problem("spec", problem).toString());
         }
-        engine.add(expansion);
+        engine.update(expansion).forEach((address, vip) -> log.warn(manifest, "NovaEdge's pool forgets " + vip
+                + "'s address " + address + ", which the new definition does not contain; the holder keeps it in its"
+                + " status and the pool may hand it out again (ipam/allocator.go 62-73)"));
         return PoolChange.NOTHING_RELEASED;
     }
 

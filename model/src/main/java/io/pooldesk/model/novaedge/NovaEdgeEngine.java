@@ -81,6 +81,34 @@ public final class NovaEdgeEngine {
         pools.put(expansion.pool().name(), new PoolState(expansion));
     }
 
+    /**
+     * A pool changed: its allocations migrate into the new definition when their address lies in one of its CIDRs or
+     * addresses, even where the new expansion leaves that address out (NovaEdge's AddPool, ipam/allocator.go 62-73,
+     * test TestAllocator_AddPool_Migration). The others are forgotten by the pool while their holders keep them.
+     *
+     * @return the allocations the pool forgot, address to VIP
+     */
+    public Map<Address, String> update(PoolExpansion expansion) {
+        PoolState current = pools.get(expansion.pool().name());
+        PoolState next = new PoolState(expansion);
+        Map<Address, String> forgotten = new TreeMap<>();
+        if (current != null) {
+            current.held.forEach((address, vip) -> {
+                if (expansion.written().contains(address)) {
+                    next.held.hold(address, vip);
+                    int position = next.position(address);
+                    if (position >= 0) {
+                        next.taken.set(position);
+                    }
+                } else {
+                    forgotten.put(address, vip);
+                }
+            });
+        }
+        pools.put(expansion.pool().name(), next);
+        return forgotten;
+    }
+
     public PoolState pool(String name) {
         return pools.get(name);
     }

@@ -9,6 +9,7 @@ import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
@@ -57,12 +58,12 @@ public final class OpenElbSystem implements PoolSystem {
     }
 
     @Override
-    public KindRules newRules() {
+    public KindRules newRules(ClusterContext context) {
         return new OpenElbRules();
     }
 
     @Override
-    public Controller newController() {
+    public Controller newController(ClusterContext context) {
         return new OpenElbController();
     }
 

@@ -3,7 +3,10 @@ package io.pooldesk.model.simulation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.kube.Namespaces;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.Mutation;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
 import io.pooldesk.model.system.PoolReport;
@@ -32,13 +35,20 @@ public final class Simulator {
     static final int MAX_PASSES = 64;
 
     private final List<PoolSystem> systems;
+    private final Map<String, String> settings;
 
     public Simulator() {
-        this(PoolSystems.all());
+        this(Map.of());
     }
 
-    public Simulator(List<PoolSystem> systems) {
+    /** @param settings the systems' settings the operator gave ({@link PoolSystem#settings()}), by name */
+    public Simulator(Map<String, String> settings) {
+        this(PoolSystems.all(), settings);
+    }
+
+    public Simulator(List<PoolSystem> systems, Map<String, String> settings) {
         this.systems = List.copyOf(systems);
+        this.settings = Map.copyOf(settings);
     }
 
     /** The work a set of manifests describes, checked before anything runs. */
@@ -57,6 +67,8 @@ public final class Simulator {
                 if (read.problems().isEmpty()) {
                     work.add(read.scenario());
                 }
+            } else if (Namespaces.isNamespace(manifest)) {
+                work.add(manifest);
             } else if (systemOf(manifest).isEmpty()) {
                 skipped.add(skipWarning(manifest));
             } else if (systemOf(manifest).get().isPool(manifest)) {
@@ -93,6 +105,7 @@ public final class Simulator {
     /** One run: the controllers' state and the requests they have seen, in the order first seen. */
     private final class Run {
         private final SimulationLog log = new SimulationLog();
+        private final ClusterContext context = new ClusterContext(settings);
         private final Map<PoolSystem, Controller> controllers = new IdentityHashMap<>();
         private final LinkedHashMap<ObjectRef, RequestState> requests = new LinkedHashMap<>();
         /** Counts what can help a waiting request: a release, a pool created, changed or deleted. */
@@ -102,7 +115,8 @@ public final class Simulator {
             plan.skipped().forEach(log::warn);
             for (Manifest pool : plan.pools()) {
                 if (named(pool)) {
-                    controller(systemOf(pool).get()).load(pool, log);
+                    PoolSystem system = systemOf(pool).get();
+                    controller(system).load(stored(system, pool), log);
                     epoch++;
                 }
             }
@@ -150,7 +164,7 @@ public final class Simulator {
         }
 
         private Controller controller(PoolSystem system) {
-            return controllers.computeIfAbsent(system, PoolSystem::newController);
+            return controllers.computeIfAbsent(system, s -> s.newController(context));
         }
 
         /** A Kubernetes object needs a name; the API server refuses one without. */
@@ -162,8 +176,15 @@ public final class Simulator {
             return false;
         }
 
-        private void put(Manifest manifest, Verb verb) {
-            Optional<PoolSystem> found = systemOf(manifest);
+        private void put(Manifest written, Verb verb) {
+            if (Namespaces.isNamespace(written)) {
+                // labels a namespace selector reads: a pool that could not match before may match now
+                context.namespace(written.name(), Namespaces.labels(written));
+                epoch++;
+                return;
+            }
+            Optional<PoolSystem> found = systemOf(written);
+            Manifest manifest = found.map(s -> stored(s, written)).orElse(written);
             RequestState existing = existingRequest(manifest);
             if (existing != null && (found.isEmpty() || found.get() != existing.system)) {
                 // it no longer asks the system that served it (lost its opt-in, or is no longer a LoadBalancer):
@@ -219,6 +240,13 @@ public final class Simulator {
             } else if (state.isPending() || state.outcomes.isEmpty()) {
                 state.dirty = true;
             }
+        }
+
+        /** The object as the system's mutating webhooks make it, with what they changed said once. */
+        private Manifest stored(PoolSystem system, Manifest written) {
+            Mutation mutation = system.mutate(written, context);
+            mutation.changes().forEach(change -> log.warn(written, "mutated: " + change));
+            return mutation.stored();
         }
 
         /** The request this object already is, whichever system served it. */

@@ -42,10 +42,23 @@ public interface PoolSystem {
     }
 
     /** The admission rules, applied in document order ({@code pooldesk validate}); a fresh instance per run. */
-    KindRules newRules();
+    KindRules newRules(ClusterContext context);
 
     /** The system's controllers and their state, for one simulation run. */
-    Controller newController();
+    Controller newController(ClusterContext context);
+
+    /** Settings of its controllers or webhooks an operator may give on the command line. */
+    default java.util.List<Setting> settings() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Its mutating webhooks, which run before validation and allocation: the object the cluster stores, with what
+     * changed. The default stores the object as written.
+     */
+    default Mutation mutate(Manifest manifest, ClusterContext context) {
+        return Mutation.none(manifest);
+    }
 
     /** A pool in terms every system shares, for conversion and the window's exact counts. */
     NeutralPool neutral(Manifest pool) throws ManifestException;

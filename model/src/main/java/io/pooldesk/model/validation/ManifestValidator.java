@@ -1,6 +1,9 @@
 package io.pooldesk.model.validation;
 
+import io.pooldesk.model.kube.Namespaces;
 import io.pooldesk.model.kube.ServiceRules;
+import io.pooldesk.model.system.ClusterContext;
+import io.pooldesk.model.system.Mutation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.simulation.Scenario;
@@ -20,30 +23,47 @@ import java.util.Optional;
 public final class ManifestValidator {
     private static final ServiceRules SERVICES = new ServiceRules();
     private final List<PoolSystem> systems;
+    private final Map<String, String> settings;
 
     public ManifestValidator() {
-        this(PoolSystems.all());
+        this(Map.of());
     }
 
-    public ManifestValidator(List<PoolSystem> systems) {
+    /** @param settings the systems' settings the operator gave ({@link PoolSystem#settings()}), by name */
+    public ManifestValidator(Map<String, String> settings) {
+        this(PoolSystems.all(), settings);
+    }
+
+    public ManifestValidator(List<PoolSystem> systems, Map<String, String> settings) {
         this.systems = List.copyOf(systems);
+        this.settings = Map.copyOf(settings);
     }
 
     public ValidationReport validate(List<Manifest> manifests) {
         ValidationReport.Builder report = new ValidationReport.Builder();
         Map<PoolSystem, KindRules> rules = new IdentityHashMap<>();
-        for (Manifest manifest : manifests) {
+        ClusterContext context = new ClusterContext(settings);
+        for (Manifest written : manifests) {
+            if (Namespaces.isNamespace(written)) {
+                context.namespace(written.name(), Namespaces.labels(written));
+                continue;
+            }
             Optional<PoolSystem> system = systems.stream()
-                    .filter(s -> s.isPool(manifest) || s.isRequest(manifest)).findFirst();
+                    .filter(s -> s.isPool(written) || s.isRequest(written)).findFirst();
             if (system.isPresent()) {
                 report.checked();
-                rules.computeIfAbsent(system.get(), PoolSystem::newRules).check(manifest, report);
-            } else if (ServiceRules.handles(manifest)) {
+                // the mutating webhooks run first: the validator sees what the cluster would store
+                Mutation mutation = system.get().mutate(written, context);
+                mutation.changes().forEach(change -> report.warn(written.source() + ": document "
+                        + written.document() + " (" + written.describe() + "): mutated: " + change));
+                Manifest manifest = mutation.stored();
+                rules.computeIfAbsent(system.get(), s -> s.newRules(context)).check(manifest, report);
+            } else if (ServiceRules.handles(written)) {
                 report.checked();
-                SERVICES.check(manifest, report);
-            } else if (!Scenario.isScenario(manifest)) {
-                report.warn(manifest.source() + ": document " + manifest.document() + " (" + manifest.describe()
-                        + "): kind " + manifest.kind() + " of " + manifest.apiVersion()
+                SERVICES.check(written, report);
+            } else if (!Scenario.isScenario(written)) {
+                report.warn(written.source() + ": document " + written.document() + " (" + written.describe()
+                        + "): kind " + written.kind() + " of " + written.apiVersion()
                         + " is not one Pooldesk validates; skipped");
             }
         }

@@ -96,4 +96,26 @@ class ConvergenceTest {
         assertTrue(report.rejected().isEmpty(), report.rejected().toString());
         assertEquals(2, Simulations.pool(report, "pool").used().intValue());
     }
+
+    @Test
+    void aMetalLbPoolUpdateKeepsWhatStillFitsAndReassignsTheRest() {
+        SimulationReport report = run("metallb-pool-update-keeps-and-releases.yaml");
+        assertEquals(List.of(new Simulations.Entry("Service/web/svc-a", "pool", "10.70.0.0", null),
+                new Simulations.Entry("Service/web/svc-b", "pool", "10.70.0.1", null),
+                new Simulations.Entry("Service/web/svc-a", "pool", "10.70.0.8", null)), Simulations.entries(report));
+        assertEquals(List.of(new Simulations.Entry("Service/web/svc-a", "pool", "10.70.0.0", null)),
+                Simulations.releases(report));
+        assertEquals(2, Simulations.pool(report, "pool").used().intValue());
+    }
+
+    @Test
+    void aNovaEdgePoolUpdateMigratesItsAllocations() {
+        SimulationReport report = run("novaedge-pool-update-migrates.yaml");
+        assertEquals(List.of(new Simulations.Entry("ProxyVIP/vip-a", "test-pool", "192.168.1.1", null),
+                new Simulations.Entry("ProxyVIP/vip-b", "test-pool", "192.168.1.10", null)),
+                Simulations.entries(report));
+        assertTrue(report.released().isEmpty(), report.released().toString());
+        assertEquals(java.util.Map.of("192.168.1.1", "vip-a", "192.168.1.10", "vip-b"),
+                Simulations.pool(report, "test-pool").allocated());
+    }
 }

@@ -7,6 +7,11 @@ import io.pooldesk.model.system.ValidationReport;
 
 /** The managed-DHCP webhooks applied to pools and VM network configs in document order. */
 public final class DhcpRules implements KindRules {
+    private final String serviceCidr;
+
+    DhcpRules(String serviceCidr) {
+        this.serviceCidr = serviceCidr;
+    }
 
     @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {
@@ -16,7 +21,7 @@ public final class DhcpRules implements KindRules {
                 return;
             }
             DhcpPool pool = DhcpCodec.readPool(manifest);
-            DhcpAdmission.checkCreate(pool, HarvesterDhcp.DEFAULT_SERVICE_CIDR)
+            DhcpAdmission.checkCreate(pool, serviceCidr)
                     .forEach(v -> report.error(v.in(manifest)));
         } catch (ManifestException e) {
             report.error(manifest.problem(e));

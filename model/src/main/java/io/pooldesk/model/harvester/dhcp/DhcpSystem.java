@@ -11,12 +11,14 @@ import io.pooldesk.model.address.SubnetFitting;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.PoolObjects;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.system.ResourceType;
+import io.pooldesk.model.system.Setting;
 import io.pooldesk.model.system.ResourceType.Role;
 import io.pooldesk.model.system.Violation;
 
@@ -28,6 +30,7 @@ import java.util.function.Consumer;
 /** Harvester's managed DHCP (vm-dhcp-controller): per-network {@code IPPool}s serving VM network configs. */
 public final class DhcpSystem implements PoolSystem {
     public static final String ID = "harvester-dhcp";
+    static final String SERVICE_CIDR = "service-cidr";
     /** Beyond this many exclusions a converted pool is split, one pool per span. */
     static final int MAX_EXCLUDES = 1024;
 
@@ -63,13 +66,24 @@ public final class DhcpSystem implements PoolSystem {
     }
 
     @Override
-    public KindRules newRules() {
-        return new DhcpRules();
+    public KindRules newRules(ClusterContext context) {
+        return new DhcpRules(serviceCidr(context));
     }
 
     @Override
-    public Controller newController() {
-        return new DhcpController();
+    public Controller newController(ClusterContext context) {
+        return new DhcpController(serviceCidr(context));
+    }
+
+    /** The webhook refuses pools that overlap the cluster's service CIDR ({@code cmd/webhook/root.go}). */
+    @Override
+    public List<Setting> settings() {
+        return List.of(new Setting(SERVICE_CIDR, "CIDR", "the cluster's service CIDR, which managed DHCP's webhook"
+                + " keeps pools out of", HarvesterDhcp.DEFAULT_SERVICE_CIDR, true));
+    }
+
+    static String serviceCidr(ClusterContext context) {
+        return context.setting(SERVICE_CIDR).orElse(HarvesterDhcp.DEFAULT_SERVICE_CIDR);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.pooldesk.model.address.SubnetFitting;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
@@ -66,12 +67,12 @@ public final class HarvesterLbSystem implements PoolSystem {
     }
 
     @Override
-    public KindRules newRules() {
+    public KindRules newRules(ClusterContext context) {
         return new HarvesterLbRules();
     }
 
     @Override
-    public Controller newController() {
+    public Controller newController(ClusterContext context) {
         return new HarvesterLbController();
     }
 

@@ -1,0 +1,52 @@
+package io.pooldesk.model.system;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the cluster around the pools tells the systems: settings an operator gives on the command line (a webhook's
+ * service CIDR, the namespace a controller runs in), and the labels of the {@code Namespace} objects the input
+ * carries, for namespace selectors. One context is shared by every system of a run.
+ */
+public final class ClusterContext {
+    private final Map<String, String> settings;
+    private final Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
+
+    public ClusterContext(Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
+    }
+
+    public static ClusterContext defaults() {
+        return new ClusterContext(Map.of());
+    }
+
+    /** A setting a system declared ({@link PoolSystem#settings()}), when the operator gave it. */
+    public Optional<String> setting(String name) {
+        return Optional.ofNullable(settings.get(name));
+    }
+
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** A {@code Namespace} object of the input, with its labels. */
+    public void namespace(String name, Map<String, String> labels) {
+        namespaces.put(name, Map.copyOf(labels));
+    }
+
+    /** Whether the input carries Namespace objects: without them, namespace selectors cannot be evaluated. */
+    public boolean namespacesKnown() {
+        return !namespaces.isEmpty();
+    }
+
+    /** The labels of a namespace the input carries; empty when it carries none of that name. */
+    public Optional<Map<String, String>> labelsOf(String namespace) {
+        return Optional.ofNullable(namespaces.get(namespace));
+    }
+
+    public Map<String, Map<String, String>> namespaces() {
+        return Collections.unmodifiableMap(namespaces);
+    }
+}
