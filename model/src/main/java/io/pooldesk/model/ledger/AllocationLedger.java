@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -283,10 +284,10 @@ public final class AllocationLedger {
     }
 
     /** Every held address and its holder, lowest first: a copy, made on each call. */
-    public Map<Address, String> entries() {
+    public NavigableMap<Address, String> entries() {
         TreeMap<Address, String> out = new TreeMap<>();
         forEach(out::put);
-        return Collections.unmodifiableMap(out);
+        return Collections.unmodifiableNavigableMap(out);
     }
 
     /** Every held address as canonical text and its holder, lowest first, as a status writes it. */

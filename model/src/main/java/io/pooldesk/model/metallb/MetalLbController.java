@@ -153,7 +153,7 @@ public final class MetalLbController implements Controller {
             BigInteger used = BigInteger.valueOf(state.usedCount());
             reports.add(new PoolReport(MetalLb.POOL_KIND, MetalLb.GROUP,
                     pool.namespace().isEmpty() ? MetalLb.NAMESPACE : pool.namespace(), pool.name(), total, used,
-                    total.subtract(used), state.allocated(), Map.of()));
+                    total.subtract(used), state.holders(), PoolReport.NO_HISTORY));
         }
         return reports;
     }

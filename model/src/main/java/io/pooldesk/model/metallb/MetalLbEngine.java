@@ -42,6 +42,11 @@ public final class MetalLbEngine {
             return blocks;
         }
 
+        /** Address to holder, lowest address first, as the report carries it. */
+        public java.util.NavigableMap<Address, String> holders() {
+            return held.entries();
+        }
+
         public int usedCount() {
             return held.count();
         }

@@ -128,7 +128,7 @@ public final class NovaEdgeController implements Controller {
             BigInteger total = BigInteger.valueOf(state.expansion().entries().size());
             BigInteger used = BigInteger.valueOf(state.allocatedCount());
             reports.add(new PoolReport(NovaEdge.POOL_KIND, NovaEdge.GROUP, null, state.expansion().pool().name(),
-                    total, used, total.subtract(used), state.allocations(), Map.of()));
+                    total, used, total.subtract(used), state.holders(), PoolReport.NO_HISTORY));
         }
         return reports;
     }

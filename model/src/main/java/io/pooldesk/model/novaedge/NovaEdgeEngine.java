@@ -38,6 +38,11 @@ public final class NovaEdgeEngine {
             return expansion;
         }
 
+        /** Address to holder, lowest address first, as the report carries it. */
+        public java.util.NavigableMap<Address, String> holders() {
+            return held.entries();
+        }
+
         public int allocatedCount() {
             return held.count();
         }

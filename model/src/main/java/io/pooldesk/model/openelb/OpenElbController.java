@@ -142,7 +142,7 @@ public final class OpenElbController implements Controller {
             BigInteger total = state.span().size();
             BigInteger used = BigInteger.valueOf(state.usage());
             reports.add(new PoolReport(OpenElb.KIND, OpenElb.GROUP, null, state.eip().name(), total, used,
-                    total.subtract(used), state.usedMap(), Map.of()));
+                    total.subtract(used), state.holders(), PoolReport.NO_HISTORY));
         }
         return reports;
     }

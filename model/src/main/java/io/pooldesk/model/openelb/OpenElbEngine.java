@@ -45,6 +45,11 @@ public final class OpenElbEngine {
             return used.count();
         }
 
+        /** Address to holder, lowest address first, as the report carries it. */
+        public java.util.NavigableMap<Address, String> holders() {
+            return used.entries();
+        }
+
         public boolean occupied() {
             return BigInteger.valueOf(used.count()).compareTo(span.size()) >= 0;
         }

@@ -158,9 +158,9 @@ public final class ReportWriter {
         }
     }
 
-    private static ObjectNode map(Map<String, String> entries) {
+    private static ObjectNode map(Map<Address, String> entries) {
         ObjectNode node = NODES.objectNode();
-        entries.forEach(node::put);
+        entries.forEach((address, holder) -> node.put(address.toString(), holder));
         return node;
     }
 

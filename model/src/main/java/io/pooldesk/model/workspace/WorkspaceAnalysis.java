@@ -1,9 +1,7 @@
 package io.pooldesk.model.workspace;
 
 import io.pooldesk.model.address.Address;
-import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.AddressSet;
-import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.address.Span;
 import io.pooldesk.model.conversion.Converter;
 import io.pooldesk.model.manifest.Manifest;
@@ -27,7 +25,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** What the window shows of a workspace: the simulator's answer, per pool and per request. */
 public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummary> loadBalancers,
@@ -99,8 +96,8 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
             usable = AddressSet.empty();
             written = AddressSet.empty();
         }
-        NavigableMap<Address, String> allocated = addresses(report.allocated());
-        NavigableMap<Address, String> history = addresses(report.allocatedHistory());
+        NavigableMap<Address, String> allocated = report.allocated();
+        NavigableMap<Address, String> history = report.allocatedHistory();
         Span extent = extent(usable, allocated, history);
         if (facts.extent() != null && (extent == null || facts.extent().family() == extent.family())) {
             extent = facts.extent();
@@ -136,17 +133,6 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
         return new Span(same.get(0), same.get(same.size() - 1));
     }
 
-    private static NavigableMap<Address, String> addresses(Map<String, String> byText) {
-        NavigableMap<Address, String> out = new TreeMap<>();
-        byText.forEach((text, holder) -> {
-            try {
-                out.put(AddressParser.address(text), holder);
-            } catch (InvalidAddressException ignored) {
-                // the report writes canonical addresses only
-            }
-        });
-        return out;
-    }
 
     /** Each request of the workspace with its outcome at the end (a VM network config: its first NIC's). */
     private static List<LoadBalancerSummary> loadBalancers(List<Manifest> manifests, SimulationReport report) {

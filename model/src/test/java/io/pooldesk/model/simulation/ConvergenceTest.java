@@ -84,7 +84,7 @@ class ConvergenceTest {
                 new Simulations.Entry("Service/web/svc", "eip", "10.60.0.5", null)), Simulations.entries(report));
         assertEquals(List.of(new Simulations.Entry("Service/web/svc", "eip", "10.60.0.3", null)),
                 Simulations.releases(report));
-        assertEquals(List.of("10.60.0.5"), List.copyOf(Simulations.pool(report, "eip").allocated().keySet()));
+        assertEquals(List.of("10.60.0.5"), List.copyOf(Simulations.allocated(Simulations.pool(report, "eip")).keySet()));
     }
 
     @Test
@@ -116,6 +116,6 @@ class ConvergenceTest {
                 Simulations.entries(report));
         assertTrue(report.released().isEmpty(), report.released().toString());
         assertEquals(java.util.Map.of("192.168.1.1", "vip-a", "192.168.1.10", "vip-b"),
-                Simulations.pool(report, "test-pool").allocated());
+                Simulations.allocated(Simulations.pool(report, "test-pool")));
     }
 }

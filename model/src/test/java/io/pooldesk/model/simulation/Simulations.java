@@ -55,6 +55,13 @@ public final class Simulations {
                 .map(a -> a.isServed() ? a.address() : "error: " + a.error()).toList();
     }
 
+    /** A pool's {@code allocated} map as the JSON writes it: canonical address text to holder. */
+    public static java.util.Map<String, String> allocated(PoolReport pool) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        pool.allocated().forEach((address, holder) -> out.put(address.toString(), holder));
+        return out;
+    }
+
     public static PoolReport pool(SimulationReport report, String name) {
         return report.pools().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no pool " + name + " in " + report.pools()));

@@ -152,7 +152,7 @@ public final class DhcpController implements Controller {
             BigInteger total = state.layout().usable().size();
             BigInteger used = BigInteger.valueOf(state.used());
             reports.add(new PoolReport(HarvesterDhcp.POOL_KIND, HarvesterDhcp.GROUP, pool.namespace(), pool.name(),
-                    total, used, total.subtract(used), state.allocated(), Map.of()));
+                    total, used, total.subtract(used), state.holders(), PoolReport.NO_HISTORY));
         }
         return reports;
     }

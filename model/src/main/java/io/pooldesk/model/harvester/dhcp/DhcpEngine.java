@@ -35,6 +35,11 @@ public final class DhcpEngine {
         }
 
         /** Addresses held by MACs (markers not counted). */
+        /** Address to holder, lowest address first, as the report carries it. */
+        public java.util.NavigableMap<Address, String> holders() {
+            return held.entries();
+        }
+
         public int used() {
             return held.count() - held.countOf(HarvesterDhcp.EXCLUDED) - held.countOf(HarvesterDhcp.RESERVED);
         }

@@ -164,7 +164,7 @@ public final class HarvesterLbController implements Controller {
             BigInteger total = state.ranges().total();
             BigInteger used = BigInteger.valueOf(state.ledger().allocatedCount());
             reports.add(new PoolReport(HarvesterLb.POOL_KIND, HarvesterLb.GROUP, null, state.name(), total, used,
-                    total.subtract(used), state.ledger().allocatedSnapshot(), state.ledger().historySnapshot()));
+                    total.subtract(used), state.ledger().allocatedEntries(), state.ledger().historyEntries()));
         }
         return reports;
     }

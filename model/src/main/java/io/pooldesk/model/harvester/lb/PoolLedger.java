@@ -181,12 +181,12 @@ public final class PoolLedger {
     }
 
     /** Live allocations, lowest first: a copy, made on each call. */
-    public Map<Address, String> allocatedEntries() {
+    public java.util.NavigableMap<Address, String> allocatedEntries() {
         return allocated.entries();
     }
 
     /** History, lowest first: a copy, made on each call. */
-    public Map<Address, String> historyEntries() {
+    public java.util.NavigableMap<Address, String> historyEntries() {
         return history.entries();
     }
 

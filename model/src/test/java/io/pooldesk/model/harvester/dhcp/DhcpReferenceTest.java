@@ -60,7 +60,7 @@ class DhcpReferenceTest {
     @Test
     void case18_defaultsReserveRouterAndServerInsideTheRange() {
         SimulationReport report = simulate(poolYaml("cidr: 192.168.0.0/24, router: 192.168.0.1"));
-        assertEquals(Map.of("192.168.0.1", "RESERVED", "192.168.0.2", "RESERVED"), pool(report, "net-48").allocated());
+        assertEquals(Map.of("192.168.0.1", "RESERVED", "192.168.0.2", "RESERVED"), Simulations.allocated(pool(report, "net-48")));
         assertEquals(BigInteger.valueOf(252), pool(report, "net-48").available());
         assertEquals(BigInteger.ZERO, pool(report, "net-48").used());
     }
@@ -70,9 +70,9 @@ class DhcpReferenceTest {
         SimulationReport report = simulate(README_POOL);
         assertEquals(BigInteger.valueOf(8), pool(report, "net-48").available());
         assertEquals(Map.of("192.168.48.81", "EXCLUDED", "192.168.48.90", "EXCLUDED"),
-                pool(report, "net-48").allocated());
+                Simulations.allocated(pool(report, "net-48")));
         SimulationReport outside = simulate(README_POOL.replace("192.168.48.90]", "192.168.48.90, 192.168.48.50]"));
-        assertEquals("EXCLUDED", pool(outside, "net-48").allocated().get("192.168.48.50"));
+        assertEquals("EXCLUDED", Simulations.allocated(pool(outside, "net-48")).get("192.168.48.50"));
         assertEquals(BigInteger.valueOf(8), pool(outside, "net-48").available());
     }
 
