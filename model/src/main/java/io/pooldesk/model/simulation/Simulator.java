@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs a simulation over manifests: every pool, with its status, is the starting state; then requests and scenario
@@ -108,6 +109,12 @@ public final class Simulator {
         private final ClusterContext context = new ClusterContext(settings);
         private final Map<PoolSystem, Controller> controllers = new IdentityHashMap<>();
         private final LinkedHashMap<ObjectRef, RequestState> requests = new LinkedHashMap<>();
+        /** Requests to reconcile at the next pass, and requests that wait, by the order they were first seen. */
+        private final TreeMap<Long, RequestState> dirty = new TreeMap<>();
+        private final TreeMap<Long, RequestState> waiting = new TreeMap<>();
+        private long seen;
+        /** The epoch at which every waiting request was last offered a retry: nothing new since, no scan. */
+        private long waitingTriedAt = -1;
         /** Counts what can help a waiting request: a release, a pool created, changed or deleted. */
         private long epoch;
 
@@ -190,7 +197,7 @@ public final class Simulator {
                 // it no longer asks the system that served it (lost its opt-in, or is no longer a LoadBalancer):
                 // that system's controller releases it, as OpenELB's needRelease does
                 ObjectRef ref = existing.ref();
-                requests.remove(ref);
+                forget(existing);
                 controller(existing.system).release(ref, log).forEach(this::released);
             }
             if (found.isEmpty()) {
@@ -218,7 +225,9 @@ public final class Simulator {
             ObjectRef ref = system.ref(manifest);
             RequestState state = requests.get(ref);
             if (state == null) {
-                requests.put(ref, new RequestState(system, manifest));
+                RequestState created = new RequestState(system, manifest, seen++);
+                requests.put(ref, created);
+                dirty.put(created.seq, created);
                 return;
             }
             if (verb != Verb.APPLY) {
@@ -236,9 +245,9 @@ public final class Simulator {
             state.manifest = manifest;
             if (state.holdsAny() && controller.releasesOnChange(before, manifest)) {
                 controller.release(ref, log).forEach(this::released);
-                state.dirty = true;
+                dirty.put(state.seq, state);
             } else if (state.isPending() || state.outcomes.isEmpty()) {
-                state.dirty = true;
+                dirty.put(state.seq, state);
             }
         }
 
@@ -247,6 +256,13 @@ public final class Simulator {
             Mutation mutation = system.mutate(written, context);
             mutation.changes().forEach(change -> log.warn(written, "mutated: " + change));
             return mutation.stored();
+        }
+
+        /** The request is gone (deleted, refused, or no longer asks its system). */
+        private void forget(RequestState state) {
+            requests.remove(state.ref());
+            dirty.remove(state.seq);
+            waiting.remove(state.seq);
         }
 
         /** The request this object already is, whichever system served it. */
@@ -265,7 +281,7 @@ public final class Simulator {
             epoch++;
             RequestState holder = requests.get(release.request());
             if (holder != null) {
-                holder.dirty = true;
+                dirty.put(holder.seq, holder);
             }
         }
 
@@ -275,7 +291,7 @@ public final class Simulator {
                 if (ref.kind().equals(delete.kind()) && ref.name().equals(delete.name())
                         && (ref.namespace().equals(delete.namespace())
                         || ref.namespace().equals("default") && delete.namespace().isEmpty())) {
-                    requests.remove(ref);
+                    forget(entry.getValue());
                     releaseDeleted(entry.getValue().system, ref);
                     return;
                 }
@@ -318,22 +334,27 @@ public final class Simulator {
             for (int pass = 1; pass <= MAX_PASSES; pass++) {
                 long epochAtStart = epoch;
                 Map<PoolSystem, List<RequestState>> retried = new IdentityHashMap<>();
-                for (RequestState state : new ArrayList<>(requests.values())) {
-                    boolean retry = state.isPending() && state.triedAt < epoch;
-                    if (!state.dirty && !retry) {
+                TreeMap<Long, RequestState> due = new TreeMap<>(dirty);
+                if (!waiting.isEmpty() && waitingTriedAt < epoch) {
+                    waitingTriedAt = epoch;
+                    waiting.values().stream().filter(s -> s.triedAt < epoch && !dirty.containsKey(s.seq))
+                            .forEach(s -> {
+                                due.put(s.seq, s);
+                                retried.computeIfAbsent(s.system, k -> new ArrayList<>()).add(s);
+                            });
+                }
+                dirty.clear();
+                for (RequestState state : due.values()) {
+                    if (requests.get(state.ref()) != state) {
                         continue;
                     }
-                    if (retry && !state.dirty) {
-                        retried.computeIfAbsent(state.system, s -> new ArrayList<>()).add(state);
-                    }
-                    state.dirty = false;
                     state.triedAt = epoch;
                     List<Outcome> outcomes = controller(state.system).reconcile(state.manifest, log);
                     Outcome.Refused refused = outcomes.stream().filter(o -> o instanceof Outcome.Refused)
                             .map(o -> (Outcome.Refused) o).findFirst().orElse(null);
                     if (refused != null) {
                         refused.violations().forEach(v -> log.reject(v.in(state.manifest)));
-                        requests.remove(refused.request());
+                        forget(state);
                         continue;
                     }
                     // an entry for each outcome that was decided or changed; a retry that changes nothing adds none
@@ -343,9 +364,14 @@ public final class Simulator {
                         }
                     }
                     state.outcomes = List.copyOf(outcomes);
+                    if (state.isPending()) {
+                        waiting.put(state.seq, state);
+                    } else {
+                        waiting.remove(state.seq);
+                    }
                 }
                 warnAboutRetryOrder(retried);
-                if (epoch == epochAtStart && requests.values().stream().noneMatch(s -> s.dirty)) {
+                if (epoch == epochAtStart && dirty.isEmpty()) {
                     return;
                 }
             }
@@ -404,14 +430,17 @@ public final class Simulator {
 
     private static final class RequestState {
         final PoolSystem system;
+        final long seq;
+        final ObjectRef ref;
         Manifest manifest;
         List<Outcome> outcomes = List.of();
-        boolean dirty = true;
         long triedAt = -1;
 
-        RequestState(PoolSystem system, Manifest manifest) {
+        RequestState(PoolSystem system, Manifest manifest, long seq) {
             this.system = system;
             this.manifest = manifest;
+            this.seq = seq;
+            this.ref = system.ref(manifest);
         }
 
         boolean isPending() {
@@ -423,7 +452,7 @@ public final class Simulator {
         }
 
         ObjectRef ref() {
-            return system.ref(manifest);
+            return ref;
         }
     }
 
