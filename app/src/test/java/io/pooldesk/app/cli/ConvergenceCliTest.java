@@ -77,4 +77,14 @@ class ConvergenceCliTest {
         assertEquals("192.168.1.1", json.path("pools").get(0).path("allocated").fieldNames().next());
         assertEquals("ProxyVIP/vip-b test-pool 192.168.1.10", entry(json.path("allocations").get(1)));
     }
+
+    @Test
+    void theOldestWaitingRequestTakesTheFreedAddressAndTheExitCodeSaysOneStillWaits() throws Exception {
+        CliContractTest.Run run = CliContractTest.run("simulate", "--output", "json",
+                DIR.resolve("harvester-lb-retry-order.yaml").toString());
+        assertEquals(1, run.code(), run.all());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("LoadBalancer/default/lb-b one-address 192.168.20.10", entry(json.path("allocations").get(3)));
+        assertTrue(run.err().contains("no defined order"), run.err());
+    }
 }

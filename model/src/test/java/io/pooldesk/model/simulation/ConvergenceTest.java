@@ -118,4 +118,17 @@ class ConvergenceTest {
         assertEquals(java.util.Map.of("192.168.1.1", "vip-a", "192.168.1.10", "vip-b"),
                 Simulations.allocated(Simulations.pool(report, "test-pool")));
     }
+
+    @Test
+    void severalWaitingRequestsAndOneFreedAddressServeTheOldestAndSaySo() {
+        SimulationReport report = run("harvester-lb-retry-order.yaml");
+        List<Simulations.Entry> entries = Simulations.entries(report);
+        assertEquals(4, entries.size(), entries.toString());
+        assertEquals(new Simulations.Entry("LoadBalancer/default/lb-b", "one-address", "192.168.20.10", null),
+                entries.get(3));
+        assertTrue(report.hasFailures(), "lb-c still waits at the end: exit code 1");
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("no defined order")
+                && w.contains("LoadBalancer/default/lb-b") && w.contains("LoadBalancer/default/lb-c")),
+                report.warnings().toString());
+    }
 }
