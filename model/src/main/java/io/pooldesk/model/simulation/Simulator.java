@@ -113,6 +113,8 @@ public final class Simulator {
         private final TreeMap<Long, RequestState> dirty = new TreeMap<>();
         private final TreeMap<Long, RequestState> waiting = new TreeMap<>();
         private long seen;
+        /** The pools that exist, as their systems name them: a create of one of them is an update. */
+        private final java.util.Set<ObjectRef> pools = new java.util.HashSet<>();
         /** The epoch at which every waiting request was last offered a retry: nothing new since, no scan. */
         private long waitingTriedAt = -1;
         /** Counts what can help a waiting request: a release, a pool created, changed or deleted. */
@@ -124,6 +126,7 @@ public final class Simulator {
                 if (named(pool)) {
                     PoolSystem system = systemOf(pool).get();
                     controller(system).load(stored(system, pool), log);
+                    pools.add(system.ref(pool));
                     epoch++;
                 }
             }
@@ -210,13 +213,19 @@ public final class Simulator {
             PoolSystem system = found.get();
             Controller controller = controller(system);
             if (system.isPool(manifest)) {
+                ObjectRef ref = system.ref(manifest);
                 if (verb == Verb.CREATE) {
                     controller.load(manifest, log);
+                    pools.add(ref);
                     epoch++;
                     return;
                 }
+                if (verb == Verb.CREATE_IN_SCENARIO && pools.contains(ref)) {
+                    log.warn(manifest, "already exists; created again, it is an update, as kubectl apply would make it");
+                }
                 Controller.PoolChange change = controller.apply(manifest, log);
                 if (change != null) {
+                    pools.add(ref);
                     epoch++;
                     change.released().forEach(this::released);
                 }
@@ -309,8 +318,9 @@ public final class Simulator {
                             : ObjectRef.clusterScoped(delete.kind(), delete.name()));
                     return;
                 }
-                if (controller(system).deletePool(new ObjectRef(delete.kind(), delete.namespace(), delete.name()),
-                        delete.label(), log)) {
+                ObjectRef pool = new ObjectRef(delete.kind(), delete.namespace(), delete.name());
+                if (controller(system).deletePool(pool, delete.label(), log)) {
+                    pools.removeIf(p -> p.kind().equals(pool.kind()) && p.name().equals(pool.name()));
                     epoch++;
                     return;
                 }

@@ -131,4 +131,31 @@ class ConvergenceTest {
                 && w.contains("LoadBalancer/default/lb-b") && w.contains("LoadBalancer/default/lb-c")),
                 report.warnings().toString());
     }
+
+    @Test
+    void creatingAnExistingPoolIsAnUpdateAndSaysSo() {
+        SimulationReport report = Simulations.simulate("""
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: pool, namespace: metallb-system}
+                spec: {addresses: [10.80.0.0/30]}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: svc, namespace: web}
+                spec: {type: LoadBalancer, ports: [{port: 80}]}
+                ---
+                apiVersion: pooldesk.io/v1alpha1
+                kind: Scenario
+                metadata: {name: again}
+                steps:
+                  - create: {apiVersion: metallb.io/v1beta1, kind: IPAddressPool,
+                             metadata: {name: pool, namespace: metallb-system}, spec: {addresses: [10.80.0.0/29]}}
+                """);
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("IPAddressPool") && w.contains("already exists")),
+                report.warnings().toString());
+        assertTrue(report.rejected().isEmpty(), report.rejected().toString());
+        assertEquals(1, Simulations.entries(report).size(), "the Service keeps 10.80.0.0 through the update");
+        assertEquals(java.math.BigInteger.valueOf(8), Simulations.pool(report, "pool").total());
+    }
 }
