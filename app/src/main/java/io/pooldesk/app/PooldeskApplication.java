@@ -1,8 +1,8 @@
 package io.pooldesk.app;
 
 import io.pooldesk.model.workspace.RecoveryStore;
-import io.pooldesk.views.shell.FxBackgroundWork;
-import io.pooldesk.views.shell.MainViewModel;
+import io.pooldesk.views.common.FxBackgroundWork;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -36,7 +36,7 @@ public final class PooldeskApplication extends Application {
     @Override
     public void start(Stage stage) {
         FxBackgroundWork background = new FxBackgroundWork();
-        MainViewModel model = new MainViewModel(background,
+        WorkspaceViewModel model = new WorkspaceViewModel(background,
                 new RecoveryStore(DemoWorkspace.dataFolder().resolve("recovery")));
         window = new MainWindow(model);
         stage.setTitle("Pooldesk");

@@ -77,14 +77,14 @@ final class ScreenshotTour {
             });
         });
         steps.add(() -> {
-            window.pages().getSelectionModel().select(1);
+            window.show(io.pooldesk.views.balancers.LoadBalancersPage.class);
             later(() -> {
                 shoot(stage.getScene(), "load-balancers.png");
                 next();
             });
         });
         steps.add(() -> {
-            window.pages().getSelectionModel().select(2);
+            window.show(io.pooldesk.views.planning.ScenarioPage.class);
             var scenario = window.scenario();
             scenario.name.set("forty-in-prod");
             scenario.addLoadBalancers();
@@ -99,7 +99,7 @@ final class ScreenshotTour {
             }));
         });
         steps.add(() -> {
-            window.pages().getSelectionModel().select(3);
+            window.show(io.pooldesk.views.planning.ForecastPage.class);
             window.forecast().run();
             later(() -> later(() -> {
                 shoot(stage.getScene(), "forecast.png");

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pooldesk.app.cli.Cli;
 import io.pooldesk.model.planning.ScenarioComparison.PoolChange;
-import io.pooldesk.views.pools.Counts;
-import io.pooldesk.views.shell.BackgroundWork;
-import io.pooldesk.views.shell.MainViewModel;
+import io.pooldesk.views.common.Counts;
+import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -50,7 +50,7 @@ class ScenarioPanelTest {
                 Files.copy(f, workspace.resolve(f.getFileName()));
             }
         }
-        MainViewModel model = new MainViewModel(BackgroundWork.synchronous());
+        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
         stage.show();

@@ -4,8 +4,8 @@ import io.pooldesk.model.address.Address;
 import io.pooldesk.views.map.Cell;
 import io.pooldesk.views.map.CellState;
 import io.pooldesk.views.map.UtilisationMap;
-import io.pooldesk.views.shell.BackgroundWork;
-import io.pooldesk.views.shell.MainViewModel;
+import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class BigMapWindowTest {
                     """.formatted(i));
         }
         Files.writeString(workspace.resolve("pools.yaml"), yaml);
-        MainViewModel model = new MainViewModel(BackgroundWork.synchronous());
+        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
         stage.show();

@@ -6,8 +6,8 @@ import io.pooldesk.model.system.ValidationReport;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.map.Cell;
 import io.pooldesk.views.map.CellState;
-import io.pooldesk.views.shell.BackgroundWork;
-import io.pooldesk.views.shell.MainViewModel;
+import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -70,7 +70,7 @@ class PoolsWindowTest {
         Files.writeString(workspace.resolve("load-balancers.yaml"), loadBalancers("default", 5)
                 + loadBalancers("team", 3));
         recovery = Files.createTempDirectory("pooldesk-recovery");
-        MainViewModel model = new MainViewModel(BackgroundWork.synchronous(),
+        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous(),
                 new io.pooldesk.model.workspace.RecoveryStore(recovery));
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
@@ -175,7 +175,7 @@ class PoolsWindowTest {
         type(robot, "range-0-subnet", "10.60.0.0/24");
         WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        MainViewModel afterCrash = new MainViewModel(BackgroundWork.synchronous(),
+        WorkspaceViewModel afterCrash = new WorkspaceViewModel(BackgroundWork.synchronous(),
                 new io.pooldesk.model.workspace.RecoveryStore(recovery));
         robot.interact(() -> afterCrash.open(workspace));
         List<io.pooldesk.model.workspace.RecoveryStore.Recovered> left = afterCrash.unsavedEditsLeft();

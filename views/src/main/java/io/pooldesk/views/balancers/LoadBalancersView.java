@@ -1,12 +1,9 @@
 package io.pooldesk.views.balancers;
 
-import io.pooldesk.views.shell.Columns;
-
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.pooldesk.model.workspace.LoadBalancerSummary;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import io.pooldesk.views.common.Columns;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -17,10 +14,10 @@ import java.util.List;
 
 /** Every request: who holds which address from which pool, and for a pending one the reason in words. */
 public final class LoadBalancersView extends BorderPane {
-    private final ObservableList<LoadBalancerSummary> rows = FXCollections.observableArrayList();
-    private final TableView<LoadBalancerSummary> table = new TableView<>(rows);
+    private final TableView<LoadBalancerSummary> table;
 
-    public LoadBalancersView() {
+    public LoadBalancersView(LoadBalancersViewModel model) {
+        table = new TableView<>(model.rows());
         table.setId("lb-table");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -44,18 +41,13 @@ public final class LoadBalancersView extends BorderPane {
                 Columns.text("Address", lb -> lb.address() == null ? "-" : lb.address(), 120),
                 Columns.text("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
         setCenter(table);
-    }
-
-    public void setLoadBalancers(List<LoadBalancerSummary> summaries) {
-        rows.setAll(summaries);
-    }
-
-    /** Selects the request held by {@code holder} ({@code namespace/name}). */
-    public void select(String holder) {
-        rows.stream().filter(lb -> (lb.namespace() + "/" + lb.name()).equals(holder)).findFirst().ifPresent(lb -> {
-            table.getSelectionModel().select(lb);
-            table.scrollTo(lb);
+        model.selectedProperty().addListener((o, old, lb) -> {
+            if (lb != null && lb != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(lb);
+                table.scrollTo(lb);
+            }
         });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, lb) -> model.selectedProperty().set(lb));
     }
 
     public TableView<LoadBalancerSummary> table() {

@@ -1,15 +1,12 @@
 package io.pooldesk.views.cluster;
 
-import io.pooldesk.views.shell.Columns;
-
 import atlantafx.base.theme.Styles;
 import io.pooldesk.cluster.ObjectDiff;
 import io.pooldesk.cluster.ObjectOutcome;
+import io.pooldesk.views.common.Columns;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -22,7 +19,7 @@ import java.util.List;
 /** The Cluster page: a context picker, the diff per object and field, Dry run and Apply, and what happened. */
 public final class ClusterView extends BorderPane {
 
-    public ClusterView(ClusterViewModel model) {
+    public ClusterView(ClusterViewModel model, io.pooldesk.views.common.DialogService dialogs) {
         ComboBox<String> contexts = new ComboBox<>(model.contexts);
         contexts.setId("cluster-context");
         contexts.setPromptText("kubeconfig context");
@@ -36,14 +33,7 @@ public final class ClusterView extends BorderPane {
         Button apply = new Button("Apply…");
         apply.setId("cluster-apply");
         apply.getStyleClass().add(Styles.ACCENT);
-        apply.setOnAction(e -> {
-            long changed = model.diffs.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Write " + changed + " object(s) to "
-                    + model.context.get() + "? Each is dry-run first; nothing is written if one is refused.",
-                    ButtonType.OK, ButtonType.CANCEL);
-            confirm.initOwner(getScene().getWindow());
-            confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.apply(false));
-        });
+        apply.setOnAction(e -> model.applyAfterConfirming(dialogs));
         dryRun.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs));
         apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs));
         Label message = new Label();

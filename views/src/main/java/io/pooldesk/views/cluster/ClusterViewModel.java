@@ -5,7 +5,7 @@ import io.pooldesk.cluster.ClusterGateway;
 import io.pooldesk.cluster.ObjectDiff;
 import io.pooldesk.cluster.ObjectOutcome;
 import io.pooldesk.model.manifest.Manifest;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -97,6 +97,15 @@ public final class ClusterViewModel {
         contexts.setAll(names);
         if (context.get().isEmpty() && !names.isEmpty()) {
             context.set(names.get(0));
+        }
+    }
+
+    /** Asks before writing to the cluster, then applies (each object dry-run first). */
+    public void applyAfterConfirming(io.pooldesk.views.common.DialogService dialogs) {
+        long changed = diffs.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
+        if (dialogs.confirm("Apply to " + context.get(), "Write " + changed + " object(s) to " + context.get()
+                + "? Each is dry-run first; nothing is written if one is refused.")) {
+            apply(false);
         }
     }
 

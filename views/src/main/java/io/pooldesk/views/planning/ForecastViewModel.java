@@ -5,7 +5,7 @@ import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.planning.Forecast;
 import io.pooldesk.model.planning.GrowthStream;
 import io.pooldesk.model.planning.LoadBalancerRequirements;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;

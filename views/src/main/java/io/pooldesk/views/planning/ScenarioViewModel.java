@@ -6,7 +6,7 @@ import io.pooldesk.model.planning.LoadBalancerRequirements;
 import io.pooldesk.model.planning.PlanStep;
 import io.pooldesk.model.planning.ScenarioComparison;
 import io.pooldesk.model.planning.ScenarioDocument;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -196,6 +196,28 @@ public final class ScenarioViewModel {
         savedAs.set(file);
         message.set("Saved " + file.getFileName() + ". Replay: " + replayCommand());
         return file;
+    }
+
+    /** Saves, saying in {@link #message} what went wrong when it could not. */
+    public void saveOrSay() {
+        try {
+            save();
+        } catch (IOException e) {
+            message.set("The scenario could not be saved: " + e.getMessage());
+        }
+    }
+
+    /** Asks for a Scenario document (from the workspace's scenarios folder first) and loads it. */
+    public void chooseAndLoad(io.pooldesk.views.common.DialogService dialogs) {
+        Path folder = workspaceFolder.get();
+        dialogs.chooseFileToOpen("Load a Scenario document", folder == null ? null : ScenarioDocument.folderOf(folder),
+                "YAML", "*.yaml", "*.yml").ifPresent(file -> {
+                    try {
+                        load(file);
+                    } catch (IOException e) {
+                        message.set("Cannot load " + file.getFileName() + ": " + e.getMessage());
+                    }
+                });
     }
 
     public void load(Path file) throws IOException {

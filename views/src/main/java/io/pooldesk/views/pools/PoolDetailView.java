@@ -2,6 +2,7 @@ package io.pooldesk.views.pools;
 
 import atlantafx.base.theme.Styles;
 import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.views.common.Counts;
 import io.pooldesk.views.map.CellState;
 import io.pooldesk.views.map.MapModel;
 import io.pooldesk.views.map.UtilisationMap;

@@ -1,11 +1,12 @@
 package io.pooldesk.views.pools;
 
-import io.pooldesk.views.shell.Columns;
+import io.pooldesk.views.common.Columns;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.views.common.Counts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

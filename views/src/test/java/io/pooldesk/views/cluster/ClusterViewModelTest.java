@@ -9,7 +9,7 @@ import io.pooldesk.cluster.ClusterKind;
 import io.pooldesk.cluster.ObjectDiff;
 import io.pooldesk.cluster.ObjectOutcome;
 import io.pooldesk.model.manifest.ManifestReader;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

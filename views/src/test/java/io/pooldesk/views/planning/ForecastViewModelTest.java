@@ -6,7 +6,7 @@ import io.pooldesk.model.harvester.lb.LoadBalancer;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.planning.LoadBalancerRequirements;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -4,7 +4,7 @@ import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.planning.PlanStep;
 import io.pooldesk.model.planning.ScenarioComparison;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

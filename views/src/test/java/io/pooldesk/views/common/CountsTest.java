@@ -1,4 +1,4 @@
-package io.pooldesk.views.pools;
+package io.pooldesk.views.common;
 
 import org.junit.jupiter.api.Test;
 

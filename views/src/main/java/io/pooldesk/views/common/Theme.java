@@ -1,4 +1,4 @@
-package io.pooldesk.views.shell;
+package io.pooldesk.views.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -10,7 +10,20 @@ public final class Theme {
     private Theme() {
     }
 
+    private static boolean dark;
+
+    /** Whether the dark theme is on: dialogs opened later take the same look. */
+    public static boolean dark() {
+        return dark;
+    }
+
+    /** Applies the current theme to a scene (a dialog's, say). */
+    public static void apply(Scene scene) {
+        apply(scene, dark);
+    }
+
     public static void apply(Scene scene, boolean dark) {
+        Theme.dark = dark;
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         String own = Theme.class.getResource("/io/pooldesk/views/pooldesk.css").toExternalForm();

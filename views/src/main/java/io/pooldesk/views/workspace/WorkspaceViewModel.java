@@ -1,4 +1,4 @@
-package io.pooldesk.views.shell;
+package io.pooldesk.views.workspace;
 
 import io.pooldesk.model.harvester.lb.HarvesterLb;
 import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
@@ -19,17 +19,24 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import io.pooldesk.views.common.BackgroundWork;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * The window's state: the open workspace, what the engine makes of it, the selected pool, and the commands. Every
- * committed edit (a saved form, a delete, an undo, a redo) is written to disk at once, atomically, so that a crash or
- * a closed window loses nothing.
+ * The open workspace every page shares: its objects, what the engine makes of them, the selected pool, the status
+ * line, and the edits. Every committed edit (a saved form, a delete, an undo, a redo) is written to disk at once,
+ * atomically, so that a crash or a closed window loses nothing.
+ *
+ * <p>Background work never sees the live {@link Workspace}'s objects while the UI thread may edit them: pages read
+ * {@link #manifests()}, an immutable copy taken after each change; a save or a reload check hands the workspace to
+ * the background thread, and edits made meanwhile wait in line until it is handed back.
  */
-public final class MainViewModel {
+public final class WorkspaceViewModel {
     private final BackgroundWork background;
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyObjectWrapper<WorkspaceAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
@@ -39,13 +46,18 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
     private final RecoveryStore recovery;
+    /** The workspace's objects as of the last change, copied: what pages and background work read. */
+    private List<Manifest> snapshot = List.of();
+    /** Edits made while the background holds the workspace; each runs once the one before is back. */
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    private boolean saving;
 
-    public MainViewModel(BackgroundWork background) {
+    public WorkspaceViewModel(BackgroundWork background) {
         this(background, null);
     }
 
     /** @param recovery where copies of unsaved form edits go; null keeps none */
-    public MainViewModel(BackgroundWork background, RecoveryStore recovery) {
+    public WorkspaceViewModel(BackgroundWork background, RecoveryStore recovery) {
         this.background = background;
         this.recovery = recovery;
     }
@@ -119,8 +131,12 @@ public final class MainViewModel {
     public void open(Path folder) {
         background.run("Opening " + folder, () -> {
             Workspace opened = Workspace.open(folder);
-            return new Opened(opened, WorkspaceAnalysis.of(opened.manifests()));
+            List<Manifest> copy = copyOf(opened);
+            return new Opened(opened, copy, WorkspaceAnalysis.of(copy));
         }, opened -> {
+            waiting.clear();
+            saving = false;
+            snapshot = opened.snapshot();
             workspace.set(opened.workspace());
             show(opened.analysis());
             int unreadable = opened.workspace().problems().size();
@@ -129,16 +145,12 @@ public final class MainViewModel {
         }, failure -> status.set("Could not open " + folder + ": " + failure.getMessage()));
     }
 
-    private record Opened(Workspace workspace, WorkspaceAnalysis analysis) {
+    private record Opened(Workspace workspace, List<Manifest> snapshot, WorkspaceAnalysis analysis) {
     }
 
     /** The pools the editor checks a pool against: every Harvester load-balancer pool of the workspace. */
     public List<IpPool> harvesterPools() {
-        Workspace ws = workspace.get();
-        if (ws == null) {
-            return List.of();
-        }
-        return ws.manifests().stream().filter(HarvesterLb::isPool).map(m -> {
+        return manifests().stream().filter(HarvesterLb::isPool).map(m -> {
             try {
                 return HarvesterLbCodec.readPool(m);
             } catch (Exception e) {
@@ -147,9 +159,35 @@ public final class MainViewModel {
         }).filter(p -> p != null).toList();
     }
 
-    public List<Manifest> manifests() {
+    /** Every Harvester load balancer of the workspace that reads; the unreadable ones are validate's to report. */
+    public List<io.pooldesk.model.harvester.lb.LoadBalancer> loadBalancers() {
+        List<io.pooldesk.model.harvester.lb.LoadBalancer> out = new java.util.ArrayList<>();
+        for (Manifest m : manifests()) {
+            if (HarvesterLb.isLoadBalancer(m)) {
+                try {
+                    out.add(HarvesterLbCodec.readLoadBalancer(m));
+                } catch (Exception ignored) {
+                    // listed as unreadable by validate
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The open workspace's folder, or null before one is open. */
+    public Path folder() {
         Workspace ws = workspace.get();
-        return ws == null ? List.of() : ws.manifests();
+        return ws == null ? null : ws.folder();
+    }
+
+    /** The workspace's objects as of the last change: an immutable copy, safe to hand to background work. */
+    public List<Manifest> manifests() {
+        return snapshot;
+    }
+
+    private static List<Manifest> copyOf(Workspace ws) {
+        return ws.manifests().stream()
+                .map(m -> new Manifest(m.source(), m.document(), m.object().deepCopy())).toList();
     }
 
     /** Creates or replaces a pool, and writes it to disk. */
@@ -157,17 +195,13 @@ public final class MainViewModel {
         commit(ws -> ws.put(HarvesterLbCodec.writePool(pool), label), label);
     }
 
-    /** Deletes a pool if nothing is allocated from it, as the webhook requires; returns the refusal, or null. */
-    public String deletePool(PoolSummary pool) {
-        if (!pool.allocated().isEmpty() && pool.allocated().values().stream()
-                .anyMatch(h -> !io.pooldesk.model.harvester.dhcp.HarvesterDhcp.isMarker(h))) {
-            return "can't delete pool before releasing all the allocated IP: " + pool.name() + " still serves "
-                    + String.join(", ", pool.allocated().values().stream().limit(5).toList())
-                    + (pool.allocated().size() > 5 ? " and " + (pool.allocated().size() - 5) + " more" : "");
-        }
+    /**
+     * Deletes a pool's object and writes the change. Whether the cluster would allow it is the engine's to say:
+     * callers ask {@code PoolsViewModel} first.
+     */
+    public void removePool(PoolSummary pool) {
         commit(ws -> ws.remove(pool.manifest().kind(), pool.manifest().namespace(), pool.name(),
                 "Delete " + pool.name()), "Delete " + pool.name());
-        return null;
     }
 
     public void undo() {
@@ -196,7 +230,7 @@ public final class MainViewModel {
         void apply(Workspace workspace);
     }
 
-    private record Committed(Workspace workspace, WorkspaceAnalysis analysis, String note,
+    private record Committed(Workspace workspace, List<Manifest> snapshot, WorkspaceAnalysis analysis, String note,
                              List<ThreeWayMerge.Conflict> conflicts) {
     }
 
@@ -218,32 +252,43 @@ public final class MainViewModel {
      * is put to the operator, then the result is saved. Undo and redo survive.
      */
     private void commit(Edit edit, String label) {
+        if (saving) {
+            waiting.add(() -> commit(edit, label));
+            return;
+        }
         Workspace ws = workspace.get();
         if (ws == null) {
             return;
         }
         edit.apply(ws);
         updateHistory(ws);
+        snapshot = copyOf(ws);
         save(ws, label);
     }
 
     private void save(Workspace ws, String label) {
+        saving = true;
         background.run(label, () -> {
             try {
                 ws.save();
-                return new Committed(ws, WorkspaceAnalysis.of(ws.manifests()), "saved", List.of());
+                List<Manifest> copy = copyOf(ws);
+                return new Committed(ws, copy, WorkspaceAnalysis.of(copy), "saved", List.of());
             } catch (ChangedOnDiskException e) {
                 Workspace.Merge merge = ws.mergeFromDisk();
                 if (merge.conflicts().isEmpty()) {
                     ws.save();
                 }
-                return new Committed(ws, WorkspaceAnalysis.of(ws.manifests()), e.getMessage()
+                List<Manifest> copy = copyOf(ws);
+                return new Committed(ws, copy, WorkspaceAnalysis.of(copy), e.getMessage()
                         + ": merged your change with theirs, field by field", merge.conflicts());
             }
         }, result -> {
+            saving = false;
+            snapshot = result.snapshot();
             show(result.analysis());
             if (result.conflicts().isEmpty()) {
                 status.set(label + ": " + result.note() + (result.note().equals("saved") ? "" : "; saved"));
+                runWaiting();
                 return;
             }
             List<String> kept = new java.util.ArrayList<>();
@@ -253,9 +298,21 @@ public final class MainViewModel {
                 kept.add(conflict.field() + (theirs ? " (theirs)" : " (yours)"));
             }
             status.set(label + ": changed on disk too: " + String.join(", ", kept));
+            snapshot = copyOf(result.workspace());
             save(result.workspace(), label);
-        }, failure -> status.set(label + ": not saved: " + failure.getMessage()
-                + " (your edit is kept; it is written at the next save)"));
+        }, failure -> {
+            saving = false;
+            status.set(label + ": not saved: " + failure.getMessage()
+                    + " (your edit is kept; it is written at the next save)");
+            runWaiting();
+        });
+    }
+
+    private void runWaiting() {
+        Runnable next = waiting.poll();
+        if (next != null) {
+            next.run();
+        }
     }
 
     /**
@@ -264,9 +321,11 @@ public final class MainViewModel {
      */
     public void reloadIfChangedOnDisk() {
         Workspace ws = workspace.get();
-        if (ws == null || ws.hasUnsavedChanges()) {
+        if (ws == null || saving || ws.hasUnsavedChanges()) {
             return;
         }
+        // it holds the workspace as a save does
+        saving = true;
         // a quiet check every few seconds: no status line for it
         background.run("", () -> {
             List<Path> changed = ws.changedOnDisk();
@@ -276,12 +335,18 @@ public final class MainViewModel {
             Workspace disk = Workspace.open(ws.folder());
             return new Reloaded(disk, WorkspaceAnalysis.of(disk.manifests()), changed.size());
         }, result -> {
+            saving = false;
             if (result != null && workspace.get() == ws && !ws.hasUnsavedChanges()) {
                 ws.merge(result.disk());
+                snapshot = copyOf(ws);
                 show(result.analysis());
                 status.set(result.changed() + " file(s) changed by another program: reloaded");
             }
-        }, failure -> { });
+            runWaiting();
+        }, failure -> {
+            saving = false;
+            runWaiting();
+        });
     }
 
     private record Reloaded(Workspace disk, WorkspaceAnalysis analysis, int changed) {

@@ -1,4 +1,4 @@
-package io.pooldesk.views.shell;
+package io.pooldesk.views.common;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;

@@ -1,4 +1,4 @@
-package io.pooldesk.views.shell;
+package io.pooldesk.views.common;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

@@ -1,0 +1,30 @@
+package io.pooldesk.views.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every question the window asks the operator in a dialog of its own. The window shows JavaFX dialogs
+ * ({@link FxDialogService}); tests answer from a script, so no test needs a real dialog.
+ */
+public interface DialogService {
+
+    /** Asks for an OK; true when given. */
+    boolean confirm(String header, String question);
+
+    /** Asks to choose between two answers, named; true for {@code first}. */
+    boolean choose(String header, String question, String first, String second);
+
+    /** Says why something was not done; returns once the operator has read it. */
+    void showError(String header, String message);
+
+    Optional<Path> chooseFolder(String title);
+
+    /**
+     * @param initialFolder where the chooser opens, or null
+     * @param filter        what the files are (such as {@code YAML}), then their patterns ({@code *.yaml})
+     */
+    Optional<Path> chooseFileToOpen(String title, Path initialFolder, String filter, String... patterns);
+
+    Optional<Path> chooseFileToSave(String title, String initialName, String filter, String... patterns);
+}

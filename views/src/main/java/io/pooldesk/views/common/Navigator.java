@@ -1,0 +1,8 @@
+package io.pooldesk.views.common;
+
+/** Brings a page to the front: how one page links to another without knowing where the window shows it. */
+public interface Navigator {
+
+    /** Shows the page of that type and returns it, so the caller can point it at something. */
+    <P extends Page> P show(Class<P> page);
+}
