@@ -64,6 +64,8 @@ public final class UtilisationMap extends Region {
     private HilbertViewport viewport;
     /** Whether the Hilbert view is still the fitted whole, so a resize fits it again rather than cropping it. */
     private boolean fitted;
+    /** The same for a map in rows: true until the operator zooms or scrolls. */
+    private boolean rowsFitted;
     private double dragX;
     private double dragY;
 
@@ -91,8 +93,8 @@ public final class UtilisationMap extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         Tooltip.install(canvas, tooltip);
-        widthProperty().addListener(o -> layoutAndDraw());
-        heightProperty().addListener(o -> layoutAndDraw());
+        widthProperty().addListener(o -> fitCanvas());
+        heightProperty().addListener(o -> fitCanvas());
         List.of(free, allocated, history, reserved, outside, next).forEach(p -> p.addListener(o -> draw()));
     }
 
@@ -177,6 +179,7 @@ public final class UtilisationMap extends Region {
             layoutAndDraw();
             level = m.levelToFit(capacity(MIN_CELL));
         }
+        rowsFitted = true;
         layoutAndDraw();
     }
 
@@ -203,6 +206,7 @@ public final class UtilisationMap extends Region {
             return;
         }
         level = clamped;
+        rowsFitted = false;
         Address anchor = around != null ? around : m.extent().first();
         BigInteger row = m.indexOf(level, anchor).divide(BigInteger.valueOf(columns));
         firstRow = row.subtract(BigInteger.valueOf(visibleRows() / 2)).max(BigInteger.ZERO);
@@ -210,7 +214,11 @@ public final class UtilisationMap extends Region {
     }
 
     private long capacity(double cell) {
-        long cols = Math.max(1, (long) (getWidth() / (cell + GAP)));
+        return capacity(cell, Long.MAX_VALUE);
+    }
+
+    private long capacity(double cell, long widest) {
+        long cols = Math.min(widest, Math.max(1, (long) (getWidth() / (cell + GAP))));
         long rows = Math.max(1, (long) ((getHeight() - 4) / (cell + GAP)));
         return cols * rows;
     }
@@ -221,8 +229,25 @@ public final class UtilisationMap extends Region {
 
     @Override
     protected void layoutChildren() {
+        fitCanvas();
+    }
+
+    /**
+     * Gives the canvas the map's new size and draws again at that size: drawn before the canvas took it, a grown map
+     * kept the old picture, clipped. A map the operator has not zoomed fits its new size again.
+     */
+    private void fitCanvas() {
+        if (canvas.getWidth() == getWidth() && canvas.getHeight() == getHeight()) {
+            return;
+        }
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        MapModel m = model.get();
+        if (rowsFitted && hilbert == null && m != null && getWidth() > 0) {
+            firstRow = BigInteger.ZERO;
+            level = m.levelToFit(capacity(MIN_CELL));
+        }
+        layoutAndDraw();
     }
 
     private void fitHilbert() {
@@ -254,8 +279,10 @@ public final class UtilisationMap extends Region {
         }
         long count = m.cellCount(level).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
         // the largest cells with which the cells of this level fit, kept square, in whole columns
+        // up to 256 cells a row holds 16, as an operator reads a /24: the fit counts those rows, not wider ones
+        long widest = count <= 256 ? 16 : Long.MAX_VALUE;
         double size = MAX_CELL;
-        while (size > MIN_CELL && capacity(size) < count) {
+        while (size > MIN_CELL && capacity(size, widest) < count) {
             size -= 1;
         }
         cellSize = size;
@@ -487,6 +514,7 @@ public final class UtilisationMap extends Region {
         }
         BigInteger lastRow = m.cellCount(level).subtract(BigInteger.ONE).divide(BigInteger.valueOf(columns));
         firstRow = firstRow.add(BigInteger.valueOf(rows)).max(BigInteger.ZERO).min(lastRow);
+        rowsFitted = false;
         draw();
     }
 

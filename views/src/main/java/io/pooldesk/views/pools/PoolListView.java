@@ -37,6 +37,10 @@ public final class PoolListView extends BorderPane {
     private final FilteredList<PoolSummary> filtered = new FilteredList<>(pools);
     private final TableView<PoolSummary> table = new TableView<>();
     private final CustomTextField filter = new CustomTextField();
+    /** What the operator selected, by kind, namespace and name; a filter hides rows but does not unselect them. */
+    private List<String> chosen = List.of();
+    private String chosenFocus;
+    private boolean filtering;
 
     public PoolListView() {
         getStyleClass().add("pool-list");
@@ -45,8 +49,34 @@ public final class PoolListView extends BorderPane {
         filter.setLeft(new FontIcon(Feather.SEARCH));
         filter.textProperty().addListener((obs, old, text) -> {
             String needle = text.toLowerCase(Locale.ROOT).trim();
-            filtered.setPredicate(p -> needle.isEmpty() || String.join(" ", p.name(), p.kind(), p.network(),
-                    p.scope(), p.description(), p.namespace()).toLowerCase(Locale.ROOT).contains(needle));
+            // the operator's selection outlives the filter: rows it hides come back selected when it shows them
+            filtering = true;
+            try {
+                filtered.setPredicate(p -> needle.isEmpty() || String.join(" ", p.name(), p.kind(), p.network(),
+                        p.scope(), p.description(), p.namespace()).toLowerCase(Locale.ROOT).contains(needle));
+                reselect();
+            } finally {
+                filtering = false;
+            }
+        });
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<PoolSummary>) c -> {
+                    if (!filtering) {
+                        chosen = table.getSelectionModel().getSelectedItems().stream().map(PoolListView::key)
+                                .toList();
+                        PoolSummary focused = table.getSelectionModel().getSelectedItem();
+                        chosenFocus = focused == null ? null : key(focused);
+                    }
+                });
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !table.getItems().isEmpty()) {
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().select(0);
+                }
+                table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                table.requestFocus();
+                e.consume();
+            }
         });
         table.setId("pool-table");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
@@ -83,12 +113,31 @@ public final class PoolListView extends BorderPane {
         setCenter(table);
     }
 
+    private static String key(PoolSummary pool) {
+        return pool.kind() + "/" + pool.namespace() + "/" + pool.name();
+    }
+
+    private void reselect() {
+        List<PoolSummary> visible = table.getItems().stream().filter(p -> chosen.contains(key(p))).toList();
+        List<PoolSummary> now = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (visible.equals(now)) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        PoolSummary focus = visible.stream().filter(p -> key(p).equals(chosenFocus)).findFirst().orElse(null);
+        visible.stream().filter(p -> p != focus).forEach(p -> table.getSelectionModel().select(p));
+        if (focus != null) {
+            table.getSelectionModel().select(focus);
+        }
+    }
+
     public void setPools(List<PoolSummary> summaries) {
-        String selected = selected() == null ? null : selected().name();
-        pools.setAll(summaries);
-        if (selected != null) {
-            table.getItems().stream().filter(p -> p.name().equals(selected)).findFirst()
-                    .ifPresent(p -> table.getSelectionModel().select(p));
+        filtering = true;
+        try {
+            pools.setAll(summaries);
+            reselect();
+        } finally {
+            filtering = false;
         }
     }
 

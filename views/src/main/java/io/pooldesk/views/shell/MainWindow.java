@@ -133,6 +133,7 @@ public final class MainWindow {
                 : "Workspace: " + ws.folder()));
         HBox statusBar = new HBox(8, status, spacer, workspaceLabel);
         statusBar.getStyleClass().add("status-bar");
+        keepStatusPerPage();
         BorderPane root = new BorderPane(pages.tabs());
         root.setTop(menus());
         root.setBottom(statusBar);
@@ -140,6 +141,22 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene);
         return scene;
+    }
+
+    /**
+     * The status line says what happened on the page in front: each page keeps its last message, shown again when
+     * the operator comes back to it, and a page never shows another's.
+     */
+    private void keepStatusPerPage() {
+        java.util.Map<Page, String> said = new java.util.HashMap<>();
+        model.statusProperty().addListener((o, old, text) -> {
+            Page current = pages.current();
+            if (current != null) {
+                said.put(current, text);
+            }
+        });
+        pages.tabs().getSelectionModel().selectedItemProperty().addListener((o, old, tab) ->
+                model.statusProperty().set(said.getOrDefault(pages.current(), "")));
     }
 
     private MenuBar menus() {

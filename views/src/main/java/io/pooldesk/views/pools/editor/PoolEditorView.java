@@ -41,7 +41,30 @@ public final class PoolEditorView extends BorderPane {
         basics.addRow(0, new Label("Name *"), FieldErrors.field(name, "metadata.name", model.errors()));
         basics.addRow(1, new Label("Description"), description);
         GridPane.setHgrow(description, Priority.ALWAYS);
-        TabPane tabs = new TabPane(new RangeTab(model), new SelectorTab(model));
+        RangeTab rangeTab = new RangeTab(model);
+        SelectorTab selectorTab = new SelectorTab(model);
+        TabPane tabs = new TabPane(rangeTab, selectorTab);
+        Runnable markTabs = () -> {
+            for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+                long problems = model.errors().keySet().stream()
+                        .filter(field -> tab.getText().equals(PoolEditorViewModel.tabOf(field))).count();
+                tab.getStyleClass().remove("has-error");
+                if (problems > 0) {
+                    tab.getStyleClass().add("has-error");
+                    org.kordamp.ikonli.javafx.FontIcon mark = new org.kordamp.ikonli.javafx.FontIcon(
+                            org.kordamp.ikonli.feather.Feather.ALERT_CIRCLE);
+                    mark.getStyleClass().add(Styles.DANGER);
+                    tab.setGraphic(mark);
+                    tab.setTooltip(new javafx.scene.control.Tooltip(problems + (problems == 1 ? " problem" : " problems")
+                            + " on this tab"));
+                } else {
+                    tab.setGraphic(null);
+                    tab.setTooltip(null);
+                }
+            }
+        };
+        model.errors().addListener((javafx.collections.MapChangeListener<String, String>) c -> markTabs.run());
+        markTabs.run();
         tabs.setSide(javafx.geometry.Side.LEFT);
         tabs.setId("editor-tabs");
         tabs.getStyleClass().add(Styles.TABS_CLASSIC);
@@ -67,11 +90,16 @@ public final class PoolEditorView extends BorderPane {
         cancel.setId("cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onCancel.run());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         save.setMinWidth(Region.USE_PREF_SIZE);
-        HBox buttons = new HBox(8, spacer, cancel, save);
+        Label blocked = new Label();
+        blocked.setId("save-blocked");
+        blocked.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        blocked.setWrapText(true);
+        blocked.textProperty().bind(model.saveBlockedProperty());
+        HBox.setHgrow(blocked, Priority.ALWAYS);
+        blocked.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(8, blocked, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox top = new VBox(12, title, basics);
         top.setPadding(new Insets(16, 16, 8, 16));

@@ -1,5 +1,7 @@
 package io.pooldesk.views.pools.editor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
 import io.pooldesk.model.harvester.lb.IpPool;
 import io.pooldesk.model.harvester.lb.IpPoolStatus;
 import io.pooldesk.model.harvester.lb.LoadBalancer;
@@ -9,6 +11,8 @@ import io.pooldesk.model.harvester.lb.PoolSelection;
 import io.pooldesk.model.harvester.lb.PoolSelector;
 import io.pooldesk.model.harvester.lb.RangeSet;
 import io.pooldesk.model.harvester.lb.ScopeTuple;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.Violation;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +53,7 @@ public final class PoolEditorViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
+    private final ReadOnlyStringWrapper saveBlocked = new ReadOnlyStringWrapper(this, "saveBlocked", "");
 
     private final IpPool original;
     private final List<IpPool> others;
@@ -123,6 +128,22 @@ public final class PoolEditorViewModel {
         return valid.getReadOnlyProperty();
     }
 
+    /** Why Save is off, in words, naming where the first problem is; empty when the pool can be saved. */
+    public ReadOnlyStringProperty saveBlockedProperty() {
+        return saveBlocked.getReadOnlyProperty();
+    }
+
+    /** The tab of the form that shows a field: "Range", "Selector", or null for the fields above the tabs. */
+    public static String tabOf(String field) {
+        if (field.startsWith("spec.ranges")) {
+            return "Range";
+        }
+        if (field.startsWith("spec.selector")) {
+            return "Selector";
+        }
+        return null;
+    }
+
     public ReadOnlyStringProperty previewProperty() {
         return preview.getReadOnlyProperty();
     }
@@ -180,16 +201,16 @@ public final class PoolEditorViewModel {
 
     private void validate() {
         Map<String, String> found = new java.util.LinkedHashMap<>();
-        long prio = parsePriority();
-        if (prio < 0 || prio > 4_294_967_295L) {
-            found.put("spec.selector.priority", "priority must be a whole number from 0 to 4294967295");
-        }
         for (int i = 0; i < ranges.size(); i++) {
             if (ranges.get(i).subnet.get().isBlank()) {
                 found.put("spec.ranges[" + i + "].subnet", "subnet is required");
             }
         }
         IpPool pool = toPool();
+        String unreadable = readAsTheClusterWould(pool);
+        if (unreadable != null) {
+            found.putIfAbsent("spec.selector.priority", unreadable);
+        }
         List<Violation> violations = new ArrayList<>(original == null
                 ? PoolAdmission.checkCreate(pool, others) : PoolAdmission.checkUpdate(pool, others));
         violations.addAll(PoolAdmission.checkLimits(pool));
@@ -199,20 +220,43 @@ public final class PoolEditorViewModel {
         errors.clear();
         errors.putAll(found);
         valid.set(found.isEmpty());
+        saveBlocked.set(blockedText(found));
         preview.set(preview(pool, found.isEmpty()));
     }
 
-    /** Whether any scope tuple of the pool could match the request's namespace (strict and loose alike). */
-    private static boolean couldMatch(IpPool pool, LoadBalancer lb) {
-        if (!lb.ipPool().isEmpty()) {
-            return lb.ipPool().equals(pool.name());
+    /**
+     * The priority as typed, read by the codec that reads every pool (its bounds are the reference's): the
+     * message when it refuses the text, else null.
+     */
+    private String readAsTheClusterWould(IpPool pool) {
+        ObjectNode object = HarvesterLbCodec.writePool(pool);
+        ObjectNode spec = object.get("spec") instanceof ObjectNode s ? s : object.putObject("spec");
+        ObjectNode selector = spec.get("selector") instanceof ObjectNode s ? s : spec.putObject("selector");
+        String text = priority.get().trim();
+        if (text.isEmpty()) {
+            selector.remove("priority");
+        } else {
+            selector.put("priority", text);
         }
-        if (pool.isGlobal()) {
-            return true;
+        try {
+            HarvesterLbCodec.readPool(new Manifest("form", 1, object));
+            return null;
+        } catch (ManifestException e) {
+            return "spec.selector.priority".equals(e.field()) ? "priority " + e.getMessage() : null;
         }
-        String namespace = lb.requirement().namespace();
-        return pool.selector().scope().stream().anyMatch(t -> ScopeTuple.ALL.equals(t.namespace())
-                || ScopeTuple.ALL.equals(namespace) || t.namespace().equals(namespace));
+    }
+
+    private static String blockedText(Map<String, String> found) {
+        if (found.isEmpty()) {
+            return "";
+        }
+        Map.Entry<String, String> first = found.entrySet().iterator().next();
+        String tab = tabOf(first.getKey());
+        String where = tab == null ? (first.getKey().equals("metadata.name") ? "Name" : first.getKey())
+                : tab + " tab";
+        int more = found.size() - 1;
+        return "Cannot save yet. " + where + ": " + first.getValue()
+                + (more == 0 ? "" : " (and " + more + " more " + (more == 1 ? "problem" : "problems") + ")");
     }
 
     /** Overlap findings name the range; the form marks its subnet field. */
@@ -235,10 +279,6 @@ public final class PoolEditorViewModel {
             withThis.add(pool);
             List<String> winners = new ArrayList<>();
             for (LoadBalancer lb : loadBalancers) {
-                // a keystroke re-selects only the requests this pool could match; the rest keep their pool
-                if (!couldMatch(pool, lb)) {
-                    continue;
-                }
                 PoolSelection.Choice after = PoolSelection.select(withThis, lb);
                 if (after.pool() != null && after.pool().name().equals(pool.name())) {
                     winners.add(lb.applicantId());

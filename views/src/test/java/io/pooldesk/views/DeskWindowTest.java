@@ -1,0 +1,222 @@
+package io.pooldesk.views;
+
+import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.common.ScriptedDialogs;
+import io.pooldesk.views.shell.MainWindow;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The defects an operator trying the window first met (issue 15), each driven as they met it. */
+@ExtendWith(ApplicationExtension.class)
+class DeskWindowTest {
+    private static final String POOLS = """
+            apiVersion: loadbalancer.harvesterhci.io/v1beta1
+            kind: IPPool
+            metadata: {name: default-pool}
+            spec:
+              ranges: [{subnet: 192.168.100.0/24}]
+              selector:
+                scope: [{project: "*", namespace: default, guestCluster: "*"}]
+            ---
+            apiVersion: loadbalancer.harvesterhci.io/v1beta1
+            kind: IPPool
+            metadata: {name: team-pool}
+            spec:
+              ranges: [{subnet: 10.9.0.0/24}]
+              selector:
+                scope: [{project: "*", namespace: team, guestCluster: "*"}]
+            ---
+            apiVersion: loadbalancer.harvesterhci.io/v1beta1
+            kind: LoadBalancer
+            metadata: {name: web, namespace: default}
+            spec: {ipam: pool}
+            """;
+
+    private Path workspace;
+    private MainWindow window;
+    private Stage stage;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        workspace = Files.createTempDirectory("pooldesk-desk-test");
+        Files.writeString(workspace.resolve("pools.yaml"), POOLS);
+        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
+        window = new MainWindow(model, null, dialogs);
+        stage.setScene(window.createScene(stage));
+        stage.show();
+        model.open(workspace);
+    }
+
+    private static <T extends Node> T find(FxRobot robot, String id) {
+        T node = robot.lookup("#" + id).query();
+        assertNotNull(node, "no node #" + id);
+        return node;
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        TextField field = find(robot, id);
+        robot.clickOn(field);
+        field.selectAll();
+        robot.write(text);
+    }
+
+    private static Tab tab(FxRobot robot, String id) {
+        TabPane tabs = find(robot, "editor-tabs");
+        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aNewPoolsFormSaysWhySaveIsOffAndMarksTheTabHoldingTheError(FxRobot robot) {
+        robot.interact(() -> window.openEditor(null));
+        Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s
+                && "Create IP Pool".equals(s.getTitle())).findFirst().orElseThrow();
+        robot.targetWindow(editor);
+        Button save = find(robot, "save");
+        type(robot, "pool-name", "new-pool");
+        type(robot, "range-0-subnet", "10.30.0.0/24");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(save.isDisabled(), "the default scope (namespace default) clashes with default-pool");
+        Label blocked = find(robot, "save-blocked");
+        assertTrue(blocked.isVisible());
+        assertTrue(blocked.getText().startsWith("Cannot save yet. Selector tab: "), blocked.getText());
+        assertTrue(tab(robot, "tab-selector").getStyleClass().contains("has-error"), "the Selector tab is marked");
+        assertNotNull(tab(robot, "tab-selector").getGraphic());
+        assertFalse(tab(robot, "tab-range").getStyleClass().contains("has-error"), "the Range tab has no problem");
+
+        robot.clickOn("Selector");
+        type(robot, "scope-0-namespace", "fresh");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled());
+        assertEquals("", blocked.getText());
+        assertFalse(tab(robot, "tab-selector").getStyleClass().contains("has-error"));
+        dialogs.answer(true);
+        robot.clickOn("#cancel");
+    }
+
+    @Test
+    void theStatusBarShowsOnlyThePageInFrontsMessage(FxRobot robot) {
+        Label status = find(robot, "status");
+        robot.interact(() -> window.model().statusProperty().set(""));
+        robot.clickOn("#pool-table");
+        robot.interact(() -> window.poolList().table().getSelectionModel().clearSelection());
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Select a pool first: its map is saved.", status.getText());
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", status.getText(), "the Forecast page does not show the IP Pools page's message");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Select a pool first: its map is saved.", status.getText(), "back on its page, it is said again");
+    }
+
+    @Test
+    void theFilterKeepsTheSelectionAndGivesBackWhatItHid(FxRobot robot) {
+        robot.interact(() -> window.select("team-pool"));
+        robot.clickOn("#pool-filter");
+        robot.write("team");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.poolList().table().getItems().size());
+        assertEquals("team-pool", window.poolList().selected() == null ? null : window.poolList().selected().name());
+        assertEquals("team-pool", window.model().selectedPoolProperty().get() == null ? null
+                : window.model().selectedPoolProperty().get().name(), "the detail stays on it");
+        robot.eraseText(4);
+        robot.write("default");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.poolList().table().getItems().size(), "the filter hides team-pool");
+        robot.eraseText(7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, window.poolList().table().getItems().size());
+        assertEquals("team-pool", window.poolList().selected() == null ? null : window.poolList().selected().name(),
+                "cleared, the filter gives the selection back");
+    }
+
+    @Test
+    void downFromTheFilterMovesIntoTheList(FxRobot robot) {
+        robot.interact(() -> window.poolList().table().getSelectionModel().clearSelection());
+        robot.clickOn("#pool-filter");
+        robot.write("team");
+        robot.push(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.poolList().table().isFocused(), "the list has the keyboard");
+        assertEquals("team-pool", window.poolList().selected().name(), "the first match is selected");
+    }
+
+    @Test
+    void theMapDrawsAtItsNewSizeAfterTheWindowGrows(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(420);
+        });
+        robot.interact(() -> window.select("default-pool"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.setWidth(1260);
+            stage.setHeight(790);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var map = window.detail().map();
+        javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) map.getChildrenUnmodifiable().get(0);
+        assertEquals(map.getWidth(), canvas.getWidth());
+        assertEquals(map.getHeight(), canvas.getHeight());
+        assertEquals(256, map.visibleCells().size(), "the whole /24 is laid out");
+        // what is painted must be what a map born at this size paints
+        javafx.scene.image.Image[] pictures = new javafx.scene.image.Image[2];
+        robot.interact(() -> {
+            io.pooldesk.views.map.UtilisationMap born = new io.pooldesk.views.map.UtilisationMap();
+            born.setModel(map.modelProperty().get());
+            born.resize(map.getWidth(), map.getHeight());
+            born.layout();
+            pictures[0] = canvas.snapshot(null, null);
+            pictures[1] = born.getChildrenUnmodifiable().get(0).snapshot(null, null);
+        });
+        int[] painted = paintedExtent(pictures[0]);
+        assertTrue(painted[0] > 100 && Math.abs(painted[0] - painted[1]) <= 2, "a /24 is 16 rows of 16 square"
+                + " cells, but " + painted[0] + " wide and " + painted[1] + " tall are painted: the drawing is clipped");
+        int[] expected = paintedExtent(pictures[1]);
+        assertTrue(expected[1] > 300, "at this size the cells are large: " + expected[1]);
+        assertEquals(expected[0] + "x" + expected[1], painted[0] + "x" + painted[1], "the grown map is not clipped");
+    }
+
+    /** The width and height of what is painted, from the top left corner. */
+    private static int[] paintedExtent(javafx.scene.image.Image image) {
+        var pixels = image.getPixelReader();
+        int right = 0;
+        int bottom = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                javafx.scene.paint.Color c = pixels.getColor(x, y);
+                if (c.getOpacity() > 0 && !(c.getRed() > 0.99 && c.getGreen() > 0.99 && c.getBlue() > 0.99)) {
+                    right = Math.max(right, x + 1);
+                    bottom = Math.max(bottom, y + 1);
+                }
+            }
+        }
+        return new int[] {right, bottom};
+    }
+}
