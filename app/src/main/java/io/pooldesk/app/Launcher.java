@@ -2,9 +2,14 @@ package io.pooldesk.app;
 
 import io.pooldesk.app.cli.Cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The entry point of {@code pooldesk.jar}. A plain class, not the JavaFX {@code Application}, so that {@code java -jar}
  * works with JavaFX on the class path; and so that the command line never starts the JavaFX toolkit.
+ * No argument, or only {@code --workspace FOLDER}, opens the window; anything else is a command.
  */
 public final class Launcher {
     private Launcher() {
@@ -16,7 +21,47 @@ public final class Launcher {
             PooldeskApplication.main(args);
             return;
         }
+        Optional<String> folder;
+        try {
+            folder = workspaceArgument(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pooldesk: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (folder.isPresent()) {
+            if (!Files.isDirectory(Path.of(folder.get()))) {
+                System.err.println("pooldesk: --workspace " + folder.get() + ": no such folder");
+                System.exit(2);
+            }
+            useUserCacheForJavaFx();
+            PooldeskApplication.main(args);
+            return;
+        }
         System.exit(Cli.run(args, System.in, System.out, System.err));
+    }
+
+    /**
+     * The folder of {@code --workspace FOLDER} (or {@code --workspace=FOLDER}) when that is all the arguments say;
+     * empty when they are a command.
+     *
+     * @throws IllegalArgumentException when {@code --workspace} has no folder
+     */
+    static Optional<String> workspaceArgument(String... args) {
+        if (args.length == 1 && args[0].startsWith("--workspace=")) {
+            String folder = args[0].substring("--workspace=".length());
+            if (folder.isBlank()) {
+                throw new IllegalArgumentException("--workspace needs a folder: --workspace FOLDER");
+            }
+            return Optional.of(folder);
+        }
+        if (args.length >= 1 && args[0].equals("--workspace")) {
+            if (args.length != 2 || args[1].isBlank()) {
+                throw new IllegalArgumentException("--workspace needs one folder: --workspace FOLDER");
+            }
+            return Optional.of(args[1]);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The window. It opens {@code -Dpooldesk.workspace=FOLDER} when given, else the demo workspace, copied into the
- * user's data folder on first start.
+ * The window. It opens {@code --workspace FOLDER} (or {@code -Dpooldesk.workspace=FOLDER}) when given, else the demo
+ * workspace, copied into the user's data folder on first start.
  */
 public final class PooldeskApplication extends Application {
 
@@ -58,7 +58,7 @@ public final class PooldeskApplication extends Application {
             }
         });
         try {
-            model.open(workspace());
+            model.open(workspace(getParameters().getRaw().toArray(String[]::new)));
         } catch (IOException e) {
             model.statusProperty().set("The demo workspace could not be installed: " + e.getMessage()
                     + ". Open a folder of manifests with File > Open Workspace.");
@@ -86,7 +86,11 @@ public final class PooldeskApplication extends Application {
         }.start();
     }
 
-    private static Path workspace() throws IOException {
+    private static Path workspace(String... args) throws IOException {
+        java.util.Optional<String> argument = Launcher.workspaceArgument(args);
+        if (argument.isPresent()) {
+            return Path.of(argument.get());
+        }
         String chosen = System.getProperty("pooldesk.workspace");
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
