@@ -203,6 +203,38 @@ class DeskWindowTest {
         assertEquals(expected[0] + "x" + expected[1], painted[0] + "x" + painted[1], "the grown map is not clipped");
     }
 
+    @Test
+    void theForecastsTimeAxisIsNamedForTheDatesItShows(FxRobot robot) {
+        robot.interact(() -> {
+            window.show(io.pooldesk.views.planning.ForecastPage.class);
+            window.forecast().run();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.chart.LineChart<?, ?> chart = find(robot, "forecast-chart");
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        String firstTick = axis.getTickLabelFormatter().toString(0);
+        assertTrue(firstTick.matches("\\d{1,2} [A-Z][a-z]{2}"), "the ticks are dates: " + firstTick);
+        assertTrue(axis.getLabel().startsWith("Date"), axis.getLabel());
+    }
+
+    @Test
+    void theLegendShowsTheMapsColoursBeforeAPoolIsSelectedAndFollowsTheTheme(FxRobot robot) {
+        javafx.scene.shape.Rectangle free = find(robot, "legend-free");
+        var map = window.detail().map();
+        assertEquals(null, window.model().selectedPoolProperty().get());
+        assertFalse(javafx.scene.paint.Color.BLACK.equals(free.getFill()), "not black before a pool is selected");
+        assertEquals(map.paint(io.pooldesk.views.map.CellState.FREE), free.getFill());
+        javafx.scene.paint.Paint light = free.getFill();
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            assertFalse(light.equals(map.paint(io.pooldesk.views.map.CellState.FREE)), "the dark theme has its own");
+            assertEquals(map.paint(io.pooldesk.views.map.CellState.FREE), free.getFill(), "the legend follows it");
+        } finally {
+            robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D);
+        }
+    }
+
     /** The width and height of what is painted, from the top left corner. */
     private static int[] paintedExtent(javafx.scene.image.Image image) {
         var pixels = image.getPixelReader();

@@ -17,9 +17,12 @@ import java.util.function.Supplier;
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
 
-    /** @param owner the window the dialogs belong to, looked up when one opens (it may not exist yet when built) */
+    /**
+     * @param owner the window the dialogs belong to, looked up when one opens (it may not exist yet when built); a
+     *              dialog asked from a window of its own (the pool form) belongs to that window instead
+     */
     public FxDialogService(Supplier<Window> owner) {
-        this.owner = owner;
+        this.owner = () -> Window.getWindows().stream().filter(Window::isFocused).findFirst().orElseGet(owner);
     }
 
     @Override

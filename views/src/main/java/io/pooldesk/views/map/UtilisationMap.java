@@ -570,6 +570,17 @@ public final class UtilisationMap extends Region {
     }
 
     /** The colour this map draws a state with, for the legend. */
+    /** The colour of a state as the theme's CSS sets it, followed as the theme changes (the legend binds to it). */
+    public javafx.beans.value.ObservableValue<Paint> paintProperty(CellState state) {
+        return switch (state) {
+            case FREE -> free;
+            case ALLOCATED -> allocated;
+            case HISTORY -> history;
+            case RESERVED -> reserved;
+            case OUTSIDE -> outside;
+        };
+    }
+
     public Paint paint(CellState state) {
         return switch (state) {
             case FREE -> free.get();

@@ -152,7 +152,8 @@ public final class ForecastView extends BorderPane {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setTitle("Fill of each pool that grows");
-        weeksAxis.setLabel("Week");
+        // the ticks are the dates the weeks start on (TICK), so the axis is named for dates
+        weeksAxis.setLabel("Date (one step a week)");
         weeksAxis.setForceZeroInRange(true);
         weeksAxis.setAutoRanging(false);
         fillAxis.setLabel("% of the pool in use");

@@ -16,7 +16,7 @@ public final class ScenarioPage implements Page {
         view = new ScenarioView(model,
                 () -> workspace.loadBalancers().stream().map(lb -> lb.namespace() + "/" + lb.name()).sorted().toList(),
                 () -> workspace.harvesterPools().stream().map(IpPool::name).toList(),
-                model::saveOrSay, () -> model.chooseAndLoad(dialogs));
+                () -> model.saveOrSay(dialogs), () -> model.chooseAndLoad(dialogs));
     }
 
     @Override

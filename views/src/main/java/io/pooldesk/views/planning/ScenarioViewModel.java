@@ -189,8 +189,7 @@ public final class ScenarioViewModel {
             throw new IOException("open a workspace first");
         }
         ScenarioDocument doc = document();
-        Path file = ScenarioDocument.folderOf(folder).resolve(doc.name().replaceAll("[^A-Za-z0-9._-]", "-")
-                + ".yaml");
+        Path file = target();
         java.nio.file.Files.createDirectories(file.getParent());
         doc.save(file);
         savedAs.set(file);
@@ -198,13 +197,30 @@ public final class ScenarioViewModel {
         return file;
     }
 
-    /** Saves, saying in {@link #message} what went wrong when it could not. */
-    public void saveOrSay() {
+    /**
+     * Saves, saying in {@link #message} what went wrong when it could not. A file of that name that this scenario
+     * was not loaded from or saved as is another scenario: the operator is asked before it is replaced.
+     */
+    public void saveOrSay(io.pooldesk.views.common.DialogService dialogs) {
+        Path target = target();
+        if (target != null && java.nio.file.Files.exists(target) && !target.equals(savedAs.get())
+                && !dialogs.confirm("Replace " + target.getFileName() + "?", "A scenario named " + document().name()
+                + " is already saved in " + target.getParent() + ". Replace it with this one?")) {
+            message.set("Not saved: " + target.getFileName() + " is kept. Give this scenario another name.");
+            return;
+        }
         try {
             save();
         } catch (IOException e) {
             message.set("The scenario could not be saved: " + e.getMessage());
         }
+    }
+
+    /** The file {@link #save()} writes, or null before a workspace is open. */
+    private Path target() {
+        Path folder = workspaceFolder.get();
+        return folder == null ? null : ScenarioDocument.folderOf(folder).resolve(
+                document().name().replaceAll("[^A-Za-z0-9._-]", "-") + ".yaml");
     }
 
     /** Asks for a Scenario document (from the workspace's scenarios folder first) and loads it. */

@@ -46,6 +46,9 @@ public final class PoolDetailView extends BorderPane {
         for (CellState state : CellState.values()) {
             Rectangle swatch = new Rectangle(12, 12);
             swatch.getStyleClass().add("legend-swatch");
+            // bound, not copied once a pool is shown: black until then, and stale after a theme change
+            swatch.fillProperty().bind(map.paintProperty(state));
+            swatch.setId("legend-" + state.name().toLowerCase(java.util.Locale.ROOT));
             swatches.put(state, swatch);
             Label label = new Label(state.label(), swatch);
             label.getStyleClass().add(Styles.TEXT_SMALL);
@@ -70,12 +73,6 @@ public final class PoolDetailView extends BorderPane {
         setTop(header);
         setCenter(tabs);
         map.setMinHeight(200);
-    }
-
-    /** The legend takes the map's colours, which come from the theme's CSS. */
-    private void refreshLegend() {
-        map.applyCss();
-        swatches.forEach((state, swatch) -> swatch.setFill(map.paint(state)));
     }
 
     public UtilisationMap map() {
@@ -109,6 +106,5 @@ public final class PoolDetailView extends BorderPane {
                 : "\nNext address the controller hands out: " + pool.next()));
         map.setModel(MapModel.of(pool));
         yaml.setText(yamlText);
-        refreshLegend();
     }
 }

@@ -74,9 +74,12 @@ public final class MainWindow {
                 "Another program changed this field while you edited it:\n" + conflict, "Take the file's",
                 "Keep mine"));
         if (cluster == null) {
-            cluster = new ClusterViewModel(new FxBackgroundWork(), ClusterGateway::connect, model::manifests,
+            FxBackgroundWork clusterWork = new FxBackgroundWork();
+            cluster = new ClusterViewModel(clusterWork, ClusterGateway::connect, model::manifests,
                     Platform::runLater);
-            cluster.loadContexts(ClusterGateway.contexts());
+            // reading the kubeconfig loads the Kubernetes client: off the UI thread, so the window shows first
+            ClusterViewModel contexts = cluster;
+            clusterWork.run("", ClusterGateway::contexts, contexts::loadContexts, failed -> { });
         }
         this.cluster = cluster;
         // the pages, in the order of their tabs and of Shortcut+1..5

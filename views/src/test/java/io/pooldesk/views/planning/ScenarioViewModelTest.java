@@ -109,4 +109,32 @@ class ScenarioViewModelTest {
         inDir.load(saved);
         assertEquals(steps, List.copyOf(inDir.steps));
     }
+
+    @Test
+    void savingOverAnotherScenarioOfTheSameNameAsksFirst(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        io.pooldesk.views.common.ScriptedDialogs dialogs = new io.pooldesk.views.common.ScriptedDialogs();
+        ScenarioViewModel first = new ScenarioViewModel(BackgroundWork.synchronous(), () -> demo, () -> dir);
+        first.name.set("drill");
+        first.addLoadBalancers();
+        first.saveOrSay(dialogs);
+        first.deleteLoadBalancer("prod/svc-1");
+        first.saveOrSay(dialogs);
+        assertEquals(List.of(), dialogs.asked, "saving the same scenario again asks nothing");
+        String saved = java.nio.file.Files.readString(dir.resolve("scenarios/drill.yaml"));
+
+        ScenarioViewModel other = new ScenarioViewModel(BackgroundWork.synchronous(), () -> demo, () -> dir);
+        other.name.set("drill");
+        other.deleteLoadBalancer("prod/svc-2");
+        dialogs.answer(false);
+        other.saveOrSay(dialogs);
+        assertEquals(1, dialogs.asked.size(), dialogs.asked.toString());
+        assertTrue(dialogs.asked.get(0).startsWith("confirm: A scenario named drill is already saved"),
+                dialogs.asked.get(0));
+        assertEquals(saved, java.nio.file.Files.readString(dir.resolve("scenarios/drill.yaml")), "kept");
+        assertTrue(other.message.get().startsWith("Not saved"), other.message.get());
+
+        dialogs.answer(true);
+        other.saveOrSay(dialogs);
+        assertTrue(java.nio.file.Files.readString(dir.resolve("scenarios/drill.yaml")).contains("svc-2"));
+    }
 }
