@@ -159,4 +159,21 @@ class PagesWindowTest {
                 dialogs.asked);
         assertFalse(Files.readString(workspace.resolve("metallb.yaml")).contains("IPAddressPool"));
     }
+
+    @Test
+    void aFieldChangedOnDiskAndInTheWindowIsPutToTheOperator(FxRobot robot) throws IOException {
+        io.pooldesk.model.harvester.lb.IpPool spare = window.model().harvesterPools().stream()
+                .filter(p -> p.name().equals("spare-pool")).findFirst().orElseThrow();
+        Files.writeString(workspace.resolve("pools.yaml"), HARVESTER.replace("ranges: [{subnet: 10.9.0.0/24}]",
+                "description: theirs\n  ranges: [{subnet: 10.9.0.0/24}]"));
+        dialogs.answer(true);
+        robot.interact(() -> window.model().savePool(new io.pooldesk.model.harvester.lb.IpPool(spare.name(), "mine",
+                spare.ranges(), spare.selector(), spare.status(), spare.original()), "Edit spare-pool"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.asked.size(), dialogs.asked.toString());
+        assertTrue(dialogs.asked.get(0).startsWith("choose between Take the file's and Keep mine"),
+                dialogs.asked.get(0));
+        String saved = Files.readString(workspace.resolve("pools.yaml"));
+        assertTrue(saved.contains("description: theirs") && !saved.contains("description: mine"), saved);
+    }
 }

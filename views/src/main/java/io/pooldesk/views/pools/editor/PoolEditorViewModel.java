@@ -235,8 +235,10 @@ public final class PoolEditorViewModel {
         String text = priority.get().trim();
         if (text.isEmpty()) {
             selector.remove("priority");
+        } else if (text.matches("-?\\d{1,40}")) {
+            selector.put("priority", new java.math.BigInteger(text));
         } else {
-            selector.put("priority", text);
+            return "priority must be a whole number, not \"" + text + "\"";
         }
         try {
             HarvesterLbCodec.readPool(new Manifest("form", 1, object));
