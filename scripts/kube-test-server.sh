@@ -173,7 +173,6 @@ start() {
     wait_for etcd 30 curl -sf "$ETCD_URL/health" -o /dev/null \
         || { tail -20 "$DIR/etcd.log" >&2; stop; die "etcd did not start (log above)"; }
 
-    # --watch-cache=false: watches are served by etcd itself, so a compaction expires them (the relist test);
     # --endpoint-reconciler-type=none: the default one refuses a loopback address (there are no Services to route here);
 # --min-request-timeout: the server ends every watch within 10-20 s, as it does within 30-60 min by default
     "$KUBE_APISERVER" --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$api_port" \
@@ -181,7 +180,7 @@ start() {
         --client-ca-file="$DIR/ca.crt" --token-auth-file="$DIR/tokens.csv" --authorization-mode=RBAC \
         --service-account-issuer=https://kubernetes.default.svc.cluster.local \
         --service-account-key-file="$DIR/sa.pub" --service-account-signing-key-file="$DIR/sa.key" \
-        --service-cluster-ip-range=10.96.0.0/16 --watch-cache=false --min-request-timeout=10 \
+        --service-cluster-ip-range=10.96.0.0/16 \
         --endpoint-reconciler-type=none --enable-priority-and-fairness=false --profiling=false \
         > "$DIR/kube-apiserver.log" 2>&1 &
     echo $! > "$DIR/kube-apiserver.pid"

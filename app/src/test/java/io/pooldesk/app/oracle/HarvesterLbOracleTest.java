@@ -112,8 +112,8 @@ class HarvesterLbOracleTest {
             ObjectNode range = ranges.addObject();
             int prefix = ipv6 ? 124 + random.nextInt(3) : 27 + random.nextInt(4);
             int size = 1 << ((ipv6 ? 128 : 32) - prefix);
-            String base = ipv6 ? "fd00:" + (r + 1) + "::" : "10." + random.nextInt(4) + "." + (r * 10 + random.nextInt(10))
-                    + ".";
+            String base = ipv6 ? "fd00:" + (r + 1) + "::"
+                    : "10." + random.nextInt(4) + "." + (r * 10 + random.nextInt(10)) + ".";
             int network = ipv6 ? 0 : random.nextInt(256 / size) * size;
             range.put("subnet", base + network + "/" + prefix);
             int first = network + 1;
