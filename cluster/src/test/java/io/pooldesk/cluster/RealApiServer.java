@@ -104,6 +104,7 @@ public final class RealApiServer implements BeforeAllCallback, ParameterResolver
             throw new IllegalStateException("scripts/kube-test-server.sh start failed:\n"
                     + Files.readString(log, StandardCharsets.UTF_8));
         }
+        Files.delete(log);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 new ProcessBuilder("bash", script.toString(), "stop", dir.toString()).inheritIO().start()
