@@ -56,6 +56,12 @@ public final class RealApiServer implements BeforeAllCallback, ParameterResolver
         }
     }
 
+    /** The kind Pooldesk reads and writes as {@code group}/{@code kind}. */
+    public static ClusterKind kind(String group, String kind) {
+        return ClusterKind.ALL.stream().filter(k -> k.group().equals(group) && k.kind().equals(kind)).findFirst()
+                .orElseThrow();
+    }
+
     private static Server server;
     private static String unavailable;
 

@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RealApiServer.class)
 class RealServerGatewayTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final ClusterKind LB_POOLS = ClusterKind.ALL.get(0);
-    private static final ClusterKind METALLB_POOLS = ClusterKind.ALL.get(2);
+    private static final ClusterKind LB_POOLS = RealApiServer.kind("loadbalancer.harvesterhci.io", "IPPool");
+    private static final ClusterKind METALLB_POOLS = RealApiServer.kind("metallb.io", "IPAddressPool");
 
     private RealApiServer.Server server;
     private KubernetesClient admin;

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(RealApiServer.class)
 class RealServerLostResponseTest {
-    private static final ClusterKind LB_POOLS = ClusterKind.ALL.get(0);
+    private static final ClusterKind LB_POOLS = RealApiServer.kind("loadbalancer.harvesterhci.io", "IPPool");
 
     @Test
     void aLostResponseClaimsNoWriteThatDidNotHappenAndApplyingAgainConverges(RealApiServer.Server server) throws Exception {

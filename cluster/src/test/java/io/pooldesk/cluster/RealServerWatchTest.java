@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The gateway's watch on a real server: every create, change and delete reaches the window's live view. */
 @ExtendWith(RealApiServer.class)
 class RealServerWatchTest {
-    private static final ClusterKind LB_POOLS = ClusterKind.ALL.get(0);
+    private static final ClusterKind LB_POOLS = RealApiServer.kind("loadbalancer.harvesterhci.io", "IPPool");
 
     private static void createPool(KubernetesClient admin, String name, String subnet) {
         admin.genericKubernetesResources(LB_POOLS.context()).resource(admin.getKubernetesSerialization().unmarshal("""
