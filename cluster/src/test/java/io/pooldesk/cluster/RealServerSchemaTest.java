@@ -3,7 +3,8 @@ package io.pooldesk.cluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pooldesk.model.conversion.ConversionResult;
 import io.pooldesk.model.conversion.Converter;
-import io.pooldesk.model.conversion.TargetKind;
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.manifest.Yaml;
@@ -11,7 +12,7 @@ import io.pooldesk.model.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,18 +80,23 @@ class RealServerSchemaTest {
         }
     }
 
+    static List<String> systems() {
+        return PoolSystems.ids();
+    }
+
     @ParameterizedTest
-    @EnumSource(TargetKind.class)
-    void convertOutputIsCreatedByTheRealServer(TargetKind target, RealApiServer.Server server) throws Exception {
+    @MethodSource("systems")
+    void convertOutputIsCreatedByTheRealServer(String system, RealApiServer.Server server) throws Exception {
+        PoolSystem target = PoolSystems.byId(system).orElseThrow();
         ConversionResult converted = Converter.convert(examples(), target);
         assertTrue(converted.errors().isEmpty(), converted.errors().toString());
         // as `pooldesk convert` prints it, read back as `pooldesk apply` reads a file
         // named apart from the examples and from earlier runs on the same server
-        String suffix = "-to-" + target.cliName() + "-" + ProcessHandle.current().pid();
+        String suffix = "-to-" + system + "-" + ProcessHandle.current().pid();
         converted.objects().forEach(o -> o.with("metadata").put("name",
                 o.path("metadata").path("name").asText() + suffix));
         String yaml = Workspace.render(converted.objects());
-        List<Manifest> pools = ManifestReader.parse("converted-" + target.cliName() + ".yaml", yaml).manifests();
+        List<Manifest> pools = ManifestReader.parse("converted-" + system + ".yaml", yaml).manifests();
         assertTrue(pools.size() >= 5, "converted " + pools.size() + " pools");
         try (KubernetesClient admin = server.admin()) {
             for (Manifest pool : pools) {
