@@ -32,10 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code testing/oracle}, a Go program). Every served address, every release, the final allocated and history
  * maps and the counts must agree.
  *
- * <p>Until the simulation converges as the controllers do (issue 12), a case where Pooldesk agrees with the
- * reference allocator run without requeueing pending requests passes with a warning that counts them;
- * {@code -Dpooldesk.oracle.strict=true} fails on them too. {@code -Dpooldesk.oracle.cases=N} sets the number of
- * cases (300 by default; {@code -Poracle} runs 5,000) and
+ * <p>{@code -Dpooldesk.oracle.cases=N} sets the number of cases (300 by default; {@code -Poracle} runs 5,000) and
  * {@code -Dpooldesk.oracle.seed=S} replays a run: a failure names its seed and case.
  */
 class HarvesterLbOracleTest {
@@ -64,8 +61,6 @@ class HarvesterLbOracleTest {
         List<String> differences = new ArrayList<>();
         int compared = 0;
         int undefined = 0;
-        int unconverged = 0;
-        boolean strict = Boolean.getBoolean("pooldesk.oracle.strict");
         for (int i = 0; i < cases; i++) {
             JsonNode reference = answers.get(i);
             if (!reference.path("undefined").asText().isEmpty() || !reference.path("refused").asText().isEmpty()) {
@@ -75,11 +70,6 @@ class HarvesterLbOracleTest {
             JsonNode pooldesk = simulate(input.get(i));
             String difference = compare(reference, pooldesk);
             compared++;
-            if (difference != null && !strict && compare(reference.path("withoutRequeue"), pooldesk) == null) {
-                // every address the allocator chose agrees; only the requeue of pending requests is missing
-                unconverged++;
-                continue;
-            }
             if (difference != null) {
                 differences.add("seed " + seed + ", " + input.get(i).path("name").asText() + ": " + difference
                         + "\n  case: " + input.get(i));
@@ -88,12 +78,6 @@ class HarvesterLbOracleTest {
         System.out.println("harvester-lb oracle: seed " + seed + ", " + compared + " cases compared, " + undefined
                 + " where the reference's outcome is undefined or the pool refused, " + differences.size()
                 + " differences");
-        if (unconverged > 0) {
-            System.err.println("WARNING: harvester-lb oracle: in " + unconverged + " of " + compared + " cases Pooldesk"
-                    + " agrees with the reference allocator only when pending load balancers are never requeued: the"
-                    + " simulation does not yet converge after a release as the controller does (issue 12,"
-                    + " ../shared/spec/controllers.md section 1); -Dpooldesk.oracle.strict=true fails on these");
-        }
         assertTrue(compared > cases / 2, "most cases compared: " + compared + " of " + cases);
         assertTrue(differences.isEmpty(), differences.size() + " of " + compared + " cases differ; the first ones:\n"
                 + String.join("\n", differences.subList(0, Math.min(5, differences.size()))));
