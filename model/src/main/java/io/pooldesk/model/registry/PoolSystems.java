@@ -60,6 +60,11 @@ public final class PoolSystems {
                 .orElseThrow(() -> new IllegalStateException("no pool system composes requests"));
     }
 
+    /** Whether some system writes this holder into a pool's status as a marker, not a request (a DHCP exclusion). */
+    public static boolean isMarker(String holder) {
+        return ALL.stream().anyMatch(s -> s.isMarker(holder));
+    }
+
     /** The ids the command line accepts, in the registry's order. */
     public static List<String> ids() {
         return ALL.stream().map(PoolSystem::id).toList();

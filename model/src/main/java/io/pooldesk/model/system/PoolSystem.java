@@ -76,6 +76,14 @@ public interface PoolSystem {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether a holder in one of its pools' status is a marker for addresses it never hands out (managed DHCP's
+     * {@code EXCLUDED} and {@code RESERVED}) rather than a request.
+     */
+    default boolean isMarker(String holder) {
+        return false;
+    }
+
     /** What a request asks for, in words, for the load-balancer list; empty when nothing worth saying. */
     default String describeRequest(Manifest request) {
         return "";

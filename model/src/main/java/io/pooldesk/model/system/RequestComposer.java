@@ -17,6 +17,9 @@ public interface RequestComposer {
 
     ObjectNode compose(Asks asks, String name);
 
+    /** Whether this pool is one of those the composed requests are served from (a what-if may change its priority). */
+    boolean servesFrom(io.pooldesk.model.manifest.Manifest pool);
+
     /** What a request asks; null when it is not a request this composer writes. */
     Asks read(ObjectNode request);
 }

@@ -87,6 +87,11 @@ public final class DhcpSystem implements PoolSystem {
     }
 
     @Override
+    public boolean isMarker(String holder) {
+        return HarvesterDhcp.isMarker(holder);
+    }
+
+    @Override
     public NeutralPool neutral(Manifest manifest) throws ManifestException {
         DhcpPool pool = DhcpCodec.readPool(manifest);
         List<Violation> problems = new ArrayList<>();

@@ -52,6 +52,11 @@ final class LoadBalancerComposer implements RequestComposer {
     }
 
     @Override
+    public boolean servesFrom(Manifest pool) {
+        return HarvesterLb.isPool(pool);
+    }
+
+    @Override
     public Asks read(ObjectNode lb) {
         if (!HarvesterLb.isLoadBalancer(new Manifest("", 0, lb))) {
             return null;
