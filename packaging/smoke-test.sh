@@ -20,6 +20,7 @@ grep -q 'libgtk-3-0' "$ROOT/control/control" || fail "the package does not depen
 [ -x "$ROOT/fs/opt/pooldesk/lib/runtime/bin/java" ] || fail "no bundled Java runtime"
 echo "smoke: package layout ok"
 export HOME="$ROOT/home"
+unset XDG_CACHE_HOME
 mkdir -p "$HOME"
 # every run starts in an empty folder of its own: the package must not write into the current directory
 # (jpackage leaves $HOME in --java-options literal, so an earlier build made a folder named $HOME wherever it ran)

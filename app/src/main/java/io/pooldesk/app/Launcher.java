@@ -74,10 +74,17 @@ public final class Launcher {
         if (System.getProperty("javafx.cachedir") != null) {
             return;
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        java.nio.file.Path cache = xdg != null && !xdg.isBlank() && java.nio.file.Path.of(xdg).isAbsolute()
-                ? java.nio.file.Path.of(xdg)
-                : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+        java.nio.file.Path cache = absolute(System.getenv("XDG_CACHE_HOME"));
+        if (cache == null) {
+            // $HOME as the shell has it (Java's user.home comes from the password database instead)
+            java.nio.file.Path home = absolute(System.getenv("HOME"));
+            cache = (home != null ? home : java.nio.file.Path.of(System.getProperty("user.home"))).resolve(".cache");
+        }
         System.setProperty("javafx.cachedir", cache.resolve("pooldesk").resolve("openjfx").toString());
+    }
+
+    private static java.nio.file.Path absolute(String path) {
+        return path != null && !path.isBlank() && java.nio.file.Path.of(path).isAbsolute() ? java.nio.file.Path.of(path)
+                : null;
     }
 }
