@@ -3,17 +3,30 @@ package io.pooldesk.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.Yaml;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -21,79 +34,149 @@ import java.util.function.Consumer;
  * them on the fields Pooldesk owns, and applies: a server-side dry-run of every object first, then for each object,
  * pools before the objects that use them, an optimistic update of the live object (its status and every field
  * Pooldesk does not own kept, its resourceVersion sent) or a create. Nothing is written unless the whole dry-run
- * passed. Credentials stay in the client: no message or report carries them.
+ * passed.
+ *
+ * <p>What an operator can rely on:
+ * <ul>
+ *   <li>Only the kubeconfig decides the server, the credentials and TLS ({@link Kubeconfig}); the client library's
+ *       environment variables and system properties are never read.</li>
+ *   <li>No message carries a credential: messages are built in words, never from a library's or a parser's text, and
+ *       every one passes a redaction of the connection's secrets.</li>
+ *   <li>Every request has a deadline for its whole response ({@link #DEFAULT_DEADLINE} unless given): a server that
+ *       trickles its answer cannot hang a command.</li>
+ *   <li>A write is sent once, never retried. When its answer is lost, the object is read back and reported as written,
+ *       not written, or unknown with what was found; after that nothing more is written through this gateway.</li>
+ * </ul>
+ * Open one per operation and close it: a gateway whose connection was lost stays unusable for writes.
  */
 public final class ClusterGateway implements AutoCloseable {
-    private final KubernetesClient client;
+    /** How long one request may take, from sending to the last byte of its answer, unless the caller says. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
+    private final KubernetesClient client;
+    private final KubernetesClient writer;
+    private final Duration deadline;
+    private final Secrets secrets;
+    private final String server;
+    private final ExecutorService requests = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "pooldesk cluster request");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean connectionLost;
+
+    /** A gateway over a client the caller configured (a test's mock server); requests get the default deadline. */
     public ClusterGateway(KubernetesClient client) {
+        this(client, DEFAULT_DEADLINE);
+    }
+
+    /** A gateway over a client the caller configured, each request answered within {@code deadline} or failed. */
+    public ClusterGateway(KubernetesClient client, Duration deadline) {
+        this(client, deadline, new Secrets(), displayed(client.getConfiguration().getMasterUrl()));
+    }
+
+    private ClusterGateway(KubernetesClient client, Duration deadline, Secrets secrets, String server) {
         this.client = client;
+        // fabric8 re-sends a request whose connection failed, and a write whose answer was lost may have been done
+        this.writer = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
+        this.deadline = deadline;
+        this.secrets = secrets;
+        this.server = server;
     }
 
     /** Connects as kubectl would: KUBECONFIG or ~/.kube/config, the named context or the current one. */
     public static ClusterGateway connect(String context) throws ClusterException {
+        return connect(Kubeconfig.locate(), context, DEFAULT_DEADLINE);
+    }
+
+    /**
+     * Connects through one context of {@code kubeconfig} (the current one when {@code context} is null or empty).
+     * Its credential plugin, if any, runs now, within {@code deadline}; each request later gets the same deadline.
+     */
+    public static ClusterGateway connect(Kubeconfig kubeconfig, String context, Duration deadline)
+            throws ClusterException {
+        Target target = kubeconfig.resolve(context, deadline);
         try {
-            Config config = context == null || context.isEmpty() ? Config.autoConfigure(null)
-                    : Config.autoConfigure(context);
-            if (context != null && !context.isEmpty() && !context.equals(config.getCurrentContext() == null ? null
-                    : config.getCurrentContext().getName())) {
-                throw new ClusterException("no context named \"" + context + "\" in the kubeconfig", null);
-            }
-            if (config.getCurrentContext() == null && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-                throw new ClusterException("no kubeconfig found: set KUBECONFIG, or write ~/.kube/config, or name a"
-                        + " context with --context", null);
-            }
-            // an unreachable cluster must answer in seconds, not after minutes of retries
-            config.setRequestRetryBackoffLimit(1);
-            config.setConnectionTimeout(5_000);
-            config.setRequestTimeout(15_000);
-            return new ClusterGateway(new KubernetesClientBuilder().withConfig(config).build());
-        } catch (KubernetesClientException e) {
-            throw new ClusterException("cannot read the kubeconfig: " + e.getMessage(), e);
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config(deadline)).build();
+            return new ClusterGateway(client, deadline, target.secrets, target.displayedServer);
+        } catch (RuntimeException e) {
+            // fabric8 reads certificates and keys here; its message may quote what it could not parse
+            throw ClusterException.badInput("the certificates or keys of context \"" + Kubeconfig.printable(
+                    target.context) + "\" cannot be used (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    public String masterUrl() {
-        return client.getConfiguration().getMasterUrl();
+    /** The server, as it may be shown: scheme, host, port and path, never user info or a query. */
+    public String server() {
+        return server;
+    }
+
+    private static String displayed(String url) {
+        try {
+            return Kubeconfig.displayed(new java.net.URI(url));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "the cluster";
+        }
     }
 
     public ClusterRead read() throws ClusterException {
         List<Manifest> objects = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        int listed = 0;
+        int refused = 0;
         for (ClusterKind kind : ClusterKind.ALL) {
+            List<GenericKubernetesResource> items;
             try {
-                List<GenericKubernetesResource> items = kind.namespaced()
+                items = call(() -> kind.namespaced()
                         ? client.genericKubernetesResources(kind.context()).inAnyNamespace().list().getItems()
-                        : client.genericKubernetesResources(kind.context()).list().getItems();
-                if (items.isEmpty() && !served(kind)) {
+                        : client.genericKubernetesResources(kind.context()).list().getItems());
+            } catch (Failure f) {
+                if (f.code == 404) {
                     notes.add(kind.kind() + " (" + kind.apiVersion() + ") is not installed in this cluster");
                     continue;
                 }
-                int document = 0;
-                for (GenericKubernetesResource item : items) {
-                    objects.add(new Manifest("cluster:" + kind.resource(), ++document, toJson(item)));
+                if (f.code == 403 || f.code == 401) {
+                    refused++;
+                    notes.add(describe(f, "list", kind, kind.namespaced() ? "*" : "").getMessage()
+                            + "; those objects are not shown");
+                    continue;
                 }
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 404) {
-                    notes.add(kind.kind() + " (" + kind.apiVersion() + ") is not installed in this cluster");
-                } else if (e.getCode() == 403) {
-                    notes.add("forbidden: RBAC denies list " + kind.resource()
-                            + (kind.namespaced() ? " in all namespaces" : "") + "; those objects are not shown");
-                } else {
-                    throw describe(e, "list", kind, "");
+                throw describe(f, "list", kind, kind.namespaced() ? "*" : "");
+            }
+            if (items.isEmpty() && !served(kind)) {
+                notes.add(kind.kind() + " (" + kind.apiVersion() + ") is not installed in this cluster");
+                continue;
+            }
+            listed++;
+            int document = 0;
+            for (GenericKubernetesResource item : items) {
+                document++;
+                ObjectNode object = toJson(item);
+                String problem = nameProblem(object.path("metadata").path("name").asText(""));
+                String namespaceProblem = kind.namespaced()
+                        ? nameProblem(object.path("metadata").path("namespace").asText("")) : null;
+                if (problem != null || namespaceProblem != null) {
+                    throw ClusterException.badInput("the cluster's list of " + kind.resource() + " holds an object"
+                            + " (item " + document + ") whose " + (problem != null ? "metadata.name " + problem
+                            : "metadata.namespace " + namespaceProblem) + "; nothing was saved");
                 }
+                // the kind's own identity, never the server's text: a pulled file must not become another kind
+                object.put("apiVersion", kind.apiVersion());
+                object.put("kind", kind.kind());
+                objects.add(new Manifest("cluster:" + kind.resource(), document, object));
             }
         }
-        return new ClusterRead(objects, notes);
+        return new ClusterRead(objects, notes, listed, refused);
     }
 
     /** Whether the API server's discovery lists the kind (its CRD is installed). */
     private boolean served(ClusterKind kind) {
         try {
-            var resources = client.getApiResources(kind.apiVersion());
+            var resources = call(() -> client.getApiResources(kind.apiVersion()));
             return resources != null && resources.getResources().stream()
                     .anyMatch(r -> kind.plural().equals(r.getName()));
-        } catch (KubernetesClientException e) {
+        } catch (Failure e) {
             return false;
         }
     }
@@ -134,38 +217,36 @@ public final class ClusterGateway implements AutoCloseable {
         return () -> informers.forEach(io.fabric8.kubernetes.client.informers.SharedIndexInformer::close);
     }
 
-    /** The contexts of the kubeconfig, as kubectl lists them; empty when there is no kubeconfig. */
+    /** The contexts of the kubeconfig, as kubectl lists them; empty when there is no usable kubeconfig. */
     public static List<String> contexts() {
         try {
-            Config config = Config.autoConfigure(null);
-            return config.getContexts() == null ? List.of()
-                    : config.getContexts().stream().map(c -> c.getName()).toList();
-        } catch (RuntimeException e) {
+            return Kubeconfig.locate().contexts();
+        } catch (ClusterException e) {
             return List.of();
         }
     }
 
     /**
-     * Saves what the cluster holds into {@code folder}, one file per kind, without the fields the server manages,
-     * so that the folder can be planned on offline as a workspace.
-     *
-     * @return the number of objects saved, and the notes of the read
+     * Saves what the cluster holds into {@code folder}, one file per kind, without the fields the server manages, so
+     * that the folder can be planned on offline as a workspace. Writes only into a new or empty folder, or one it
+     * pulled into before, and never over a file the operator changed since ({@link PulledFolder}).
      */
-    public ClusterRead pull(java.nio.file.Path folder) throws ClusterException, java.io.IOException {
+    public PulledFolder.Report pull(Path folder) throws ClusterException, IOException {
+        PulledFolder target = PulledFolder.open(folder);
         ClusterRead read = read();
-        java.util.Map<String, List<ObjectNode>> byKind = new java.util.LinkedHashMap<>();
+        if (read.everyListRefused()) {
+            throw new ClusterException("the cluster refused every list: nothing was pulled into " + folder, null);
+        }
+        Map<ClusterKind, List<ObjectNode>> byKind = new LinkedHashMap<>();
         for (Manifest m : read.objects()) {
-            String file = m.kind().toLowerCase() + "-" + m.group().replace('.', '-') + ".yaml";
             ObjectNode object = m.object().deepCopy();
             object.with("metadata").remove(List.of("managedFields", "uid", "resourceVersion", "creationTimestamp",
                     "generation"));
-            byKind.computeIfAbsent(file, f -> new ArrayList<>()).add(object);
+            byKind.computeIfAbsent(ClusterKind.of(m), k -> new ArrayList<>()).add(object);
         }
-        for (var kind : byKind.entrySet()) {
-            io.pooldesk.model.manifest.AtomicFiles.write(folder.resolve(kind.getKey()),
-                    io.pooldesk.model.workspace.Workspace.render(kind.getValue()));
-        }
-        return read;
+        Map<String, List<ObjectNode>> files = new LinkedHashMap<>();
+        byKind.forEach((kind, objects) -> files.put(PulledFolder.fileName(kind), objects));
+        return target.write(files, read);
     }
 
     /** One diff per workspace object of a known kind, pools first. */
@@ -177,43 +258,71 @@ public final class ClusterGateway implements AutoCloseable {
         return out;
     }
 
-    private record Planned(ClusterKind kind, Manifest desired, GenericKubernetesResource live, ObjectNode target,
-                           ObjectDiff diff) {
+    private record Planned(ClusterKind kind, Manifest desired, ObjectNode live, ObjectNode target, ObjectDiff diff) {
     }
 
     private List<Planned> plan(List<Manifest> desired) throws ClusterException {
-        List<Planned> planned = new ArrayList<>();
+        List<Manifest> known = new ArrayList<>();
         for (Manifest manifest : desired) {
             ClusterKind kind = ClusterKind.of(manifest);
             if (kind == null) {
                 continue;
             }
+            // checked for every object before the first request: a name never reaches a request path unchecked
+            String problem = nameProblem(manifest.name());
+            if (problem != null) {
+                throw ClusterException.badInput(manifest.problem("metadata.name", problem).toString());
+            }
+            if (kind.namespaced() && !manifest.namespace().isEmpty() && nameProblem(manifest.namespace()) != null) {
+                throw ClusterException.badInput(manifest.problem("metadata.namespace",
+                        nameProblem(manifest.namespace())).toString());
+            }
+            known.add(manifest);
+        }
+        List<Planned> planned = new ArrayList<>();
+        for (Manifest manifest : known) {
+            ClusterKind kind = ClusterKind.of(manifest);
             String namespace = kind.namespaced() ? (manifest.namespace().isEmpty() ? "default" : manifest.namespace())
                     : "";
-            GenericKubernetesResource live;
+            ObjectNode liveJson;
             try {
-                live = resource(kind, namespace, manifest.name()).get();
-            } catch (KubernetesClientException e) {
-                throw describe(e, "get", kind, namespace);
+                liveJson = get(kind, namespace, manifest.name());
+            } catch (Failure f) {
+                throw describe(f, "get", kind, namespace);
             }
             ObjectNode wanted = manifest.object().deepCopy();
             wanted.put("apiVersion", kind.apiVersion());
-            if (live == null) {
+            if (liveJson == null) {
                 ObjectNode created = forCreate(wanted, namespace);
                 planned.add(new Planned(kind, manifest, null, created, new ObjectDiff(kind.kind(), namespace,
                         manifest.name(), ObjectDiff.Change.CREATE, FieldDiff.between(
                         FieldDiff.owned(Yaml.json().createObjectNode(), wanted), FieldDiff.owned(wanted, wanted)))));
                 continue;
             }
-            ObjectNode liveJson = toJson(live);
             ObjectNode merged = merge(liveJson, wanted);
             List<String> fields = FieldDiff.between(FieldDiff.owned(liveJson, wanted), FieldDiff.owned(wanted, wanted));
-            planned.add(new Planned(kind, manifest, live, merged, new ObjectDiff(kind.kind(), namespace,
+            planned.add(new Planned(kind, manifest, liveJson, merged, new ObjectDiff(kind.kind(), namespace,
                     manifest.name(), fields.isEmpty() ? ObjectDiff.Change.UNCHANGED : ObjectDiff.Change.UPDATE,
                     fields)));
         }
         planned.sort(Comparator.comparingInt(p -> p.kind.order()));
         return planned;
+    }
+
+    /**
+     * Why {@code name} cannot be an object's name or namespace in a request path, or null when it can: empty, longer
+     * than 253 characters, or not lower-case letters, digits, '-' and '.' (a DNS subdomain, which also keeps out '/',
+     * '%' and the path segments '.' and '..').
+     */
+    static String nameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "is missing: every object needs a name";
+        }
+        if (name.length() > 253 || !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
+            return "\"" + Kubeconfig.printable(name.length() > 80 ? name.substring(0, 80) + "..." : name)
+                    + "\" is not a Kubernetes name (lower-case letters, digits, '-' and '.', at most 253)";
+        }
+        return null;
     }
 
     /** The live object with the workspace's spec, labels and annotations; status and the rest as they are. */
@@ -266,7 +375,10 @@ public final class ClusterGateway implements AutoCloseable {
      */
     public List<ObjectOutcome> apply(List<Manifest> desired, boolean dryRunOnly, boolean serverSide,
                                      Consumer<ObjectOutcome> progress) throws ClusterException {
-        this.serverSide = serverSide;
+        if (connectionLost) {
+            throw new ClusterException("the connection to the cluster at " + server + " was lost earlier; nothing"
+                    + " more is written through it", null);
+        }
         List<Planned> planned = plan(desired);
         List<ObjectOutcome> refusals = new ArrayList<>();
         for (Planned p : planned) {
@@ -274,10 +386,14 @@ public final class ClusterGateway implements AutoCloseable {
                 continue;
             }
             try {
-                write(p, true);
-            } catch (KubernetesClientException e) {
-                refusals.add(new ObjectOutcome(p.diff, e.getCode() == 409 ? ObjectOutcome.Result.CONFLICT
-                        : ObjectOutcome.Result.REFUSED, describe(e, verb(p), p.kind, p.diff.namespace()).getMessage()));
+                write(p, true, serverSide);
+            } catch (Failure f) {
+                refusals.add(new ObjectOutcome(p.diff, f.code == 409 ? ObjectOutcome.Result.CONFLICT
+                        : f.answered() ? ObjectOutcome.Result.REFUSED : ObjectOutcome.Result.FAILED,
+                        describe(f, "dry-run " + verb(p, serverSide), p.kind, p.diff.namespace()).getMessage()));
+                if (!f.answered()) {
+                    break;
+                }
             }
         }
         List<ObjectOutcome> outcomes = new ArrayList<>();
@@ -287,35 +403,35 @@ public final class ClusterGateway implements AutoCloseable {
                 ObjectOutcome outcome = refused != null ? refused : new ObjectOutcome(p.diff,
                         switch (p.diff.change()) {
                             case UNCHANGED -> ObjectOutcome.Result.UNCHANGED;
-                            case CREATE -> dryRunOnly ? ObjectOutcome.Result.WOULD_CREATE
+                            case CREATE -> dryRunOnly && refusals.isEmpty() ? ObjectOutcome.Result.WOULD_CREATE
                                     : ObjectOutcome.Result.NOT_ATTEMPTED;
-                            case UPDATE -> dryRunOnly ? ObjectOutcome.Result.WOULD_UPDATE
+                            case UPDATE -> dryRunOnly && refusals.isEmpty() ? ObjectOutcome.Result.WOULD_UPDATE
                                     : ObjectOutcome.Result.NOT_ATTEMPTED;
-                        }, refused == null && !dryRunOnly ? "the dry-run of another object was refused" : "");
+                        }, refused == null && !refusals.isEmpty() && p.diff.change() != ObjectDiff.Change.UNCHANGED
+                        ? "the dry-run of another object failed, so nothing was written" : "");
                 outcomes.add(outcome);
                 progress.accept(outcome);
             }
             return outcomes;
         }
-        boolean connectionLost = false;
         for (Planned p : planned) {
             ObjectOutcome outcome;
             if (p.diff.change() == ObjectDiff.Change.UNCHANGED) {
                 outcome = new ObjectOutcome(p.diff, ObjectOutcome.Result.UNCHANGED, "");
             } else if (connectionLost) {
                 outcome = new ObjectOutcome(p.diff, ObjectOutcome.Result.NOT_ATTEMPTED,
-                        "the connection was lost before it");
+                        "not sent: the connection was lost before it");
             } else {
                 try {
-                    write(p, false);
+                    write(p, false, serverSide);
                     outcome = new ObjectOutcome(p.diff, p.live == null ? ObjectOutcome.Result.CREATED
                             : ObjectOutcome.Result.UPDATED, "");
-                } catch (KubernetesClientException e) {
-                    connectionLost = isConnectionFailure(e);
-                    outcome = new ObjectOutcome(p.diff, e.getCode() == 409 ? ObjectOutcome.Result.CONFLICT
-                            : ObjectOutcome.Result.FAILED, e.getCode() == 409
+                } catch (Failure f) {
+                    outcome = f.answered() ? new ObjectOutcome(p.diff, f.code == 409 ? ObjectOutcome.Result.CONFLICT
+                            : ObjectOutcome.Result.FAILED, f.code == 409
                             ? "changed in the cluster since Pooldesk read it; run diff again to see the new state"
-                            : describe(e, verb(p), p.kind, p.diff.namespace()).getMessage());
+                            : describe(f, verb(p, serverSide), p.kind, p.diff.namespace()).getMessage())
+                            : lost(p, f, serverSide);
                 }
             }
             outcomes.add(outcome);
@@ -324,31 +440,61 @@ public final class ClusterGateway implements AutoCloseable {
         return outcomes;
     }
 
-    private boolean serverSide;
+    /**
+     * A write whose answer never came: it may or may not have been done. Nothing more is written in this run; the
+     * object is read back to say which.
+     */
+    private ObjectOutcome lost(Planned p, Failure f, boolean serverSide) {
+        connectionLost = true;
+        String why = describe(f, verb(p, serverSide), p.kind, p.diff.namespace()).getMessage();
+        if (f.kind == Failure.Kind.UNREACHABLE) {
+            return new ObjectOutcome(p.diff, ObjectOutcome.Result.FAILED, "not written: " + why);
+        }
+        ObjectNode now;
+        try {
+            now = get(p.kind, p.diff.namespace(), p.diff.name());
+        } catch (Failure again) {
+            return new ObjectOutcome(p.diff, ObjectOutcome.Result.UNKNOWN, why + "; reading it back failed too ("
+                    + describe(again, "get", p.kind, p.diff.namespace()).getMessage() + "): it may or may not have"
+                    + " been written");
+        }
+        ObjectNode wanted = p.desired.object();
+        boolean asWanted = now != null
+                && FieldDiff.between(FieldDiff.owned(now, wanted), FieldDiff.owned(wanted, wanted)).isEmpty();
+        String before = p.live == null ? null : p.live.path("metadata").path("resourceVersion").asText("");
+        String after = now == null ? null : now.path("metadata").path("resourceVersion").asText("");
+        if (p.live == null && now == null || p.live != null && now != null && before.equals(after)) {
+            return new ObjectOutcome(p.diff, ObjectOutcome.Result.FAILED, "not written: " + why
+                    + "; read back, the cluster holds it as before");
+        }
+        if (asWanted) {
+            return new ObjectOutcome(p.diff, p.live == null ? ObjectOutcome.Result.CREATED
+                    : ObjectOutcome.Result.UPDATED, "written (the answer was lost; read back, the cluster holds it as"
+                    + " sent)");
+        }
+        String found = now == null ? "the object is gone from the cluster"
+                : "the cluster holds resourceVersion " + after + ", which differs from what was sent in "
+                + String.join("; ", FieldDiff.between(FieldDiff.owned(now, wanted), FieldDiff.owned(wanted, wanted)));
+        return new ObjectOutcome(p.diff, ObjectOutcome.Result.UNKNOWN, why + "; read back: " + found);
+    }
 
-    private void write(Planned p, boolean dryRun) {
+    private void write(Planned p, boolean dryRun, boolean serverSide) throws Failure {
         ObjectNode target = serverSide
                 ? applyConfiguration(p.kind, p.diff.namespace(), p.diff.name(), p.desired.object()) : p.target;
-        GenericKubernetesResource body = client.getKubernetesSerialization().convertValue(target,
+        GenericKubernetesResource body = writer.getKubernetesSerialization().convertValue(target,
                 GenericKubernetesResource.class);
         Resource<GenericKubernetesResource> resource = p.kind.namespaced()
-                ? client.genericKubernetesResources(p.kind.context()).inNamespace(p.diff.namespace()).resource(body)
-                : client.genericKubernetesResources(p.kind.context()).resource(body);
-        if (serverSide) {
-            (dryRun ? resource.dryRun() : resource).fieldManager(FIELD_MANAGER).serverSideApply();
-            return;
-        }
-        if (p.live == null) {
-            if (dryRun) {
-                resource.dryRun().create();
-            } else {
-                resource.create();
+                ? writer.genericKubernetesResources(p.kind.context()).inNamespace(p.diff.namespace()).resource(body)
+                : writer.genericKubernetesResources(p.kind.context()).resource(body);
+        call(() -> {
+            if (serverSide) {
+                return (dryRun ? resource.dryRun() : resource).fieldManager(FIELD_MANAGER).serverSideApply();
             }
-        } else if (dryRun) {
-            resource.dryRun().update();
-        } else {
-            resource.update();
-        }
+            if (p.live == null) {
+                return dryRun ? resource.dryRun().create() : resource.create();
+            }
+            return dryRun ? resource.dryRun().update() : resource.update();
+        });
     }
 
     /** What a server-side apply sends: identity, and only the fields Pooldesk owns (never status). */
@@ -373,62 +519,136 @@ public final class ClusterGateway implements AutoCloseable {
         return out;
     }
 
-    private static String verb(Planned p) {
-        return p.live == null ? "create" : "update";
+    private static String verb(Planned p, boolean serverSide) {
+        return serverSide ? "server-side apply" : p.live == null ? "create" : "update";
     }
 
-    private Resource<GenericKubernetesResource> resource(ClusterKind kind, String namespace, String name) {
-        return kind.namespaced()
-                ? client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
-                : client.genericKubernetesResources(kind.context()).withName(name);
+    /** The live object, or null when the cluster has none of that name. */
+    private ObjectNode get(ClusterKind kind, String namespace, String name) throws Failure {
+        GenericKubernetesResource live = call(() -> kind.namespaced()
+                ? client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).get()
+                : client.genericKubernetesResources(kind.context()).withName(name).get());
+        return live == null ? null : toJson(live);
     }
 
     private ObjectNode toJson(GenericKubernetesResource resource) {
-        return Yaml.json().valueToTree(client.getKubernetesSerialization().convertValue(resource,
-                java.util.Map.class));
+        return Yaml.json().valueToTree(client.getKubernetesSerialization().convertValue(resource, Map.class));
     }
 
-    /** The failure in words: who refused what, and why (never credentials). */
-    private ClusterException describe(KubernetesClientException e, String verb, ClusterKind kind, String namespace) {
-        String where = namespace.isEmpty() ? "" : " in namespace " + namespace;
-        String serverMessage = e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage() : e.getMessage();
-        if (isConnectionFailure(e)) {
-            return new ClusterException("cannot reach the cluster at " + masterUrl() + ": " + rootCause(e), e);
+    /** Runs one request with a deadline for its whole answer, body included. */
+    private <T> T call(Callable<T> request) throws Failure {
+        Future<T> answer;
+        try {
+            answer = requests.submit(request);
+        } catch (RejectedExecutionException e) {
+            throw new Failure(Failure.Kind.OTHER, 0, "", "IllegalStateException");
         }
-        return switch (e.getCode()) {
-            case 401 -> new ClusterException("the cluster did not accept the credentials of this context", e);
-            case 403 -> new ClusterException("forbidden: RBAC denies " + verb + " " + kind.resource() + where, e);
-            case 404 -> new ClusterException(kind.kind() + " (" + kind.apiVersion() + ") is not installed in this"
-                    + " cluster", e);
-            default -> new ClusterException("the cluster refused " + verb + " " + kind.resource() + where + ": "
-                    + serverMessage, e);
-        };
+        try {
+            return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new Failure(Failure.Kind.TIMEOUT, 0, "", "");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Failure(Failure.Kind.OTHER, 0, "", "InterruptedException");
+        } catch (ExecutionException e) {
+            throw Failure.of(e.getCause());
+        }
     }
 
-    /** No answer from the server at all (refused, reset, timed out), as opposed to an answer that says no. */
-    private static boolean isConnectionFailure(KubernetesClientException e) {
-        if (e.getCode() == 0 && e.getStatus() == null) {
-            return true;
+    /** Why a request got no usable answer, classified; carries no text of the library's. */
+    static final class Failure extends Exception {
+        enum Kind { ANSWERED, UNREACHABLE, LOST, TIMEOUT, NOT_JSON, TLS, OTHER }
+
+        final Kind kind;
+        final int code;
+        final String serverMessage;
+        final String type;
+
+        Failure(Kind kind, int code, String serverMessage, String type) {
+            super(null, null, false, false);
+            this.kind = kind;
+            this.code = code;
+            this.serverMessage = serverMessage;
+            this.type = type;
         }
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException) {
-                return true;
+
+        boolean answered() {
+            return kind == Kind.ANSWERED;
+        }
+
+        static Failure of(Throwable thrown) {
+            if (thrown instanceof KubernetesClientException e && e.getCode() > 0) {
+                String message = e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? e.getStatus().getMessage() : "";
+                return new Failure(Kind.ANSWERED, e.getCode(), message, "");
             }
+            Kind kind = null;
+            for (Throwable cause = thrown; cause != null && kind == null; cause = cause.getCause() == cause ? null
+                    : cause.getCause()) {
+                if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                    kind = Kind.NOT_JSON;
+                } else if (cause instanceof javax.net.ssl.SSLException
+                        || cause instanceof java.security.cert.CertificateException) {
+                    kind = Kind.TLS;
+                } else if (cause instanceof java.net.ConnectException
+                        || cause instanceof java.net.UnknownHostException
+                        || cause instanceof java.net.NoRouteToHostException) {
+                    kind = Kind.UNREACHABLE;
+                } else if (cause instanceof java.net.SocketTimeoutException
+                        || cause instanceof TimeoutException
+                        || cause.getClass().getSimpleName().contains("Timeout")) {
+                    kind = Kind.TIMEOUT;
+                } else if (cause instanceof IOException
+                        || cause.getClass().getName().startsWith("io.vertx.core.http.HttpClosed")
+                        || cause.getClass().getName().startsWith("io.netty.channel")) {
+                    kind = Kind.LOST;
+                }
+            }
+            return new Failure(kind == null ? Kind.OTHER : kind, 0, "", thrown.getClass().getSimpleName());
         }
-        return false;
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    /** The failure in words: who refused what, and why (never credentials, never a library's text). */
+    private ClusterException describe(Failure f, String verb, ClusterKind kind, String namespace) {
+        String where = namespace.isEmpty() ? "" : namespace.equals("*") ? " in all namespaces"
+                : " in namespace " + namespace;
+        String what = verb + " " + kind.resource() + where;
+        String message = switch (f.kind) {
+            case UNREACHABLE -> "cannot reach the cluster at " + server + " (" + what + "): nothing answered there";
+            case LOST -> "the connection to the cluster at " + server + " was lost during " + what
+                    + ", before an answer came";
+            case TIMEOUT -> "the cluster at " + server + " did not answer " + what + " within "
+                    + CredentialPlugin.seconds(deadline);
+            case NOT_JSON -> "the cluster at " + server + " answered " + what + " with something that is not a"
+                    + " Kubernetes object (not JSON)";
+            case TLS -> "the TLS handshake with the cluster at " + server + " failed (" + what + "): its certificate"
+                    + " is not trusted by the kubeconfig's certificate authority, or it refused ours";
+            case OTHER -> "the request " + what + " failed (" + f.type + ")";
+            case ANSWERED -> switch (f.code) {
+                case 401 -> "the cluster at " + server + " did not accept the credentials of this context (" + what
+                        + ")";
+                case 403 -> "forbidden: RBAC denies " + what;
+                case 404 -> kind.kind() + " (" + kind.apiVersion() + ") is not installed in this cluster";
+                case 409 -> "conflict: " + what + ": " + quoted(f.serverMessage);
+                default -> "the cluster refused " + what + " (HTTP " + f.code + ")"
+                        + (f.serverMessage.isEmpty() ? "" : ": " + quoted(f.serverMessage));
+            };
+        };
+        return new ClusterException(secrets.redact(message), null);
+    }
+
+    /** A server's own words, shortened and with control characters shown as escapes. */
+    private String quoted(String serverMessage) {
+        String text = serverMessage.length() > 400 ? serverMessage.substring(0, 400) + "..." : serverMessage;
+        return Kubeconfig.printable(secrets.redact(text));
     }
 
     @Override
     public void close() {
+        requests.shutdownNow();
+        writer.close();
         client.close();
     }
 }

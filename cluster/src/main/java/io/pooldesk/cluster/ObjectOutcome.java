@@ -1,13 +1,18 @@
 package io.pooldesk.cluster;
 
-/** What an apply did with one object. */
+/**
+ * What an apply did with one object. {@code UNKNOWN}: the write was sent, its answer was lost, and reading the object
+ * back could not settle whether it was done; the message says what was found.
+ */
 public record ObjectOutcome(ObjectDiff diff, Result result, String message) {
 
     public enum Result {
-        UNCHANGED, WOULD_CREATE, WOULD_UPDATE, CREATED, UPDATED, REFUSED, CONFLICT, FAILED, NOT_ATTEMPTED;
+        UNCHANGED, WOULD_CREATE, WOULD_UPDATE, CREATED, UPDATED, REFUSED, CONFLICT, FAILED, NOT_ATTEMPTED,
+        UNKNOWN;
 
         public boolean isFailure() {
-            return this == REFUSED || this == CONFLICT || this == FAILED || this == NOT_ATTEMPTED;
+            return this == REFUSED || this == CONFLICT || this == FAILED || this == NOT_ATTEMPTED
+                    || this == UNKNOWN;
         }
     }
 

@@ -208,9 +208,12 @@ class ClusterGatewayTest {
                         server.shutdown();
                     }
                 });
-        assertEquals(List.of(ObjectOutcome.Result.CREATED, ObjectOutcome.Result.FAILED,
-                ObjectOutcome.Result.NOT_ATTEMPTED), outcomes.stream().map(ObjectOutcome::result).toList());
-        assertTrue(outcomes.get(1).message().startsWith("cannot reach the cluster at"), outcomes.get(1).message());
+        // b was sent on a connection the server closed, and reading it back failed too: nobody can say
+        assertEquals(List.of(ObjectOutcome.Result.CREATED, ObjectOutcome.Result.UNKNOWN,
+                ObjectOutcome.Result.NOT_ATTEMPTED), outcomes.stream().map(ObjectOutcome::result).toList(),
+                outcomes.toString());
+        assertTrue(outcomes.get(1).message().contains("it may or may not have been written"),
+                outcomes.get(1).message());
     }
 
     @Test

@@ -25,9 +25,13 @@ public final class Cli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli would read "@name" as a file of more arguments and echo its lines in errors: a file named
+        // @creds.yaml, matched by a shell glob, is a file name, and a credentials file is never printed
+        commandLine.setExpandAtFiles(false);
         commandLine.setExitCodeExceptionMapper(e -> UNREADABLE);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            err.println("pooldesk: internal error: " + e);
+            // the exception's text may quote an argument or a file's content: its type is enough to report it
+            err.println("pooldesk: internal error: " + e.getClass().getName());
             err.println("please report it with the input that caused it");
             return FAILED;
         });

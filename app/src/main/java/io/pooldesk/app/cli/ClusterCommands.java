@@ -2,9 +2,9 @@ package io.pooldesk.app.cli;
 
 import io.pooldesk.cluster.ClusterException;
 import io.pooldesk.cluster.ClusterGateway;
-import io.pooldesk.cluster.ClusterRead;
 import io.pooldesk.cluster.ObjectDiff;
 import io.pooldesk.cluster.ObjectOutcome;
+import io.pooldesk.cluster.PulledFolder;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 
@@ -14,7 +14,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code pooldesk diff}, {@code pooldesk apply} and {@code pooldesk pull}: the workspace and a cluster. */
+/**
+ * {@code pooldesk diff}, {@code pooldesk apply} and {@code pooldesk pull}: the workspace and a cluster. Exit 1 when
+ * the cluster refused or could not be reached, 2 when the kubeconfig, an argument or a workspace object cannot be
+ * used. Every message comes from the gateway, which never carries a credential.
+ */
 final class ClusterCommands {
     private final InputStream stdin;
     private final PrintWriter out;
@@ -26,12 +30,12 @@ final class ClusterCommands {
         this.err = err;
     }
 
-    int diff(String context, List<String> files) {
+    int diff(ClusterOptions options, List<String> files) {
         List<Manifest> desired = read(files);
         if (desired == null) {
             return Cli.UNREADABLE;
         }
-        try (ClusterGateway cluster = ClusterGateway.connect(context)) {
+        try (ClusterGateway cluster = options.connect()) {
             int changed = 0;
             for (ObjectDiff diff : cluster.diff(desired)) {
                 switch (diff.change()) {
@@ -51,18 +55,20 @@ final class ClusterCommands {
         }
     }
 
-    int apply(String context, boolean dryRun, boolean serverSide, List<String> files) {
+    int apply(ClusterOptions options, boolean dryRun, boolean serverSide, List<String> files) {
         List<Manifest> desired = read(files);
         if (desired == null) {
             return Cli.UNREADABLE;
         }
-        try (ClusterGateway cluster = ClusterGateway.connect(context)) {
+        try (ClusterGateway cluster = options.connect()) {
             List<ObjectOutcome> outcomes = cluster.apply(desired, dryRun, serverSide,
                     outcome -> out.println(outcome));
             long failed = outcomes.stream().filter(o -> o.result().isFailure()).count();
+            long unknown = outcomes.stream().filter(o -> o.result() == ObjectOutcome.Result.UNKNOWN).count();
             long written = outcomes.stream().filter(o -> o.result() == ObjectOutcome.Result.CREATED
                     || o.result() == ObjectOutcome.Result.UPDATED).count();
-            out.println((dryRun ? "dry-run: " : "") + written + " written, " + failed + " not applied, "
+            out.println((dryRun ? "dry-run: " : "") + written + " written, " + (failed - unknown) + " not applied, "
+                    + (unknown == 0 ? "" : unknown + " unknown (see above), ")
                     + (outcomes.size() - written - failed) + " unchanged or would change");
             return failed == 0 ? Cli.OK : Cli.FAILED;
         } catch (ClusterException e) {
@@ -71,16 +77,19 @@ final class ClusterCommands {
     }
 
     /** Saves what the cluster holds, one file per kind, as a workspace folder for offline planning. */
-    int pull(String context, Path folder) {
-        try (ClusterGateway cluster = ClusterGateway.connect(context)) {
-            ClusterRead read = cluster.pull(folder);
-            read.notes().forEach(n -> err.println("note: " + n));
-            out.println("pulled " + read.objects().size() + " object(s) into " + folder);
+    int pull(ClusterOptions options, Path folder) {
+        try (ClusterGateway cluster = options.connect()) {
+            PulledFolder.Report report = cluster.pull(folder);
+            report.read().notes().forEach(n -> err.println("note: " + n));
+            report.changes().forEach(out::println);
+            out.println("pulled " + report.read().objects().size() + " object(s) into " + folder
+                    + (report.first() ? "" : report.changes().isEmpty() ? "; nothing changed since the last pull"
+                    : "; " + report.changes().size() + " changed since the last pull"));
             return Cli.OK;
         } catch (ClusterException e) {
             return fail(e);
         } catch (IOException e) {
-            err.println("error: " + folder + ": cannot be written: " + e.getMessage());
+            err.println("error: " + folder + ": cannot be written (" + e.getClass().getSimpleName() + ")");
             return Cli.UNREADABLE;
         }
     }
@@ -96,6 +105,6 @@ final class ClusterCommands {
 
     private int fail(ClusterException e) {
         err.println("error: " + e.getMessage());
-        return e.getMessage().startsWith("no context named") ? Cli.UNREADABLE : Cli.FAILED;
+        return e.badInput() ? Cli.UNREADABLE : Cli.FAILED;
     }
 }

@@ -87,34 +87,35 @@ public final class PooldeskCommand implements Runnable {
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "Shows, per object and field, how the files differ from what the cluster holds.")
-    int diff(@picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
-            description = "kubeconfig context (default: the current one)") String context,
+    int diff(@picocli.CommandLine.Mixin ClusterOptions cluster,
              @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
         return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .diff(context, files);
+                .diff(cluster, files);
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Applies the files to the cluster: a server-side dry-run of every object first, then",
-                    "optimistic updates that keep each object's status. --dry-run stops after the dry-run."})
-    int apply(@picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
-            description = "kubeconfig context (default: the current one)") String context,
+                    "optimistic updates that keep each object's status. --dry-run stops after the dry-run.",
+                    "A write is sent once; when its answer is lost, the object is read back and reported as",
+                    "written, not written or unknown, and nothing more is written."})
+    int apply(@picocli.CommandLine.Mixin ClusterOptions cluster,
               @picocli.CommandLine.Option(names = "--dry-run", description = "stop after the server-side dry-run")
               boolean dryRun,
               @picocli.CommandLine.Option(names = "--server-side", description = {"write with server-side apply"
                       + " (field manager pooldesk) instead of an optimistic update"}) boolean serverSide,
               @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
         return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .apply(context, dryRun, serverSide, files);
+                .apply(cluster, dryRun, serverSide, files);
     }
 
     @Command(name = "pull", mixinStandardHelpOptions = true,
-            description = "Saves the pools and requests a cluster holds into FOLDER, for planning offline.")
-    int pull(@picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
-            description = "kubeconfig context (default: the current one)") String context,
+            description = {"Saves the pools and requests a cluster holds into FOLDER, for planning offline.",
+                    "FOLDER must be new or empty, or one pull wrote before (then it says what changed); a file",
+                    "changed since the last pull is never overwritten."})
+    int pull(@picocli.CommandLine.Mixin ClusterOptions cluster,
              @picocli.CommandLine.Parameters(paramLabel = "FOLDER") java.nio.file.Path folder) {
         return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .pull(context, folder);
+                .pull(cluster, folder);
     }
 
     public enum OutputFormat { json, yaml, table }

@@ -3,7 +3,6 @@ package io.pooldesk.app.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +25,7 @@ class ClusterCliTest {
 
     @TempDir
     Path dir;
+    private String kubeconfig;
 
     @BeforeEach
     void kubeconfig() throws Exception {
@@ -44,39 +44,35 @@ class ClusterCliTest {
                     context: {cluster: mock, user: operator}
                 current-context: lab
                 """.formatted(client.getMasterUrl(), TOKEN));
-        System.setProperty("kubeconfig", config.toString());
+        kubeconfig = config.toString();
         // a real server keeps nothing from a dry-run; the mock would, so answer those requests as the server does
         server.expect().post().withPath(POOLS + "?dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
         server.expect().put().withPath(POOLS + "/default-ip-pool?dryRun=All")
                 .andReply(200, r -> r.getBody().readUtf8()).always();
     }
 
-    @AfterEach
-    void forget() {
-        System.clearProperty("kubeconfig");
-    }
-
     @Test
     void diffThenDryRunThenApplyThenNothingLeft() throws Exception {
         String pools = CliContractTest.EXAMPLES.resolve("harvester-lb-ippools.yaml").toString();
-        CliContractTest.Run diff = run("diff", "--context", "lab", pools);
+        CliContractTest.Run diff = run("diff", "--kubeconfig", kubeconfig, "--context", "lab", pools);
         assertEquals(0, diff.code(), diff.all());
         assertTrue(diff.out().contains("+ IPPool/default-ip-pool (new)"), diff.out());
         assertTrue(diff.out().contains("4 object(s) differ"), diff.out());
 
-        CliContractTest.Run dryRun = run("apply", "--context", "lab", "--dry-run", pools);
+        CliContractTest.Run dryRun = run("apply", "--kubeconfig", kubeconfig, "--context", "lab", "--dry-run",
+                pools);
         assertEquals(0, dryRun.code(), dryRun.all());
         assertTrue(dryRun.out().contains("IPPool/default-ip-pool: would create"), dryRun.out());
         assertEquals(null, client.genericKubernetesResources(
                 io.pooldesk.cluster.ClusterKind.ALL.get(0).context()).withName("default-ip-pool").get(),
                 "a dry-run writes nothing");
 
-        CliContractTest.Run apply = run("apply", pools);
+        CliContractTest.Run apply = run("apply", "--kubeconfig", kubeconfig, pools);
         assertEquals(0, apply.code(), apply.all());
         assertTrue(apply.out().contains("IPPool/global-ip-pool: created"), apply.out());
-        CliContractTest.Run again = run("apply", pools);
+        CliContractTest.Run again = run("apply", "--kubeconfig", kubeconfig, pools);
         assertTrue(again.out().contains("0 written, 0 not applied"), again.out());
-        CliContractTest.Run noDiff = run("diff", pools);
+        CliContractTest.Run noDiff = run("diff", "--kubeconfig", kubeconfig, pools);
         assertTrue(noDiff.out().contains("no differences"), noDiff.out());
         for (CliContractTest.Run r : new CliContractTest.Run[] {diff, dryRun, apply, again, noDiff}) {
             assertFalse(r.all().contains(TOKEN), "credentials never appear in output");
@@ -85,9 +81,10 @@ class ClusterCliTest {
 
     @Test
     void pullSavesAWorkspaceThatSimulates() throws Exception {
-        run("apply", CliContractTest.EXAMPLES.resolve("harvester-lb-ippools.yaml").toString());
+        run("apply", "--kubeconfig", kubeconfig,
+                CliContractTest.EXAMPLES.resolve("harvester-lb-ippools.yaml").toString());
         Path folder = dir.resolve("pulled");
-        CliContractTest.Run pull = run("pull", folder.toString());
+        CliContractTest.Run pull = run("pull", "--kubeconfig", kubeconfig, folder.toString());
         assertEquals(0, pull.code(), pull.all());
         assertTrue(pull.out().contains("pulled 4 object(s)"), pull.out());
         assertTrue(pull.err().contains("note: Eip (network.kubesphere.io/v1alpha2) is not installed"), pull.err());
@@ -98,7 +95,7 @@ class ClusterCliTest {
 
     @Test
     void anUnknownContextIsAWrongArgument() {
-        CliContractTest.Run result = run("diff", "--context", "nope",
+        CliContractTest.Run result = run("diff", "--kubeconfig", kubeconfig, "--context", "nope",
                 CliContractTest.EXAMPLES.resolve("harvester-lb-ippools.yaml").toString());
         assertEquals(2, result.code());
         assertTrue(result.err().contains("no context named \"nope\""), result.err());

@@ -138,7 +138,12 @@ public final class ClusterViewModel {
             outcomes.setAll(result);
             long failed = result.stream().filter(o -> o.result().isFailure()).count();
             boolean conflict = result.stream().anyMatch(o -> o.result() == ObjectOutcome.Result.CONFLICT);
-            if (conflict) {
+            boolean lost = result.stream().anyMatch(o -> o.result() == ObjectOutcome.Result.UNKNOWN
+                    || o.message().startsWith("not sent: the connection was lost"));
+            if (lost) {
+                message.set("The connection to " + ctx + " was lost while applying: each object below says whether"
+                        + " it was written, not written, or is unknown. Compare again before applying.");
+            } else if (conflict) {
                 message.set("The cluster changed while applying: its new state is compared again below; review"
                         + " it and apply again.");
                 compare();
@@ -150,7 +155,8 @@ public final class ClusterViewModel {
     }
 
     private void failed(Throwable failure) {
-        message.set(failure instanceof ClusterException ? failure.getMessage() : "The cluster could not be read: "
-                + failure.getMessage());
+        // only the gateway's own messages are shown: another exception's text may quote a credential
+        message.set(failure instanceof ClusterException ? failure.getMessage() : "The cluster could not be read ("
+                + failure.getClass().getSimpleName() + ").");
     }
 }
