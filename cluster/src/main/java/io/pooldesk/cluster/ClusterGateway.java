@@ -584,27 +584,28 @@ public final class ClusterGateway implements AutoCloseable {
                         ? e.getStatus().getMessage() : "";
                 return new Failure(Kind.ANSWERED, e.getCode(), message, "");
             }
+            // the whole chain is searched, most specific first: fabric8 wraps a refused connection in IOExceptions
+            List<Throwable> chain = new ArrayList<>();
+            for (Throwable cause = thrown; cause != null && !chain.contains(cause) && chain.size() < 20;
+                 cause = cause.getCause()) {
+                chain.add(cause);
+            }
             Kind kind = null;
-            for (Throwable cause = thrown; cause != null && kind == null; cause = cause.getCause() == cause ? null
-                    : cause.getCause()) {
-                if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                    kind = Kind.NOT_JSON;
-                } else if (cause instanceof javax.net.ssl.SSLException
-                        || cause instanceof java.security.cert.CertificateException) {
-                    kind = Kind.TLS;
-                } else if (cause instanceof java.net.ConnectException
-                        || cause instanceof java.net.UnknownHostException
-                        || cause instanceof java.net.NoRouteToHostException) {
-                    kind = Kind.UNREACHABLE;
-                } else if (cause instanceof java.net.SocketTimeoutException
-                        || cause instanceof TimeoutException
-                        || cause.getClass().getSimpleName().contains("Timeout")) {
-                    kind = Kind.TIMEOUT;
-                } else if (cause instanceof IOException
-                        || cause.getClass().getName().startsWith("io.vertx.core.http.HttpClosed")
-                        || cause.getClass().getName().startsWith("io.netty.channel")) {
-                    kind = Kind.LOST;
-                }
+            if (chain.stream().anyMatch(c -> c instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+                kind = Kind.NOT_JSON;
+            } else if (chain.stream().anyMatch(c -> c instanceof javax.net.ssl.SSLException
+                    || c instanceof java.security.cert.CertificateException)) {
+                kind = Kind.TLS;
+            } else if (chain.stream().anyMatch(c -> c instanceof java.net.ConnectException
+                    || c instanceof java.net.UnknownHostException || c instanceof java.net.NoRouteToHostException)) {
+                kind = Kind.UNREACHABLE;
+            } else if (chain.stream().anyMatch(c -> c instanceof java.net.SocketTimeoutException
+                    || c instanceof TimeoutException || c.getClass().getSimpleName().contains("Timeout"))) {
+                kind = Kind.TIMEOUT;
+            } else if (chain.stream().anyMatch(c -> c instanceof IOException
+                    || c.getClass().getName().startsWith("io.vertx.core.http.HttpClosed")
+                    || c.getClass().getName().startsWith("io.netty.channel"))) {
+                kind = Kind.LOST;
             }
             return new Failure(kind == null ? Kind.OTHER : kind, 0, "", thrown.getClass().getSimpleName());
         }
