@@ -98,7 +98,11 @@ public final class ClusterGateway implements AutoCloseable {
             throws ClusterException {
         Target target = kubeconfig.resolve(context, deadline);
         try {
-            KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config(deadline)).build();
+            KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config(deadline))
+                    // fabric8 adds a request logger when its log level is TRACE, and it logs the Authorization header
+                    .withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("HttpLogging",
+                            new io.fabric8.kubernetes.client.http.Interceptor() { }))
+                    .build();
             return new ClusterGateway(client, deadline, target.secrets, target.displayedServer);
         } catch (RuntimeException e) {
             // fabric8 reads certificates and keys here; its message may quote what it could not parse

@@ -86,6 +86,11 @@ public final class FakeApiServer implements AutoCloseable {
         return when(matches, answer, false);
     }
 
+    /** Forgets every misbehaviour: the store answers again. */
+    public void behave() {
+        rules.clear();
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
