@@ -34,6 +34,7 @@ public final class PulledFolder {
 
     private final Path folder;
     private final Map<String, String> recorded;
+    private final boolean pulledBefore;
 
     /**
      * @param changes one line per object that differs from the previous pull ({@code + new}, {@code ~ changed},
@@ -43,9 +44,10 @@ public final class PulledFolder {
     public record Report(ClusterRead read, Path folder, List<String> changes, boolean first) {
     }
 
-    private PulledFolder(Path folder, Map<String, String> recorded) {
+    private PulledFolder(Path folder, Map<String, String> recorded, boolean pulledBefore) {
         this.folder = folder;
         this.recorded = recorded;
+        this.pulledBefore = pulledBefore;
     }
 
     static String fileName(ClusterKind kind) {
@@ -55,7 +57,7 @@ public final class PulledFolder {
     /** Checks that pull may write here at all; the cluster is asked nothing before this passes. */
     static PulledFolder open(Path folder) throws ClusterException, IOException {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return new PulledFolder(folder, Map.of());
+            return new PulledFolder(folder, Map.of(), false);
         }
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             throw ClusterException.badInput(folder + " exists and is not a folder: pull writes into a new or empty"
@@ -69,7 +71,7 @@ public final class PulledFolder {
                             + " pull into a new or empty folder, so that no file of yours is overwritten");
                 }
             }
-            return new PulledFolder(folder, Map.of());
+            return new PulledFolder(folder, Map.of(), false);
         }
         Map<String, String> recorded = new LinkedHashMap<>();
         for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
@@ -82,7 +84,7 @@ public final class PulledFolder {
             }
             recorded.put(parts[1], parts[0]);
         }
-        return new PulledFolder(folder, recorded);
+        return new PulledFolder(folder, recorded, true);
     }
 
     private static boolean safeName(String name) {
@@ -116,7 +118,7 @@ public final class PulledFolder {
             }
             previous.put(name, new String(bytes, StandardCharsets.UTF_8));
         }
-        boolean first = recorded.isEmpty();
+        boolean first = !pulledBefore;
         List<String> changes = first ? List.of() : changes(previous, rendered);
         Files.createDirectories(folder);
         StringBuilder record = new StringBuilder();

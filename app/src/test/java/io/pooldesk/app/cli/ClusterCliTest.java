@@ -100,4 +100,71 @@ class ClusterCliTest {
         assertEquals(2, result.code());
         assertTrue(result.err().contains("no context named \"nope\""), result.err());
     }
+
+    @Test
+    void pullRefusesAFolderItDidNotWriteAndSaysWhatChangedInOneItDid() throws Exception {
+        Path mine = java.nio.file.Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(mine.resolve("pools.yaml"), "# the operator's own file\n");
+        CliContractTest.Run refused = run("pull", "--kubeconfig", kubeconfig, mine.toString());
+        assertEquals(2, refused.code(), refused.all());
+        assertTrue(refused.err().contains("is not empty and Pooldesk did not pull into it before"), refused.err());
+        assertEquals("# the operator's own file\n", Files.readString(mine.resolve("pools.yaml")));
+
+        Path folder = dir.resolve("pulled");
+        assertEquals(0, run("pull", "--kubeconfig", kubeconfig, folder.toString()).code());
+        run("apply", "--kubeconfig", kubeconfig,
+                CliContractTest.EXAMPLES.resolve("harvester-lb-ippools.yaml").toString());
+        CliContractTest.Run again = run("pull", "--kubeconfig", kubeconfig, folder.toString());
+        assertEquals(0, again.code(), again.all());
+        assertTrue(again.out().contains("+ IPPool/default-ip-pool"), again.out());
+        assertTrue(again.out().contains("4 changed since the last pull"), again.out());
+    }
+
+    @Test
+    void pullExitsOneWhenEveryListIsRefused() {
+        server.expect().get().withPath(POOLS).andReturn(403, java.util.Map.of("kind", "Status", "code", 403,
+                "message", "forbidden")).always();
+        for (String path : java.util.List.of("/apis/network.harvesterhci.io/v1alpha1/ippools",
+                "/apis/metallb.io/v1beta1/ipaddresspools", "/apis/network.kubesphere.io/v1alpha2/eips",
+                "/apis/novaedge.io/v1alpha1/proxyippools", "/apis/loadbalancer.harvesterhci.io/v1beta1/loadbalancers",
+                "/apis/network.harvesterhci.io/v1alpha1/virtualmachinenetworkconfigs",
+                "/apis/novaedge.io/v1alpha1/proxyvips")) {
+            server.expect().get().withPath(path).andReturn(403, java.util.Map.of("kind", "Status", "code", 403,
+                    "message", "forbidden")).always();
+        }
+        CliContractTest.Run pull = run("pull", "--kubeconfig", kubeconfig, dir.resolve("pulled").toString());
+        assertEquals(1, pull.code(), pull.all());
+        assertTrue(pull.err().contains("the cluster refused every list"), pull.err());
+        assertFalse(Files.exists(dir.resolve("pulled")));
+    }
+
+    @Test
+    void anObjectWithoutANameOrWithAPathForANameIsExitTwoNamingIt() throws Exception {
+        Path pools = dir.resolve("unnamed.yaml");
+        Files.writeString(pools, """
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {labels: {team: blue}}
+                spec: {ranges: [{subnet: 10.0.0.0/24}]}
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: "../../../api/v1/namespaces/kube-system/secrets"}
+                spec: {ranges: [{subnet: 10.1.0.0/24}]}
+                """);
+        for (String command : java.util.List.of("diff", "apply")) {
+            CliContractTest.Run run = run(command, "--kubeconfig", kubeconfig, pools.toString());
+            assertEquals(2, run.code(), run.all());
+            assertTrue(run.err().contains(pools + ": document 1 (IPPool/(unnamed)): metadata.name: is missing"),
+                    run.err());
+        }
+        Files.writeString(pools, Files.readString(pools).replace("{labels: {team: blue}}", "{name: fine}"));
+        CliContractTest.Run path = run("apply", "--kubeconfig", kubeconfig, pools.toString());
+        assertEquals(2, path.code(), path.all());
+        assertTrue(path.err().contains("document 2"), path.err());
+        io.fabric8.mockwebserver.http.RecordedRequest request;
+        while ((request = server.takeRequest(10, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+            assertFalse(request.getPath().contains(".."), request.getPath());
+        }
+    }
 }
