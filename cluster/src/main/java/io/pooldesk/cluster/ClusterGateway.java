@@ -394,7 +394,7 @@ public final class ClusterGateway implements AutoCloseable {
             } catch (Failure f) {
                 refusals.add(new ObjectOutcome(p.diff, f.code == 409 ? ObjectOutcome.Result.CONFLICT
                         : f.answered() ? ObjectOutcome.Result.REFUSED : ObjectOutcome.Result.FAILED,
-                        describe(f, "dry-run " + verb(p, serverSide), p.kind, p.diff.namespace()).getMessage()));
+                        describe(f, verb(p, serverSide), p.kind, p.diff.namespace()).getMessage()));
                 if (!f.answered()) {
                     break;
                 }

@@ -7,7 +7,7 @@ import io.pooldesk.cluster.testing.FakeApiServer;
 import io.pooldesk.cluster.testing.Kubeconfigs;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.views.cluster.ClusterViewModel;
-import io.pooldesk.views.shell.BackgroundWork;
+import io.pooldesk.views.common.BackgroundWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
