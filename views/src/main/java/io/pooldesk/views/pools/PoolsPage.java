@@ -107,10 +107,11 @@ public final class PoolsPage implements Page {
         return PoolEditorWindow.open(owner.get(), workspace, dialogs, pool, recovered);
     }
 
-    /** Points the list (and so the detail) at a pool. */
+    /** Points the list (and so the detail) at a pool, and only at it. */
     public void select(String poolName) {
-        list.table().getItems().stream().filter(p -> p.name().equals(poolName)).findFirst()
-                .ifPresent(p -> list.table().getSelectionModel().select(p));
+        var table = list.table();
+        table.getItems().stream().filter(p -> p.name().equals(poolName)).findFirst()
+                .ifPresent(p -> table.getSelectionModel().clearAndSelect(table.getItems().indexOf(p)));
     }
 
     /** Offers to restore the form edits a crashed run left; each one accepted opens in its form. */
