@@ -80,7 +80,7 @@ class DeskWindowTest {
     private static void type(FxRobot robot, String id, String text) {
         TextField field = find(robot, id);
         robot.clickOn(field);
-        field.selectAll();
+        robot.interact(field::selectAll);
         robot.write(text);
     }
 

@@ -87,7 +87,7 @@ class PoolsWindowTest {
     private static void type(FxRobot robot, String id, String text) {
         TextField field = find(robot, id);
         robot.clickOn(field);
-        field.selectAll();
+        robot.interact(field::selectAll);
         robot.write(text);
     }
 
