@@ -39,6 +39,27 @@ public final class ServiceCodec {
                     BigInteger.valueOf(65535));
             ports.add(new ServicePort(protocol.isEmpty() ? "TCP" : protocol, number == null ? 0 : number.intValue()));
         }
+        List<String> clusterIPs = new ArrayList<>(Fields.stringList(spec, "clusterIPs", "spec.clusterIPs"));
+        String clusterIP = Fields.string(spec, "clusterIP", "spec.clusterIP");
+        if (clusterIPs.isEmpty() && !clusterIP.isEmpty() && !"None".equals(clusterIP)) {
+            clusterIPs.add(clusterIP);
+        }
+        List<String> ingress = new ArrayList<>();
+        JsonNode status = manifest.object().path("status");
+        if (status.isObject()) {
+            List<JsonNode> entries = Fields.list(status.path("loadBalancer"), "ingress", "status.loadBalancer.ingress");
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode entry = entries.get(i);
+                if (entry == null || !entry.isObject()) {
+                    throw new ManifestException("status.loadBalancer.ingress[" + i + "]", "must be a mapping with ip"
+                            + " or hostname");
+                }
+                String ip = Fields.string(entry, "ip", "status.loadBalancer.ingress[" + i + "].ip");
+                if (!ip.isEmpty()) {
+                    ingress.add(ip);
+                }
+            }
+        }
         String namespace = manifest.namespace().isEmpty() ? "default" : manifest.namespace();
         return new Service(namespace, manifest.name(),
                 Fields.string(spec, "type", "spec.type"),
@@ -49,6 +70,6 @@ public final class ServiceCodec {
                 Fields.string(spec, "ipFamilyPolicy", "spec.ipFamilyPolicy"),
                 Fields.string(spec, "externalTrafficPolicy", "spec.externalTrafficPolicy"),
                 new TreeMap<>(Fields.stringMap(spec, "selector", "spec.selector")),
-                ports);
+                ports, List.copyOf(clusterIPs), List.copyOf(ingress));
     }
 }

@@ -6,6 +6,7 @@ import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
@@ -17,13 +18,22 @@ import io.pooldesk.model.system.SimulationLog;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** MetalLB's controller in a simulation: {@code IPAddressPool}s and the {@code type: LoadBalancer} Services they serve. */
 public final class MetalLbController implements Controller {
-    private final MetalLbEngine engine = new MetalLbEngine();
+    private final MetalLbEngine engine;
+    private final String namespace;
     private boolean deprecatedPrefixReported;
+
+    public MetalLbController() {
+        this(ClusterContext.defaults());
+    }
+
+    public MetalLbController(ClusterContext context) {
+        this.engine = new MetalLbEngine(context);
+        this.namespace = MetalLbSystem.namespace(context);
+    }
 
     @Override
     public void load(Manifest manifest, SimulationLog log) {
@@ -47,9 +57,15 @@ public final class MetalLbController implements Controller {
 
     private void add(Manifest manifest, SimulationLog log, boolean admission) {
         PoolBlocks blocks = admitted(manifest, log, admission);
-        if (blocks != null) {
-            engine.add(blocks);
+        if (blocks == null) {
+            return;
         }
+        if (!blocks.pool().namespace().isEmpty() && !namespace.equals(blocks.pool().namespace())) {
+            // the controller reads pools of its own namespace only (internal/k8s/controllers/config_controller.go 82)
+            log.warn(manifest, "is outside MetalLB's namespace " + namespace + ": MetalLB's controller ignores it");
+            return;
+        }
+        engine.add(blocks);
     }
 
     /** The pool as MetalLB's webhook admits it, with Pooldesk's advisories logged; null when refused. */
@@ -63,7 +79,7 @@ public final class MetalLbController implements Controller {
         }
         List<PoolBlocks> others = new ArrayList<>(engine.definitions());
         others.removeIf(p -> p.pool().name().equals(blocks.pool().name()));
-        if (!log.admit(manifest, MetalLbAdmission.check(blocks, others), admission)) {
+        if (!log.admit(manifest, MetalLbAdmission.check(blocks, others, namespace), admission)) {
             return null;
         }
         MetalLbAdmission.advisories(blocks).forEach(v -> log.warn(v.in(manifest).toString()));
@@ -117,6 +133,8 @@ public final class MetalLbController implements Controller {
                 annotations.path(MetalLb.STABLE_PREFIX + MetalLb.ADDRESS_POOL).asText(""),
                 annotations.path(MetalLb.DEPRECATED_PREFIX + MetalLb.ADDRESS_POOL).asText(""),
                 spec.path("loadBalancerIP").asText(""),
+                spec.path("clusterIPs").toString(),
+                spec.path("clusterIP").asText(""),
                 spec.path("ipFamilies").toString(),
                 spec.path("ipFamilyPolicy").asText(""));
     }
@@ -140,8 +158,8 @@ public final class MetalLbController implements Controller {
         return ObjectRef.namespaced(Service.KIND, manifest.namespace(), manifest.name());
     }
 
-    private static ObjectRef poolRef(String name) {
-        return ObjectRef.namespaced(MetalLb.POOL_KIND, MetalLb.NAMESPACE, name);
+    private ObjectRef poolRef(String name) {
+        return ObjectRef.namespaced(MetalLb.POOL_KIND, namespace, name);
     }
 
     @Override
@@ -152,7 +170,7 @@ public final class MetalLbController implements Controller {
             BigInteger total = state.blocks().capacity();
             BigInteger used = BigInteger.valueOf(state.usedCount());
             reports.add(new PoolReport(MetalLb.POOL_KIND, MetalLb.GROUP,
-                    pool.namespace().isEmpty() ? MetalLb.NAMESPACE : pool.namespace(), pool.name(), total, used,
+                    pool.namespace().isEmpty() ? namespace : pool.namespace(), pool.name(), total, used,
                     total.subtract(used), state.holders(), PoolReport.NO_HISTORY));
         }
         return reports;

@@ -9,6 +9,7 @@ import io.pooldesk.model.address.Family;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.ledger.AllocationLedger;
+import io.pooldesk.model.system.ClusterContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,6 +69,16 @@ public final class MetalLbEngine {
     private final Map<String, Outcome> byService = new HashMap<>();
     /** Each holding service's sharing terms, by service id. */
     private final Map<String, SharedAddress.Terms> terms = new HashMap<>();
+    private final java.util.Set<String> said = new java.util.HashSet<>();
+    private final ClusterContext context;
+
+    public MetalLbEngine() {
+        this(ClusterContext.defaults());
+    }
+
+    public MetalLbEngine(ClusterContext context) {
+        this.context = context;
+    }
 
     public void add(PoolBlocks pool) {
         pools.put(pool.pool().name(), new PoolState(pool));
@@ -114,11 +125,20 @@ public final class MetalLbEngine {
         if (current != null && current.isServed()) {
             return current;
         }
-        Outcome outcome = choose(svc, warnings);
+        Outcome outcome = choose(svc, once(warnings));
         if (outcome.isServed()) {
             byService.put(svc.id(), outcome);
         }
         return outcome;
+    }
+
+    /** Retries repeat a reconcile; each warning is said once. */
+    private Consumer<String> once(Consumer<String> warnings) {
+        return warning -> {
+            if (said.add(warning)) {
+                warnings.accept(warning);
+            }
+        };
     }
 
     /** Releases the service's addresses; returns what it held, or null. */
@@ -135,26 +155,71 @@ public final class MetalLbEngine {
         return outcome;
     }
 
+    /**
+     * The Service's family as MetalLB takes it: from {@code spec.clusterIPs} (else {@code spec.clusterIP}), never
+     * from {@code spec.ipFamilies} (controller/service.go 69-96, internal/ipfamily/ipfamily.go 80-87).
+     */
+    private Object family(Service svc, Consumer<String> warnings) {
+        String policy = svc.ipFamilyPolicy();
+        if (!svc.clusterIPs().isEmpty()) {
+            if ("RequireDualStack".equals(policy) && svc.clusterIPs().size() < 2) {
+                return failed(PendingReason.INVALID_REQUEST, "Service requires dual stack but not enough clusterips ["
+                        + String.join(" ", svc.clusterIPs()) + "]");
+            }
+            try {
+                return StackFamily.ofAddresses(svc.clusterIPs());
+            } catch (StackFamily.FamilyException e) {
+                return failed(PendingReason.INVALID_REQUEST, "Failed to retrieve ClusterIPs IPFamily for "
+                        + StackFamily.quoted(svc.clusterIPs()) + ": " + e.getMessage());
+            }
+        }
+        StackFamily assumed = svc.ipFamilies().size() >= 2 || "RequireDualStack".equals(policy)
+                || "PreferDualStack".equals(policy) ? StackFamily.DUAL
+                : svc.prefersIpv6() ? StackFamily.IPV6 : StackFamily.IPV4;
+        warnings.accept("Service " + svc.id() + " has no spec.clusterIPs: MetalLB takes a Service's family from the"
+                + " cluster IPs the API server assigns, and leaves a Service without them unserved (controller/service.go"
+                + " 69-75); Pooldesk assumes " + (assumed == StackFamily.DUAL ? "dual stack" : assumed == StackFamily.IPV6
+                ? "IPv6" : "IPv4") + " from spec.ipFamilies and spec.ipFamilyPolicy");
+        return assumed;
+    }
+
     private Outcome choose(Service svc, Consumer<String> warnings) {
+        Object familyOrFailure = family(svc, warnings);
+        if (familyOrFailure instanceof Outcome failure) {
+            return failure;
+        }
+        StackFamily family = (StackFamily) familyOrFailure;
         String ipsAnnotation = svc.annotation(MetalLb.annotation(MetalLb.LOAD_BALANCER_IPS));
         String poolAnnotation = svc.annotation(MetalLb.annotation(MetalLb.ADDRESS_POOL));
         if (!ipsAnnotation.isEmpty() && !svc.loadBalancerIP().isEmpty()) {
-            return failed(PendingReason.INVALID_REQUEST, "service can not have both " + MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS
-                    + " and spec.loadBalancerIP");
+            return failed(PendingReason.INVALID_REQUEST, "service can not have both " + MetalLb.STABLE_PREFIX
+                    + MetalLb.LOAD_BALANCER_IPS + " and svc.Spec.LoadBalancerIP");
         }
-        String requestedText = ipsAnnotation.isEmpty() ? svc.loadBalancerIP() : ipsAnnotation;
-        if (!requestedText.isEmpty()) {
-            return requested(svc, requestedText, poolAnnotation);
+        List<String> requestedTexts = new ArrayList<>();
+        if (!ipsAnnotation.isEmpty()) {
+            for (String part : ipsAnnotation.split(",", -1)) {
+                requestedTexts.add(part.trim());
+            }
+        } else if (!svc.loadBalancerIP().isEmpty()) {
+            requestedTexts.add(svc.loadBalancerIP());
+        }
+        Outcome adopted = adopt(svc, family, requestedTexts, poolAnnotation, warnings);
+        if (adopted != null) {
+            return adopted;
+        }
+        if (!requestedTexts.isEmpty()) {
+            return requested(svc, family, ipsAnnotation, requestedTexts, poolAnnotation);
         }
         if (!poolAnnotation.isEmpty()) {
             PoolState state = pools.get(poolAnnotation);
             if (state == null) {
-                return failed(PendingReason.NO_MATCHING_POOL, "pool " + poolAnnotation + " does not exist");
+                return failed(PendingReason.NO_MATCHING_POOL, "unknown pool \"" + poolAnnotation + "\"");
             }
-            if (!allowed(state, svc)) {
-                return failed(PendingReason.NO_MATCHING_POOL, "pool " + poolAnnotation + " not allowed for service " + svc.id());
+            if (!allowed(state, svc, warnings)) {
+                return failed(PendingReason.NO_MATCHING_POOL, "pool " + poolAnnotation
+                        + " not compatible for ip assignment");
             }
-            return assignFrom(state, svc);
+            return fromPool(state, svc, family);
         }
         List<PoolState> pinned = new ArrayList<>();
         List<PoolState> fallback = new ArrayList<>();
@@ -162,9 +227,15 @@ public final class MetalLbEngine {
             if (!state.blocks.pool().autoAssign()) {
                 continue;
             }
-            if (state.blocks.pool().serviceAllocation() == null) {
+            ServiceAllocation sa = state.blocks.pool().serviceAllocation();
+            if (sa == null) {
                 fallback.add(state);
-            } else if (allowed(state, svc)) {
+            } else if ((namespacesOf(state, warnings).contains(svc.namespace()) || !sa.serviceSelectors().isEmpty()
+                    || sa.namespaces().isEmpty() && sa.namespaceSelectors().isEmpty())
+                    && allowed(state, svc, warnings)) {
+                // pinned pools: those listing the Service's namespace, and those selecting Services by label, a
+                // serviceAllocation without namespaces or selectors selecting every Service (config.go 580-583,
+                // allocator.go 517-540); one whose namespace selectors matched nothing is never chosen here
                 pinned.add(state);
             }
         }
@@ -178,30 +249,201 @@ public final class MetalLbEngine {
             warnings.accept("Service " + svc.id() + ": MetalLB tries pools " + names(fallback) + " in random (Go map)"
                     + " order; Pooldesk tries them by name");
         }
-        List<String> tried = new ArrayList<>();
-        for (PoolState state : concat(pinned, fallback)) {
-            Outcome outcome = assignFrom(state, svc);
-            if (outcome.isServed()) {
-                return outcome;
-            }
-            tried.add(state.blocks.pool().name());
+        // the pinned pools are a candidate list of their own, tried before the fallback pools (allocator.go 376-398)
+        Outcome outcome = bestPool(pinned, svc, family);
+        if (outcome == null) {
+            outcome = bestPool(fallback, svc, family);
         }
-        if (tried.isEmpty()) {
+        if (outcome != null) {
+            return outcome;
+        }
+        if (pinned.isEmpty() && fallback.isEmpty()) {
             return failed(PendingReason.NO_MATCHING_POOL, "no available IPs: no MetalLB pool serves " + svc.id()
                     + (pools.isEmpty() ? " (no IPAddressPool in the input)" : ""));
         }
-        return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool" + (tried.size() > 1 ? "s " : " ") + String.join(", ", tried));
+        return failed(PendingReason.POOL_EXHAUSTED, "no available IPs");
     }
 
-    private Outcome requested(Service svc, String text, String poolAnnotation) {
-        List<Address> wanted = new ArrayList<>();
-        for (String part : text.split(",")) {
-            try {
-                wanted.add(AddressParser.address(part.trim()));
-            } catch (InvalidAddressException e) {
-                return failed(PendingReason.INVALID_REQUEST, "invalid requested IP \"" + part.trim() + "\"");
+    /**
+     * findBestPoolForService (internal/allocator/allocator.go 297-353): the first pool with a free address of the
+     * Service's family (both families for dual stack) wins; for PreferDualStack with dual cluster IPs, when no pool has
+     * both, the first pool with the primary family (IPv4 unless ipFamilies[0] is IPv6), else the other.
+     */
+    private Outcome bestPool(List<PoolState> candidates, Service svc, StackFamily family) {
+        boolean prefer = "PreferDualStack".equals(svc.ipFamilyPolicy()) && family == StackFamily.DUAL;
+        Family primary = svc.prefersIpv6() ? Family.IPV6 : Family.IPV4;
+        Family secondary = primary == Family.IPV4 ? Family.IPV6 : Family.IPV4;
+        PoolState primaryPool = null;
+        PoolState secondaryPool = null;
+        Map<Family, Address> primaryFree = null;
+        Map<Family, Address> secondaryFree = null;
+        for (PoolState state : candidates) {
+            Map<Family, Address> free = freeOf(state, svc);
+            if (free.isEmpty()) {
+                continue;
+            }
+            if (family != StackFamily.DUAL) {
+                Family wanted = family == StackFamily.IPV4 ? Family.IPV4 : Family.IPV6;
+                if (free.containsKey(wanted)) {
+                    return hold(state, svc, List.of(free.get(wanted)));
+                }
+                continue;
+            }
+            if (free.size() == 2) {
+                return hold(state, svc, List.of(free.get(Family.IPV4), free.get(Family.IPV6)));
+            }
+            if (!prefer) {
+                continue;
+            }
+            if (free.containsKey(primary) && primaryPool == null) {
+                primaryPool = state;
+                primaryFree = free;
+            }
+            if (free.containsKey(secondary) && secondaryPool == null) {
+                secondaryPool = state;
+                secondaryFree = free;
             }
         }
+        if (primaryPool != null) {
+            return hold(primaryPool, svc, List.of(primaryFree.get(primary)));
+        }
+        if (secondaryPool != null) {
+            return hold(secondaryPool, svc, List.of(secondaryFree.get(secondary)));
+        }
+        return null;
+    }
+
+    /** The address of each family the pool would give (getFreeIPsFromPool); empty when it has none. */
+    private Map<Family, Address> freeOf(PoolState state, Service svc) {
+        Map<Family, Address> free = new java.util.EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            Address a = candidate(state, svc, f);
+            if (a != null) {
+                free.put(f, a);
+            }
+        }
+        return free;
+    }
+
+    /** AllocateFromPool with selectIPsForFamilyAndPolicy (internal/allocator/allocation.go 52-89). */
+    private Outcome fromPool(PoolState state, Service svc, StackFamily family) {
+        String name = state.blocks.pool().name();
+        Map<Family, Address> free = freeOf(state, svc);
+        if (free.isEmpty()) {
+            return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool " + name);
+        }
+        if (family != StackFamily.DUAL) {
+            Address address = free.get(family == StackFamily.IPV4 ? Family.IPV4 : Family.IPV6);
+            if (address == null) {
+                // the reference assigns a nil address, which no pool contains (allocation.go 62-67)
+                return failed(PendingReason.POOL_EXHAUSTED, "[\"<nil>\"] is not allowed in config");
+            }
+            return hold(state, svc, List.of(address));
+        }
+        String policy = svc.ipFamilyPolicy();
+        if (free.size() == 2 && ("RequireDualStack".equals(policy) || "PreferDualStack".equals(policy))) {
+            return hold(state, svc, List.of(free.get(Family.IPV4), free.get(Family.IPV6)));
+        }
+        if ("PreferDualStack".equals(policy)) {
+            return hold(state, svc, List.of(free.values().iterator().next()));
+        }
+        return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool " + name + " for dual IPFamily");
+    }
+
+    /**
+     * Re-adopts {@code status.loadBalancer.ingress} with MetalLB's checks (controller/service.go 77-156): a list that is
+     * not one address or one of each family is dropped with a warning, an address of another family than the
+     * Service's is dropped, and an address outside every pool, in a pool the Service may not use, or not shareable, is
+     * released and the Service assigned again; a Service that now asks for other addresses or another pool is too.
+     *
+     * @return the adopted assignment, or null when there is none to keep
+     */
+    private Outcome adopt(Service svc, StackFamily family, List<String> requested, String poolAnnotation,
+                          Consumer<String> warnings) {
+        List<String> ingress = svc.ingressIPs();
+        if (ingress.isEmpty()) {
+            return null;
+        }
+        String prefix = "Service " + svc.id() + ": status.loadBalancer.ingress " + StackFamily.quoted(ingress) + " ";
+        StackFamily held;
+        try {
+            held = StackFamily.ofAddresses(ingress);
+        } catch (StackFamily.FamilyException e) {
+            warnings.accept(prefix + "is not kept: Failed to retrieve LBIPs IPFamily for " + StackFamily.quoted(ingress)
+                    + ": " + e.getMessage());
+            return null;
+        }
+        if (held != family && !("PreferDualStack".equals(svc.ipFamilyPolicy()) && family == StackFamily.DUAL)) {
+            warnings.accept(prefix + "is not kept: its family is not the Service's (MetalLB clears it without an event,"
+                    + " controller/service.go 110-118)");
+            return null;
+        }
+        List<Address> addresses = new ArrayList<>();
+        for (String text : ingress) {
+            try {
+                addresses.add(Address.parse(text));
+            } catch (io.pooldesk.model.address.InvalidAddressException e) {
+                return null;
+            }
+        }
+        Outcome check = assign(svc, addresses, warnings, false);
+        if (!check.isServed()) {
+            warnings.accept(prefix + "is released: current IP for \"" + svc.id() + "\" not allowed by config, will"
+                    + " attempt for new IP assignment: " + check.error());
+            return null;
+        }
+        if (!poolAnnotation.isEmpty() && !poolAnnotation.equals(check.pool())) {
+            warnings.accept(prefix + "is released: the Service asks for pool " + poolAnnotation);
+            return null;
+        }
+        if (!requested.isEmpty() && !sorted(requested).equals(sorted(ingress))) {
+            warnings.accept(prefix + "is released: the Service asks for " + StackFamily.quoted(requested));
+            return null;
+        }
+        return assign(svc, addresses, warnings, true);
+    }
+
+    private static List<String> sorted(List<String> texts) {
+        return texts.stream().sorted().toList();
+    }
+
+    private Outcome requested(Service svc, StackFamily family, String annotationText, List<String> texts,
+                              String poolAnnotation) {
+        List<Address> wanted = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                wanted.add(io.pooldesk.model.address.AddressParser.address(text));
+            } catch (InvalidAddressException e) {
+                return failed(PendingReason.INVALID_REQUEST, annotationText.isEmpty()
+                        ? "invalid spec.loadBalancerIP \"" + svc.loadBalancerIP() + "\""
+                        : "invalid " + MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS + ": \"" + annotationText + "\"");
+            }
+        }
+        StackFamily asked;
+        try {
+            asked = StackFamily.ofAddresses(texts);
+        } catch (StackFamily.FamilyException e) {
+            return failed(PendingReason.INVALID_REQUEST, e.getMessage());
+        }
+        if (asked != family) {
+            return failed(PendingReason.INVALID_REQUEST, "requested loadBalancer IP(s) " + StackFamily.quoted(wanted)
+                    + " does not match the ipFamily of the service");
+        }
+        Outcome outcome = assign(svc, wanted, msg -> { }, false);
+        if (!outcome.isServed()) {
+            return outcome;
+        }
+        if (poolAnnotation.isEmpty() || poolAnnotation.equals(outcome.pool())) {
+            return assign(svc, wanted, msg -> { }, true);
+        }
+        {
+            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "requested loadBalancer IP(s) "
+                    + StackFamily.quoted(wanted) + " is not compatible with requested address pool " + poolAnnotation);
+        }
+    }
+
+    /** The allocator's Assign (allocator.go 160-230): one pool holding every address, compatible, shareable. */
+    private Outcome assign(Service svc, List<Address> wanted, Consumer<String> warnings, boolean take) {
         PoolState pool = null;
         for (PoolState state : pools.values()) {
             if (wanted.stream().allMatch(state.blocks::contains)) {
@@ -210,49 +452,30 @@ public final class MetalLbEngine {
             }
         }
         if (pool == null) {
-            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "\"" + text + "\" is not allowed in config");
+            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, StackFamily.quoted(wanted)
+                    + " is not allowed in config");
         }
-        if (!poolAnnotation.isEmpty() && !poolAnnotation.equals(pool.blocks.pool().name())) {
-            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "requested IPs " + text + " are in pool " + pool.blocks.pool().name() + ", not in the"
-                    + " annotated pool " + poolAnnotation);
-        }
-        if (!allowed(pool, svc)) {
-            return failed(PendingReason.NO_MATCHING_POOL, "pool " + pool.blocks.pool().name() + " not allowed for service " + svc.id());
+        if (!allowed(pool, svc, warnings)) {
+            return failed(PendingReason.NO_MATCHING_POOL, "pool " + pool.blocks.pool().name()
+                    + " not compatible for ip assignment");
         }
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         for (Address address : wanted) {
             String holders = pool.held.holderOf(address);
-            if (holders != null && !SharedAddress.accepts(holders, terms, key, backendKey(svc), svc.ports())) {
-                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "IP " + address + " is already in use by " + holders + " and cannot be shared");
+            if (holders == null || AllocationLedger.holders(holders).equals(List.of(svc.id()))) {
+                continue;
+            }
+            List<String> others = new ArrayList<>(AllocationLedger.holders(holders));
+            others.remove(svc.id());
+            if (!SharedAddress.accepts(String.join(";", others), terms, key, backendKey(svc), svc.ports())) {
+                String clash = SharedAddress.portClash(others, terms, key, backendKey(svc), svc.ports());
+                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, clash != null
+                        ? "port " + clash + " is already in use on \"" + address + "\""
+                        : "can't change sharing key for \"" + svc.id() + "\", address also in use by "
+                        + String.join(",", others));
             }
         }
-        return hold(pool, svc, wanted);
-    }
-
-    private Outcome assignFrom(PoolState state, Service svc) {
-        String policy = svc.ipFamilyPolicy();
-        Family primary = svc.prefersIpv6() ? Family.IPV6 : Family.IPV4;
-        Family secondary = primary == Family.IPV4 ? Family.IPV6 : Family.IPV4;
-        Address first = candidate(state, svc, primary);
-        List<Address> chosen = new ArrayList<>();
-        if ("RequireDualStack".equals(policy) || "PreferDualStack".equals(policy)) {
-            Address second = candidate(state, svc, secondary);
-            if ("RequireDualStack".equals(policy) && (first == null || second == null)) {
-                return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool " + state.blocks.pool().name() + " for both families");
-            }
-            if (first != null) {
-                chosen.add(first);
-            }
-            if (second != null) {
-                chosen.add(second);
-            }
-        } else if (first != null) {
-            chosen.add(first);
-        }
-        if (chosen.isEmpty()) {
-            return failed(PendingReason.POOL_EXHAUSTED, "no available IPs in pool " + state.blocks.pool().name());
-        }
-        return hold(state, svc, chosen);
+        return take ? hold(pool, svc, wanted) : new Outcome(pool.blocks.pool().name(), List.copyOf(wanted), null, null);
     }
 
     /** The first address of the first block (of the family) that is free, or shared compatibly. */
@@ -288,13 +511,40 @@ public final class MetalLbEngine {
         return new Outcome(state.blocks.pool().name(), List.copyOf(addresses), null, null);
     }
 
-    private static boolean allowed(PoolState state, Service svc) {
+    /**
+     * The namespaces a pool serves: those it lists and those of the input's {@code Namespace} objects its selectors
+     * match, resolved as MetalLB's config does (internal/config/config.go 568-613).
+     */
+    private java.util.Set<String> namespacesOf(PoolState state, Consumer<String> warnings) {
+        ServiceAllocation sa = state.blocks.pool().serviceAllocation();
+        java.util.Set<String> out = new java.util.TreeSet<>(sa.namespaces());
+        if (sa.namespaceSelectors().isEmpty()) {
+            return out;
+        }
+        if (!context.namespacesKnown()) {
+            warnings.accept("IPAddressPool " + state.blocks.pool().name() + ": the input holds no Namespace objects, so"
+                    + " its namespaceSelectors match no namespace here; add the cluster's Namespace objects (with their"
+                    + " labels) to evaluate them");
+        }
+        context.namespaces().forEach((name, labels) -> {
+            if (sa.namespaceSelectors().stream().anyMatch(s -> s.matches(labels))) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Whether a pool may serve the Service (allocator.go 542-557): when the pool's namespace set is empty, even with
+     * selectors that matched nothing, the namespace is not checked (an explicit request from anywhere is accepted).
+     */
+    private boolean allowed(PoolState state, Service svc, Consumer<String> warnings) {
         ServiceAllocation sa = state.blocks.pool().serviceAllocation();
         if (sa == null) {
             return true;
         }
-        boolean namespaceRule = !sa.namespaces().isEmpty() || !sa.namespaceSelectors().isEmpty();
-        if (namespaceRule && !sa.namespaces().contains(svc.namespace())) {
+        java.util.Set<String> namespaces = namespacesOf(state, warnings);
+        if (!namespaces.isEmpty() && !namespaces.contains(svc.namespace())) {
             return false;
         }
         if (!sa.serviceSelectors().isEmpty()) {

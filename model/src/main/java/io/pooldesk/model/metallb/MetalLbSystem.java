@@ -17,6 +17,7 @@ import io.pooldesk.model.system.PoolObjects;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.system.ResourceType;
 import io.pooldesk.model.system.ResourceType.Role;
+import io.pooldesk.model.system.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
 /** MetalLB: {@code IPAddressPool}s in its namespace serving {@code type: LoadBalancer} Services, no opt-in needed. */
 public final class MetalLbSystem implements PoolSystem {
     public static final String ID = "metallb";
+    public static final String NAMESPACE_SETTING = "metallb-namespace";
 
     private static final List<ResourceType> RESOURCES = List.of(
             new ResourceType(MetalLb.GROUP, "v1beta1", MetalLb.POOL_KIND, "ipaddresspools", true, Role.POOL, true),
@@ -58,12 +60,23 @@ public final class MetalLbSystem implements PoolSystem {
 
     @Override
     public KindRules newRules(ClusterContext context) {
-        return new MetalLbRules();
+        return new MetalLbRules(context);
     }
 
     @Override
     public Controller newController(ClusterContext context) {
-        return new MetalLbController();
+        return new MetalLbController(context);
+    }
+
+    /** MetalLB's webhook admits pools only in the namespace it runs in (ipaddresspool_webhook.go 96-101). */
+    @Override
+    public List<Setting> settings() {
+        return List.of(new Setting(NAMESPACE_SETTING, "namespace", "the namespace MetalLB runs in; its webhook refuses"
+                + " IPAddressPools created elsewhere", MetalLb.NAMESPACE, false));
+    }
+
+    static String namespace(ClusterContext context) {
+        return context.setting(NAMESPACE_SETTING).orElse(MetalLb.NAMESPACE);
     }
 
     @Override

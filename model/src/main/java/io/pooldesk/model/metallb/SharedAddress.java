@@ -41,4 +41,27 @@ final class SharedAddress {
         }
         return true;
     }
+
+    /** The protocol/port that stops a service keyed like the holders from joining them, or null. */
+    static String portClash(List<String> services, Map<String, Terms> terms, String key, String backend,
+                            List<ServicePort> wanted) {
+        if (key.isEmpty() || services.isEmpty()) {
+            return null;
+        }
+        Terms first = terms.get(services.get(0));
+        if (first == null || !key.equals(first.sharingKey()) || !backend.equals(first.backendKey())) {
+            return null;
+        }
+        for (String service : services) {
+            Terms held = terms.get(service);
+            if (held != null) {
+                for (ServicePort port : wanted) {
+                    if (held.ports().contains(port)) {
+                        return port.protocol() + "/" + port.port();
+                    }
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -88,7 +88,7 @@ class MetalLbReferenceTest {
                 + svc("b", "default", "", "loadBalancerIP: 10.0.0.255"));
         assertEquals(BigInteger.valueOf(508), pool(buggy, "p").total());
         assertEquals("10.0.0.1", outcomes(buggy).get(0));
-        assertEquals("error: \"10.0.0.255\" is not allowed in config", outcomes(buggy).get(1));
+        assertEquals("error: [\"10.0.0.255\"] is not allowed in config", outcomes(buggy).get(1));
     }
 
     @Test
