@@ -79,8 +79,8 @@ public final class MetalLbAdmission {
             Set<String> namespaces = new HashSet<>();
             for (String ns : pool.serviceAllocation().namespaces()) {
                 if (!namespaces.add(ns)) {
-                    violations.add(new Violation("spec.serviceAllocation.namespaces",
-                            "duplicate definition of namespace \"" + ns + "\" in pool \"" + pool.name() + "\""));
+                    violations.add(new Violation("spec.serviceAllocation.namespaces", "parsing address pool "
+                            + pool.name() + ": duplicate definition in namespaces field (\"" + ns + "\")"));
                 }
             }
         }

@@ -22,7 +22,8 @@ public record PoolBlocks(IpAddressPool pool, List<Cidr> blocks) {
 
     public static PoolBlocks of(IpAddressPool pool) throws ManifestException {
         if (pool.addresses().isEmpty()) {
-            throw new ManifestException("spec.addresses", "pool " + pool.name() + " has no prefixes defined");
+            throw new ManifestException("spec.addresses", "parsing address pool " + pool.name()
+                    + ": pool has no prefixes defined");
         }
         List<Cidr> blocks = new ArrayList<>();
         for (int i = 0; i < pool.addresses().size(); i++) {
@@ -30,11 +31,10 @@ public record PoolBlocks(IpAddressPool pool, List<Cidr> blocks) {
             String field = "spec.addresses[" + i + "]";
             try {
                 if (AddressParser.looksLikeRange(entry)) {
-                    Address[] ends = AddressParser.rangeEnds(entry);
+                    Address[] ends = rangeEnds(pool, entry, field);
                     if (ends[0].compareTo(ends[1]) > 0) {
-                        throw new ManifestException(field, "invalid IP range \"" + entry + "\" in pool \""
-                                + pool.name() + "\": start IP \"" + ends[0] + "\" is after the end IP \"" + ends[1]
-                                + "\"");
+                        throw new ManifestException(field, invalidEntry(pool, entry) + "invalid IP range \"" + entry
+                                + "\": start IP \"" + ends[0] + "\" is after the end IP \"" + ends[1] + "\"");
                     }
                     blocks.addAll(new Span(ends[0], ends[1]).toCidrBlocks());
                 } else {
@@ -42,12 +42,38 @@ public record PoolBlocks(IpAddressPool pool, List<Cidr> blocks) {
                     blocks.add(new Cidr(cidr.network(), cidr.prefixLength()));
                 }
             } catch (InvalidAddressException e) {
-                throw new ManifestException(field, "invalid CIDR \"" + entry + "\" in pool \"" + pool.name() + "\": "
-                        + e.getMessage() + (AddressParser.looksLikeCidr(entry) ? "" : " (a single address is written "
-                        + entry + "/32)"));
+                throw new ManifestException(field, invalidEntry(pool, entry) + "invalid CIDR \"" + entry + "\""
+                        + (AddressParser.looksLikeCidr(entry) ? "" : " (a single address is written " + entry + "/32)"));
             }
         }
         return new PoolBlocks(pool, blocks);
+    }
+
+    /** The reference's words for an entry it cannot read (internal/config/config.go 1078-1129). */
+    private static String invalidEntry(IpAddressPool pool, String entry) {
+        return "parsing address pool " + pool.name() + ": invalid CIDR \"" + entry + "\" in pool \"" + pool.name()
+                + "\": ";
+    }
+
+    /** A range is split on its first '-' and each end trimmed (config.go 1095-1110). */
+    private static Address[] rangeEnds(IpAddressPool pool, String entry, String field) throws ManifestException {
+        int dash = entry.indexOf('-');
+        String start = entry.substring(0, dash).strip();
+        String end = entry.substring(dash + 1).strip();
+        String range = invalidEntry(pool, entry) + "invalid IP range \"" + entry + "\": ";
+        Address a;
+        Address b;
+        try {
+            a = AddressParser.address(start);
+        } catch (InvalidAddressException e) {
+            throw new ManifestException(field, range + "invalid start IP \"" + start + "\"");
+        }
+        try {
+            b = AddressParser.address(end);
+        } catch (InvalidAddressException e) {
+            throw new ManifestException(field, range + "invalid end IP \"" + end + "\"");
+        }
+        return new Address[] {a, b};
     }
 
     /** Whether {@code avoidBuggyIPs} keeps this address from ever being handed out (x.y.z.0 and x.y.z.255). */

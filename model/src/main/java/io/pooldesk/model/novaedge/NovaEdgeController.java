@@ -8,6 +8,7 @@ import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PendingReason;
 import io.pooldesk.model.system.PoolReport;
 import io.pooldesk.model.system.Release;
 import io.pooldesk.model.system.Violation;
@@ -15,11 +16,17 @@ import io.pooldesk.model.system.SimulationLog;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** NovaEdge's controllers in a simulation: ProxyIPPools, and the ProxyVIPs and opted-in Services they serve. */
 public final class NovaEdgeController implements Controller {
+    private static final List<String> VIP_MODES = List.of("L2ARP", "BGP", "OSPF");
+    /** The Services behind each {@code svc-<name>} VIP: same-named Services of two namespaces share one. */
+    private final Map<String, Set<ObjectRef>> vipUsers = new HashMap<>();
     private final NovaEdgeEngine engine = new NovaEdgeEngine();
 
     @Override
@@ -59,6 +66,13 @@ public final class NovaEdgeController implements Controller {
             } else {
                 ref = ObjectRef.namespaced(Service.KIND, manifest.namespace(), manifest.name());
                 Service svc = ServiceCodec.read(manifest);
+                String mode = svc.annotation(NovaEdge.VIP_MODE);
+                if (!VIP_MODES.contains(mode)) {
+                    // parsed before allocation, and never retried (service_controller.go 124-130, parseVIPMode)
+                    return List.of(new Outcome.Pending(ref, null, PendingReason.INVALID_REQUEST,
+                            "Invalid vip-mode annotation value \"" + mode + "\": unsupported VIP mode: \"" + mode
+                                    + "\": must be one of L2ARP, BGP, OSPF"));
+                }
                 pool = svc.annotation(NovaEdge.ADDRESS_POOL);
                 pool = pool.isEmpty() ? NovaEdge.DEFAULT_POOL : pool;
                 family = family(svc.annotation(NovaEdge.ADDRESS_FAMILY));
@@ -67,7 +81,8 @@ public final class NovaEdgeController implements Controller {
             return List.of(new Outcome.Refused(ObjectRef.namespaced(manifest.kind(), manifest.namespace(),
                     manifest.name()), List.of(new Violation(e.field(), e.getMessage()))));
         }
-        NovaEdgeEngine.Outcome outcome = engine.allocate(pool, ref.holder(), family);
+        String holder = holder(ref);
+        NovaEdgeEngine.Outcome outcome = engine.allocate(pool, holder, family);
         if (!outcome.isServed()) {
             return List.of(new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(outcome.pool()),
                     outcome.waitReason(), outcome.error()));
@@ -77,7 +92,23 @@ public final class NovaEdgeController implements Controller {
             log.warn(ref + " gets " + outcome.address() + " from pool " + pool + ", which pool "
                     + String.join(", ", others) + " has already handed out: NovaEdge does not check across pools");
         }
+        if (Service.KIND.equals(ref.kind())) {
+            Set<ObjectRef> users = vipUsers.computeIfAbsent(holder, k -> new LinkedHashSet<>());
+            users.add(ref);
+            if (users.size() > 1) {
+                log.warn(ref + " shares ProxyVIP " + holder + " and its address " + outcome.address() + " with "
+                        + users.stream().filter(u -> !u.equals(ref)).map(ObjectRef::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ": NovaEdge names a Service's VIP"
+                        + " svc-<name> without its namespace (service_controller.go 139), and deleting either Service"
+                        + " releases the address while the other still uses it");
+            }
+        }
         return List.of(new Outcome.Served(ref, poolRef(outcome.pool()), List.of(outcome.address())));
+    }
+
+    /** A ProxyVIP holds under its name; a Service under its VIP's name, {@code svc-<name>}, without the namespace. */
+    private static String holder(ObjectRef ref) {
+        return Service.KIND.equals(ref.kind()) ? "svc-" + ref.name() : ref.holder();
     }
 
     private static Family family(String text) {
@@ -107,7 +138,17 @@ public final class NovaEdgeController implements Controller {
         if (!NovaEdge.VIP_KIND.equals(request.kind()) && !Service.KIND.equals(request.kind())) {
             return List.of();
         }
-        NovaEdgeEngine.Outcome released = engine.release(request.holder());
+        String holder = holder(request);
+        NovaEdgeEngine.Outcome released = engine.release(holder);
+        Set<ObjectRef> users = vipUsers.get(holder);
+        if (users != null) {
+            users.remove(request);
+            if (released != null && !users.isEmpty()) {
+                log.warn(request + " released " + released.address() + " of ProxyVIP " + holder + " while " + users
+                        .stream().map(ObjectRef::toString).collect(java.util.stream.Collectors.joining(", "))
+                        + " still uses it: NovaEdge may hand it out again (service_controller.go 224-235)");
+            }
+        }
         return released == null ? List.of()
                 : List.of(new Release(request, poolRef(released.pool()), List.of(released.address())));
     }

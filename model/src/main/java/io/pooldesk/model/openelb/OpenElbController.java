@@ -5,6 +5,7 @@ import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
@@ -20,7 +21,17 @@ import java.util.Map;
 
 /** OpenELB in a simulation: Eips and the opted-in LoadBalancer Services they serve. */
 public final class OpenElbController implements Controller {
-    private final OpenElbEngine engine = new OpenElbEngine();
+    private final OpenElbEngine engine;
+    private final ClusterContext context;
+
+    public OpenElbController() {
+        this(ClusterContext.defaults());
+    }
+
+    public OpenElbController(ClusterContext context) {
+        this.context = context;
+        this.engine = new OpenElbEngine(context);
+    }
 
     @Override
     public void load(Manifest manifest, SimulationLog log) {
@@ -55,9 +66,9 @@ public final class OpenElbController implements Controller {
             log.warn(manifest.problem("spec.address", "holds " + span.size() + " addresses; OpenELB's poolSize would"
                     + " read " + referenceSize).toString());
         }
-        if (!eip.namespaceSelector().isEmpty()) {
-            log.warn(manifest.problem("spec.namespaceSelector", "namespace labels are not part of the input: Pooldesk"
-                    + " treats this selector as matching no namespace").toString());
+        if (!eip.namespaceSelector().isEmpty() && !context.namespacesKnown()) {
+            log.warn(manifest.problem("spec.namespaceSelector", "the input holds no Namespace objects, so this"
+                    + " selector matches no namespace here; add the cluster's Namespace objects (with their labels)").toString());
         }
         List<String> problems = new ArrayList<>();
         engine.add(existing != null ? withUsed(eip, existing) : eip, span, problems);
@@ -86,7 +97,7 @@ public final class OpenElbController implements Controller {
                     + " leaves this Service alone");
             return List.of();
         }
-        OpenElbEngine.Outcome outcome = engine.request(svc);
+        OpenElbEngine.Outcome outcome = engine.request(svc, log::warn);
         if (outcome.isServed()) {
             return List.of(new Outcome.Served(ref, poolRef(outcome.eip()), List.of(outcome.address())));
         }

@@ -71,7 +71,18 @@ public final class OpenElbEngine {
     }
 
     private final TreeMap<String, EipState> eips = new TreeMap<>();
+    private final io.pooldesk.model.system.ClusterContext context;
+
+    public OpenElbEngine() {
+        this(io.pooldesk.model.system.ClusterContext.defaults());
+    }
+
+    public OpenElbEngine(io.pooldesk.model.system.ClusterContext context) {
+        this.context = context;
+    }
     private final Map<String, Outcome> byService = new HashMap<>();
+    /** Services whose address comes from an Eip's status.used, not yet reconciled. */
+    private final java.util.Set<String> adopted = new java.util.HashSet<>();
 
     /** Adds an Eip with the addresses its status already records as used. */
     public void add(Eip eip, Span span, List<String> problems) {
@@ -83,6 +94,7 @@ public final class OpenElbEngine {
                     if (!holder.isBlank()) {
                         state.hold(address, holder.trim());
                         byService.putIfAbsent(holder.trim(), new Outcome(eip.name(), address, null, null));
+                        adopted.add(holder.trim());
                     }
                 }
             } catch (InvalidAddressException e) {
@@ -105,6 +117,10 @@ public final class OpenElbEngine {
     }
 
     public Outcome request(Service svc) {
+        return request(svc, warning -> { });
+    }
+
+    public Outcome request(Service svc, java.util.function.Consumer<String> warnings) {
         String requestedText = svc.annotation(OpenElb.REQUESTED_IP);
         if (requestedText.isEmpty()) {
             requestedText = svc.loadBalancerIP();
@@ -118,6 +134,16 @@ public final class OpenElbEngine {
             }
         }
         Outcome current = byService.get(svc.id());
+        if (current != null && adopted.remove(svc.id())) {
+            String why = redone(svc, current, requested);
+            if (why != null) {
+                warnings.accept("Service " + svc.id() + " holds " + current.address() + " of Eip " + current.eip()
+                        + " in its status.used, but " + why + ": OpenELB releases it and assigns again"
+                        + " (pkg/controllers/ipam/ipam.go 185-201)");
+                release(svc.id());
+                current = null;
+            }
+        }
         if (current != null && current.isServed() && (requested == null || requested.equals(current.address()))) {
             return current;
         }
@@ -126,7 +152,7 @@ public final class OpenElbEngine {
         if (!named.isEmpty()) {
             chosen = eips.get(named);
             if (chosen == null) {
-                return failed(PendingReason.NO_MATCHING_POOL, "eip " + named + " not found");
+                return failed(PendingReason.NO_MATCHING_POOL, "eips.network.kubesphere.io \"" + named + "\" not found");
             }
             if (chosen.eip.disable()) {
                 return failed(PendingReason.PAUSED, "eip " + named + " is disabled");
@@ -162,6 +188,26 @@ public final class OpenElbEngine {
         return outcome;
     }
 
+    /**
+     * OpenELB's needUpdate for a Service it already has a record of: the Service must carry the label naming the Eip
+     * (the controller writes it), and its status must show the address (only be non-empty when it asks for one).
+     *
+     * @return why the record is redone, or null when it stands
+     */
+    private static String redone(Service svc, Outcome record, Address requested) {
+        String label = svc.labels().getOrDefault(OpenElb.EIP_NAME[0], "");
+        if (!label.equals(record.eip())) {
+            return "it carries no label " + OpenElb.EIP_NAME[0] + ": " + record.eip();
+        }
+        if (svc.ingressIPs().isEmpty()) {
+            return "its status.loadBalancer.ingress is empty";
+        }
+        if (requested == null && !svc.ingressIPs().contains(record.address().toString())) {
+            return "its status.loadBalancer.ingress shows " + svc.ingressIPs();
+        }
+        return null;
+    }
+
     /** The Eip's family must be among the Service's ipFamilies (IPv4 when none are written). */
     private static boolean familyAllowed(Family family, Service svc) {
         if (svc.ipFamilies().isEmpty()) {
@@ -173,11 +219,21 @@ public final class OpenElbEngine {
     /** Namespace-bound Eips, not occupied first, then by priority (0 highest), then name; the first even if full. */
     private EipState namespaceBound(Service svc) {
         return eips.values().stream()
-                .filter(s -> !s.eip.disable() && s.eip.namespaces().contains(svc.namespace()))
+                .filter(s -> !s.eip.disable() && (s.eip.namespaces().contains(svc.namespace()) || selects(s, svc)))
                 .min(Comparator.comparing(EipState::occupied)
                         .thenComparingInt((EipState s) -> s.eip.priority())
                         .thenComparing(s -> s.eip.name()))
                 .orElse(null);
+    }
+
+    /** spec.namespaceSelector against the labels of the Service's Namespace object (ipam.go 331-374). */
+    private boolean selects(EipState state, Service svc) {
+        Map<String, String> selector = state.eip.namespaceSelector();
+        if (selector.isEmpty()) {
+            return false;
+        }
+        Map<String, String> labels = context.labelsOf(svc.namespace()).orElse(Map.of());
+        return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     private static Outcome assign(EipState state, Service svc, Address requested) {

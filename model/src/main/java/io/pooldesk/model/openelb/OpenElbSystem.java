@@ -64,7 +64,7 @@ public final class OpenElbSystem implements PoolSystem {
 
     @Override
     public Controller newController(ClusterContext context) {
-        return new OpenElbController();
+        return new OpenElbController(context);
     }
 
     /** OpenELB priority 0 (the default) is its highest: rank = priority + 1. */
