@@ -2,6 +2,7 @@ package io.pooldesk.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -73,5 +74,17 @@ class OpenElbFidelityCliTest {
         } else {
             assertFalse(warnings.contains("OpenELB releases it and assigns again"), warnings);
         }
+    }
+
+    /** Rule O8, probe P1 of the notes: the reference moves the Service between two Eips forever; Pooldesk says so. */
+    @Test
+    void aServiceThatMakesItsEipOccupiedNeverSettlesAndIsSaidSo() throws Exception {
+        CliContractTest.Run run = CliContractTest.run("simulate", "--output", "json",
+                DIR.resolveSibling("never-settles.yaml").toString());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("e1 10.0.0.1", json.path("allocations").get(0).path("pool").asText() + " "
+                + json.path("allocations").get(0).path("address").asText());
+        String warnings = json.path("warnings").toString();
+        assertTrue(warnings.contains("never settles in OpenELB") && warnings.contains("Eip e2"), warnings);
     }
 }

@@ -125,11 +125,42 @@ public final class MetalLbEngine {
         if (current != null && current.isServed()) {
             return current;
         }
-        Outcome outcome = choose(svc, once(warnings));
+        Consumer<String> said = once(warnings);
+        Outcome outcome = choose(svc, said);
         if (outcome.isServed()) {
             byService.put(svc.id(), outcome);
+            preferDualStackFollowUp(svc, outcome, said);
         }
         return outcome;
+    }
+
+    /**
+     * A PreferDualStack Service holding one address is given one of the other family from the same pool on its next
+     * reconcile (controller/service.go 159-173); with a single cluster IP the added address then reads as a family
+     * change, which clears it again: MetalLB's status flaps between one and two addresses and never settles (notes
+     * M12, test case "request IPs from dualstack pool with PreferDualStack policy but single stack clusterip").
+     */
+    private void preferDualStackFollowUp(Service svc, Outcome outcome, Consumer<String> warnings) {
+        if (!"PreferDualStack".equals(svc.ipFamilyPolicy()) || outcome.addresses().size() != 1) {
+            return;
+        }
+        Family held = outcome.addresses().get(0).family();
+        Family other = held == Family.IPV4 ? Family.IPV6 : Family.IPV4;
+        PoolState state = pools.get(outcome.pool());
+        Address extra = candidate(state, svc, other);
+        if (extra == null) {
+            warnings.accept("Service " + svc.id() + ": on every later reconcile MetalLB says \"cannot assign additional"
+                    + " IP in PreferDualStack: " + StackFamily.quoted(java.util.Arrays.asList(outcome.addresses().get(0),
+                    "<nil>")) + " is not allowed in config\" (pool " + outcome.pool() + " has no free " + other.label()
+                    + " address)");
+        } else if (svc.clusterIPs().size() == 1) {
+            warnings.accept("Service " + svc.id() + " never settles in MetalLB: PreferDualStack adds " + extra
+                    + " from pool " + outcome.pool() + " on the next reconcile, and with a single cluster IP the"
+                    + " two addresses read as a family change that clears them again, so its status flaps between "
+                    + StackFamily.quoted(outcome.addresses()) + " and " + StackFamily.quoted(List.of(
+                    outcome.addresses().get(0), extra)) + " (controller/service.go 110-118, 159-173). Pooldesk shows"
+                    + " the first assignment");
+        }
     }
 
     /** Retries repeat a reconcile; each warning is said once. */

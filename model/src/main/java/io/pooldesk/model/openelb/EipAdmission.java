@@ -56,7 +56,8 @@ public final class EipAdmission {
 
     private static void checkInterface(Eip eip, List<Violation> violations) {
         if (eip.needsInterface() && eip.iface().isEmpty()) {
-            violations.add(new Violation("spec.interface", "protocol " + eip.protocol() + " needs an interface"));
+            violations.add(new Violation("spec.interface", "if protocol is layer2 or vip, interface"
+                    + " should not be empty"));
         }
     }
 }

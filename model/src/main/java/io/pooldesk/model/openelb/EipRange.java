@@ -23,6 +23,10 @@ public final class EipRange {
                 throw new InvalidAddressException("address is required");
             }
             if (AddressParser.looksLikeRange(text)) {
+                if (!text.equals(text.replaceAll("\\s", ""))) {
+                    // the webhook's GetSize splits on '-' without trimming (api/v1alpha2/eip_types.go 72-101)
+                    throw new InvalidAddressException("spaces around '-' are not trimmed");
+                }
                 Address[] ends = AddressParser.rangeEnds(text);
                 if (ends[0].compareTo(ends[1]) > 0) {
                     throw new InvalidAddressException("start is after end");

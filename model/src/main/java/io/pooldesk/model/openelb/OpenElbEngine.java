@@ -184,6 +184,15 @@ public final class OpenElbEngine {
         Outcome outcome = assign(chosen, svc, requested);
         if (outcome.isServed()) {
             byService.put(svc.id(), outcome);
+            EipState ranked = named.isEmpty() && requested == null ? namespaceBound(svc) : null;
+            if (ranked != null && ranked != chosen) {
+                // the Eip is chosen again on every reconcile, and this one just became occupied (rule O8, probe P1)
+                warnings.accept("Service " + svc.id() + " never settles in OpenELB: serving it from Eip "
+                        + chosen.eip.name() + " makes that Eip occupied, so the next reconcile ranks Eip "
+                        + ranked.eip.name() + " first and moves it there, which frees " + chosen.eip.name()
+                        + " again; it moves back and forth on every reconcile (pkg/controllers/ipam/ipam.go 185-201,"
+                        + " 376-391). Pooldesk shows the first assignment");
+            }
         }
         return outcome;
     }
