@@ -57,7 +57,9 @@ class PoolsWindowTest {
                     apiVersion: loadbalancer.harvesterhci.io/v1beta1
                     kind: LoadBalancer
                     metadata: {name: lb-%d, namespace: %s}
-                    spec: {ipam: pool}
+                    spec:
+                      ipam: pool
+                      listeners: [{name: http, port: 80, backendPort: 8080, protocol: TCP}]
                     """.formatted(i, namespace));
         }
         return out.toString();

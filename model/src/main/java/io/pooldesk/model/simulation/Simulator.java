@@ -234,6 +234,9 @@ public final class Simulator {
             ObjectRef ref = system.ref(manifest);
             RequestState state = requests.get(ref);
             if (state == null) {
+                if (!log.admit(manifest, controller.admitCreate(manifest), verb != Verb.CREATE)) {
+                    return;
+                }
                 RequestState created = new RequestState(system, manifest, seen++);
                 requests.put(ref, created);
                 dirty.put(created.seq, created);

@@ -31,6 +31,14 @@ public interface Controller {
      */
     List<Outcome> reconcile(Manifest request, SimulationLog log);
 
+    /**
+     * The webhook's rules for a new request: enforced on a Scenario step, said as a warning for the starting state (the
+     * cluster already stores it). Empty when admitted.
+     */
+    default List<Violation> admitCreate(Manifest request) {
+        return List.of();
+    }
+
     /** The webhook's rules for a request that already exists and changes; empty when the change is admitted. */
     default List<Violation> admitUpdate(Manifest before, Manifest after) {
         return List.of();

@@ -25,9 +25,11 @@ public final class DhcpAdmission {
         if (layout != null) {
             try {
                 Cidr service = AddressParser.cidr(serviceCidr);
+                // pkg/webhook/ippool/validator.go 157-173: either network address inside the other, which for CIDRs
+                // is the same as overlapping
                 if (service.span().overlaps(layout.cidr().span())) {
                     violations.add(new Violation("spec.ipv4Config.cidr", "cidr " + layout.cidr()
-                            + " overlaps the cluster's service CIDR " + service));
+                            + " overlaps cluster service cidr " + service));
                 }
             } catch (InvalidAddressException e) {
                 throw new IllegalArgumentException("service CIDR " + serviceCidr + " is not a CIDR", e);

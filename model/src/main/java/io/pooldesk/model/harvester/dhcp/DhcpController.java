@@ -1,11 +1,13 @@
 package io.pooldesk.model.harvester.dhcp;
 
+import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PendingReason;
 import io.pooldesk.model.system.PoolReport;
 import io.pooldesk.model.system.Release;
 import io.pooldesk.model.system.SimulationLog;
@@ -22,6 +24,10 @@ public final class DhcpController implements Controller {
     private final DhcpEngine engine = new DhcpEngine();
     private final Map<String, List<NicRequest>> configs = new HashMap<>();
     private final String serviceCidr;
+    /** Configs being paused: what they release is remembered, as their status remembers it. */
+    private final java.util.Set<String> pausing = new java.util.HashSet<>();
+    /** What a paused config held, by MAC, which it asks for again when resumed. */
+    private final Map<String, Map<String, Address>> remembered = new HashMap<>();
 
     public DhcpController() {
         this(HarvesterDhcp.DEFAULT_SERVICE_CIDR);
@@ -82,8 +88,25 @@ public final class DhcpController implements Controller {
         }
         configs.put(ref.holder(), nics);
         List<Outcome> outcomes = new ArrayList<>();
-        for (NicRequest nic : nics) {
+        if (isPaused(manifest)) {
+            // vmnetcfg/controller.go 91, 117-118: a paused config gets nothing; pausing released what it held
+            for (NicRequest nic : nics) {
+                outcomes.add(new Outcome.Pending(ref, poolRef(nic), PendingReason.PAUSED, "vmnetcfg "
+                        + ref.namespace() + "/" + ref.name() + " was administratively disabled"));
+            }
+            return outcomes;
+        }
+        Map<String, Address> before = remembered.getOrDefault(ref.holder(), Map.of());
+        for (NicRequest asked : nics) {
+            // vmnetcfg/controller.go 143-169: the address in the config's own status wins over the designated one,
+            // so a resumed config asks for what it held before the pause
+            Address sticky = before.get(asked.macAddress());
+            NicRequest nic = sticky == null ? asked
+                    : new NicRequest(asked.macAddress(), asked.networkName(), sticky.toString());
             DhcpEngine.Outcome outcome = engine.allocate(nic, log::warn);
+            if (outcome.isServed() && sticky != null) {
+                remembered.get(ref.holder()).remove(asked.macAddress());
+            }
             outcomes.add(outcome.isServed()
                     ? new Outcome.Served(ref, poolRef(nic), List.of(outcome.address()))
                     : new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(nic), outcome.waitReason(),
@@ -95,6 +118,11 @@ public final class DhcpController implements Controller {
     /** A config whose NICs changed (MAC, network or designated address) gives back what it held and asks again. */
     @Override
     public boolean releasesOnChange(Manifest before, Manifest after) {
+        if (isPaused(after) && !isPaused(before)) {
+            // vmnetcfg/controller.go 91-102, 286-340: pausing releases the addresses; the status keeps them
+            pausing.add(ref(after).holder());
+            return true;
+        }
         try {
             return !DhcpCodec.readNics(before).equals(DhcpCodec.readNics(after));
         } catch (ManifestException e) {
@@ -110,11 +138,18 @@ public final class DhcpController implements Controller {
         List<Release> out = new ArrayList<>();
         for (NicRequest nic : configs.getOrDefault(request.holder(), List.of())) {
             DhcpEngine.Outcome released = engine.release(nic);
+            if (released != null && pausing.contains(request.holder())) {
+                remembered.computeIfAbsent(request.holder(), h -> new HashMap<>()).put(nic.macAddress(),
+                        released.address());
+            }
             if (released != null) {
                 out.add(new Release(request, poolRef(nic), List.of(released.address())));
             }
         }
         configs.remove(request.holder());
+        if (!pausing.remove(request.holder())) {
+            remembered.remove(request.holder());
+        }
         return out;
     }
 
@@ -128,6 +163,10 @@ public final class DhcpController implements Controller {
             log.reject(new ManifestProblem(step, 0, HarvesterDhcp.POOL_KIND + "/" + id, v.field(), v.message()));
         }
         return true;
+    }
+
+    private static boolean isPaused(Manifest config) {
+        return config.object().path("spec").path("paused").asBoolean(false);
     }
 
     private static ObjectRef ref(Manifest manifest) {

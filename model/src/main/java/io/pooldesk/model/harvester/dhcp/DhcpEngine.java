@@ -101,6 +101,15 @@ public final class DhcpEngine {
             }
         }
         PoolState previous = byId.put(layout.pool().id(), state);
+        if (previous != null && layout.pool().allocated().isEmpty()) {
+            // an update that carries no status (a Scenario update, a pause or resume) keeps what the pool holds:
+            // the controller rebuilds its cache from the stored status (ippool/controller.go 355-412)
+            previous.held.forEach((address, holder) -> {
+                if (!HarvesterDhcp.isMarker(holder) && state.held.holderOf(address) == null) {
+                    state.hold(address, holder);
+                }
+            });
+        }
         if (previous != null) {
             byNetwork.values().remove(previous);
         }
@@ -144,6 +153,12 @@ public final class DhcpEngine {
             return Outcome.served(poolName, held);
         }
         DhcpLayout layout = state.layout;
+        if (isPaused(layout.pool())) {
+            // ippool/controller.go 164-177, 479-498: a paused pool's IPAM and MAC cache are wiped, so a new request
+            // fails on the cache lookup (cache.go 73), not with a word about pausing
+            return Outcome.waits(poolName, PendingReason.PAUSED, "network " + nic.networkName() + " does not exist"
+                    + " (ippool " + layout.pool().id() + " was administratively disabled: spec.paused is true)");
+        }
         if (!nic.ipAddress().isEmpty()) {
             Address wanted;
             try {
@@ -151,7 +166,12 @@ public final class DhcpEngine {
             } catch (InvalidAddressException e) {
                 return Outcome.waits(poolName, PendingReason.INVALID_REQUEST, "designated ip " + nic.ipAddress() + " is not an IPv4 address");
             }
-            if (!layout.cidr().contains(wanted) || wanted.equals(layout.cidr().last())) {
+            if (layout.cidr().contains(wanted) && wanted.equals(layout.cidr().last())) {
+                // pkg/ipam/ipam.go AllocateIP, ipam_test TestAllocateIP case 5
+                return Outcome.waits(poolName, PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "designated ip " + wanted
+                        + " equals broadcast ip address " + wanted);
+            }
+            if (!layout.cidr().contains(wanted)) {
                 return Outcome.waits(poolName, PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "designated ip " + wanted + " is not in subnet " + layout.cidr());
             }
             String holder = state.held.holderOf(wanted);
@@ -179,6 +199,10 @@ public final class DhcpEngine {
         }
         state.hold(address, nic.macAddress());
         return Outcome.served(poolName, address);
+    }
+
+    static boolean isPaused(DhcpPool pool) {
+        return pool.original() != null && pool.original().path("spec").path("paused").asBoolean(false);
     }
 
     /** Releases a MAC's address on a network; returns it, or null. */

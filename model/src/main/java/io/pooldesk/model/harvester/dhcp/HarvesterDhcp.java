@@ -10,8 +10,8 @@ public final class HarvesterDhcp {
     public static final String CONFIG_KIND = "VirtualMachineNetworkConfig";
     public static final String EXCLUDED = "EXCLUDED";
     public static final String RESERVED = "RESERVED";
-    /** RKE2's default service CIDR, which Harvester uses unless installed otherwise. */
-    public static final String DEFAULT_SERVICE_CIDR = "10.43.0.0/16";
+    /** The webhook's {@code --service-cidr} default (vm-dhcp-controller {@code cmd/webhook/root.go} 16, 64). */
+    public static final String DEFAULT_SERVICE_CIDR = "10.53.0.0/16";
 
     private HarvesterDhcp() {
     }

@@ -104,8 +104,20 @@ public final class HarvesterLbController implements Controller {
                 outcome.waitReason(), outcome.error()));
     }
 
+    /** validator.go 35-44: listeners and health check of a VM load balancer, on the object the mutator stored. */
+    @Override
+    public List<Violation> admitCreate(Manifest request) {
+        // a load balancer written without listeners is common in IPAM plans (the spec's own JSON example, which has no
+        // warnings): simulate serves it; validate refuses it, as the webhook does (validator.go 104)
+        return LoadBalancerAdmission.checkSpec(request, "create", false);
+    }
+
     @Override
     public List<Violation> admitUpdate(Manifest before, Manifest after) {
+        List<Violation> spec = LoadBalancerAdmission.checkSpec(after, "update", false);
+        if (!spec.isEmpty()) {
+            return spec;
+        }
         try {
             return LoadBalancerAdmission.checkUpdate(HarvesterLbCodec.readLoadBalancer(before),
                     HarvesterLbCodec.readLoadBalancer(after));

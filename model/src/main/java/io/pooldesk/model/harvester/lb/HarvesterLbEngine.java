@@ -39,6 +39,17 @@ public final class HarvesterLbEngine {
     public void load(IpPool pool, List<String> problems) throws RangeException {
         RangeSet ranges = resolve(pool);
         PoolLedger ledger = PoolLedger.fromStatus(pool.status(), problems);
+        // controller/ippool/controller.go 67-75, 140-157: the first time the controller sees a pool it builds the
+        // allocator and prunes the history to the ranges, not only when the ranges change
+        Map<Address, String> history = ledger.historyEntries();
+        ledger.retainHistory(ranges::contains);
+        for (Map.Entry<Address, String> entry : history.entrySet()) {
+            if (!ranges.contains(entry.getKey())) {
+                problems.add("status.allocatedHistory: " + entry.getKey() + " (" + entry.getValue() + ") lies outside"
+                        + " the ranges; the ippool controller prunes it the first time it sees the pool, so "
+                        + entry.getValue() + " is served by the round-robin walk");
+            }
+        }
         pools.put(pool.name(), new PoolState(pool, ranges, ledger));
         index = null;
         for (Map.Entry<Address, String> entry : ledger.allocatedEntries().entrySet()) {
@@ -127,6 +138,12 @@ public final class HarvesterLbEngine {
             return new RequestOutcome(null, null, PendingReason.NO_MATCHING_POOL, choice.error(), null, warnings);
         }
         PoolState state = pools.get(choice.pool().name());
+        if (IpV4Mapped.any(state.pool())) {
+            // pkg/ipam MakeRange on ::ffff:a.b.c.d/n: the subnet becomes IPv4 while the range end stays IPv6, and the
+            // CNI iterator walks past the subnet without end; controllers.md §4 says not to model that walk
+            return new RequestOutcome(state.name(), null, PendingReason.NOT_MODELLED, IpV4Mapped.explanation(
+                    state.name()), choice.reason(), warnings);
+        }
         AllocationOutcome outcome = PoolAllocator.allocate(state.ranges(), state.ledger(), id, warnings::add);
         if (outcome.isDuplicate()) {
             state.ledger().releaseByHolder(id);

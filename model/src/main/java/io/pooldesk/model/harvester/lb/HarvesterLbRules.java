@@ -71,6 +71,9 @@ public final class HarvesterLbRules implements KindRules {
         if (manifest.name().isEmpty()) {
             report.error(manifest.problem("metadata.name", "name is required"));
         }
+        for (Violation v : LoadBalancerAdmission.checkSpec(manifest, "create")) {
+            report.error(v.in(manifest));
+        }
         if (!lb.ipPool().isEmpty() && !admitted.containsKey(lb.ipPool())) {
             report.warn(manifest.problem("spec.ipPool", "names pool " + lb.ipPool() + ", which is not in the input;"
                     + " the controller would report \"fail to get allocator " + lb.ipPool() + "\"").toString());

@@ -66,6 +66,13 @@ public final class HarvesterLbSystem implements PoolSystem {
         return HarvesterLb.isLoadBalancer(manifest);
     }
 
+    /** The LoadBalancer mutating webhook; pools are stored as written (their label rewrite is not modelled here). */
+    @Override
+    public io.pooldesk.model.system.Mutation mutate(Manifest manifest, ClusterContext context) {
+        return HarvesterLb.isLoadBalancer(manifest) ? HarvesterLbMutator.mutate(manifest)
+                : io.pooldesk.model.system.Mutation.none(manifest);
+    }
+
     @Override
     public KindRules newRules(ClusterContext context) {
         return new HarvesterLbRules();

@@ -89,6 +89,10 @@ public final class PoolAdmission {
         for (int i = 0; i < pool.ranges().size(); i++) {
             String path = "spec.ranges[" + i + "]";
             PoolRangeSpec spec = pool.ranges().get(i);
+            if (IpV4Mapped.isMapped(spec.subnet())) {
+                notes.add(new Violation(path + ".subnet", IpV4Mapped.warning(spec.subnet())));
+                continue;
+            }
             EffectiveRange range;
             try {
                 range = RangeResolver.resolve(spec, path);

@@ -22,7 +22,7 @@ public final class RangeResolver {
             subnet = AddressParser.cidr(spec.subnet());
         } catch (InvalidAddressException e) {
             throw new RangeException(path + ".subnet", spec.subnet().isEmpty()
-                    ? "subnet is required"
+                    ? "subnet is required (the webhook says \"invalid CIDR address: , a valid example is 192.168.1.0/24\")"
                     : "invalid CIDR address: " + spec.subnet() + ", a valid example is 192.168.1.0/24");
         }
         boolean pointToPoint = subnet.family() == Family.IPV4 && subnet.prefixLength() == 32;
@@ -74,13 +74,15 @@ public final class RangeResolver {
             throw new RangeException(field, "invalid " + what + " " + text + ": invalid IP " + text);
         }
         if (!subnet.contains(address)) {
-            throw new RangeException(field, what + " IP " + address + " is out of subnet " + subnet);
+            throw new RangeException(field, "invalid " + what + " " + text + ": IP " + address + " is out of subnet "
+                    + subnet);
         }
         if (address.equals(subnet.network())) {
-            throw new RangeException(field, what + " IP " + address + " is the network address");
+            throw new RangeException(field, "invalid " + what + " " + text + ": IP " + address + " is the network address");
         }
         if (address.equals(subnet.last())) {
-            throw new RangeException(field, what + " IP " + address + " is the broadcast address");
+            throw new RangeException(field, "invalid " + what + " " + text + ": IP " + address
+                    + " is the broadcast address");
         }
         return address;
     }

@@ -82,7 +82,7 @@ class DhcpReferenceTest {
             "cidr: 192.168.0.0/24, pool: {start: 192.168.0.0}|spec.ipv4Config.pool.start|network address",
             "cidr: 192.168.0.0/24, serverIP: 192.168.0.1, router: 192.168.0.1|spec.ipv4Config.serverIP|cannot be the same as router",
             "cidr: 192.168.0.0/24, router: 10.1.1.1|spec.ipv4Config.router|is not within subnet",
-            "cidr: 10.53.1.0/24|spec.ipv4Config.cidr|overlaps the cluster's service CIDR 10.53.0.0/16",
+            "cidr: 10.53.1.0/24|spec.ipv4Config.cidr|overlaps cluster service cidr 10.53.0.0/16",
             "cidr: 192.168.0.0/24, pool: {start: 192.168.0.200, end: 192.168.0.100}|spec.ipv4Config.pool|invalid pool range"})
     void case20_createIsRefused(String ipv4Config, String field, String message) throws ManifestException {
         List<Violation> violations = create(ipv4Config, "10.53.0.0/16");

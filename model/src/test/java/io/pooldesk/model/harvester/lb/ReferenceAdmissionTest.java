@@ -40,11 +40,11 @@ class ReferenceAdmissionTest {
     @CsvSource({
             "subnet, 192.168.300.0/24, spec.ranges[0].subnet, invalid CIDR address: 192.168.300.0/24",
             "subnet, 192.168.100.0, spec.ranges[0].subnet, invalid CIDR address: 192.168.100.0",
-            "rangeStart, 192.168.100.0, spec.ranges[0].rangeStart, range start IP 192.168.100.0 is the network address",
-            "rangeEnd, 192.168.100.255, spec.ranges[0].rangeEnd, range end IP 192.168.100.255 is the broadcast address",
-            "gateway, 192.168.100.255, spec.ranges[0].gateway, gateway IP 192.168.100.255 is the broadcast address",
+            "rangeStart, 192.168.100.0, spec.ranges[0].rangeStart, invalid range start 192.168.100.0: IP 192.168.100.0 is the network address",
+            "rangeEnd, 192.168.100.255, spec.ranges[0].rangeEnd, invalid range end 192.168.100.255: IP 192.168.100.255 is the broadcast address",
+            "gateway, 192.168.100.255, spec.ranges[0].gateway, invalid gateway 192.168.100.255: IP 192.168.100.255 is the broadcast address",
             "rangeStart, 192.168.101.5, spec.ranges[0].rangeStart, "
-                    + "range start IP 192.168.101.5 is out of subnet 192.168.100.0/24",
+                    + "invalid range start 192.168.101.5: IP 192.168.101.5 is out of subnet 192.168.100.0/24",
             "rangeStart, 192.168.100.x, spec.ranges[0].rangeStart, invalid range start 192.168.100.x"})
     void case15_rangeFieldsAreChecked(String field, String value, String path, String message) {
         PoolRangeSpec spec = switch (field) {
