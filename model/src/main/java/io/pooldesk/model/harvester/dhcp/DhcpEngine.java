@@ -145,7 +145,8 @@ public final class DhcpEngine {
     public Outcome allocate(NicRequest nic, Consumer<String> warnings) {
         PoolState state = byNetwork.get(nic.networkName());
         if (state == null) {
-            return Outcome.waits(null, PendingReason.NO_MATCHING_POOL, "no IP pool serves network " + nic.networkName());
+            return Outcome.waits(null, PendingReason.NO_MATCHING_POOL, "network " + nic.networkName()
+                    + " does not exist (no IP pool serves it)");
         }
         String poolName = state.layout.pool().name();
         Address held = state.addressOf(nic.macAddress());
