@@ -63,8 +63,7 @@ final class ScreenshotTour {
         });
         steps.add(() -> {
             window.select("prod-pool");
-            Stage editor = window.openEditor(window.model().harvesterPools().stream()
-                    .filter(p -> p.name().equals("prod-pool")).findFirst().orElse(null));
+            Stage editor = window.openEditorOn("prod-pool");
             later(() -> {
                 shoot(editor.getScene(), "editor-range.png");
                 TabPane tabs = (TabPane) editor.getScene().lookup("#editor-tabs");

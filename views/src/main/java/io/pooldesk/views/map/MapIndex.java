@@ -3,7 +3,7 @@ package io.pooldesk.views.map;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.address.Span;
-import io.pooldesk.model.harvester.dhcp.HarvesterDhcp;
+import io.pooldesk.model.registry.PoolSystems;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -48,7 +48,7 @@ final class MapIndex {
         }
         int markerCount = 0;
         for (String holder : allocated.values()) {
-            if (HarvesterDhcp.isMarker(holder)) {
+            if (PoolSystems.isMarker(holder)) {
                 markerCount++;
             }
         }
@@ -58,7 +58,7 @@ final class MapIndex {
         int m = 0;
         for (Map.Entry<Address, String> e : allocated.entrySet()) {
             long key = key(e.getKey(), base);
-            if (HarvesterDhcp.isMarker(e.getValue())) {
+            if (PoolSystems.isMarker(e.getValue())) {
                 markers[m++] = key;
             } else {
                 held[h++] = key;

@@ -3,7 +3,7 @@ package io.pooldesk.views.map;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.address.Span;
-import io.pooldesk.model.harvester.dhcp.HarvesterDhcp;
+import io.pooldesk.model.registry.PoolSystems;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public final class MapModel {
         boolean touched = !changed.isEmpty() && changed.contains(address);
         String holder = allocated.get(address);
         if (holder != null) {
-            boolean marker = HarvesterDhcp.isMarker(holder);
+            boolean marker = PoolSystems.isMarker(holder);
             return new Cell(span, marker ? CellState.RESERVED : CellState.ALLOCATED, holder, BigInteger.ONE,
                     BigInteger.ONE, 1, touched);
         }

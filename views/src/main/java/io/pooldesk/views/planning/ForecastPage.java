@@ -15,7 +15,7 @@ public final class ForecastPage implements Page {
         model = new ForecastViewModel(workspace.background(), workspace::manifests, clock);
         workspace.workspaceProperty().addListener((o, old, ws) -> {
             if (ws != null && model.streams.isEmpty()) {
-                model.suggestStreams(workspace.loadBalancers());
+                model.suggestStreams(workspace.manifests());
             }
         });
         view = new ForecastView(model);

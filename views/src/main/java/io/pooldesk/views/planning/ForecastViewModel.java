@@ -1,6 +1,5 @@
 package io.pooldesk.views.planning;
 
-import io.pooldesk.model.harvester.lb.LoadBalancer;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.planning.Forecast;
 import io.pooldesk.model.planning.GrowthStream;
@@ -49,12 +48,13 @@ public final class ForecastViewModel {
      * One stream per kind of load balancer the workspace already has (same namespace, network, project and
      * cluster), at one a week: a starting point the operator then edits.
      */
-    public void suggestStreams(List<LoadBalancer> existing) {
+    public void suggestStreams(List<Manifest> workspace) {
         Set<LoadBalancerRequirements> kinds = new LinkedHashSet<>();
-        for (LoadBalancer lb : existing) {
-            var r = lb.requirement();
-            String namespace = r.namespace().isEmpty() ? lb.namespace() : r.namespace();
-            kinds.add(new LoadBalancerRequirements(namespace, r.network(), r.project(), r.cluster(), ""));
+        for (Manifest m : workspace) {
+            LoadBalancerRequirements r = LoadBalancerRequirements.of(m.object());
+            if (r != null) {
+                kinds.add(new LoadBalancerRequirements(r.namespace(), r.network(), r.project(), r.cluster(), ""));
+            }
         }
         streams.setAll(kinds.stream().map(k -> new GrowthStream(k, 1)).toList());
     }

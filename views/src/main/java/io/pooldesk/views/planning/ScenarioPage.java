@@ -1,6 +1,6 @@
 package io.pooldesk.views.planning;
 
-import io.pooldesk.model.harvester.lb.IpPool;
+import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.views.common.DialogService;
 import io.pooldesk.views.common.Page;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
@@ -14,8 +14,12 @@ public final class ScenarioPage implements Page {
     public ScenarioPage(WorkspaceViewModel workspace, DialogService dialogs) {
         model = new ScenarioViewModel(workspace.background(), workspace::manifests, workspace::folder);
         view = new ScenarioView(model,
-                () -> workspace.loadBalancers().stream().map(lb -> lb.namespace() + "/" + lb.name()).sorted().toList(),
-                () -> workspace.harvesterPools().stream().map(IpPool::name).toList(),
+                () -> workspace.manifests().stream()
+                        .filter(m -> PoolSystems.composer().read(m.object()) != null)
+                        .map(m -> (m.namespace().isEmpty() ? "default" : m.namespace()) + "/" + m.name())
+                        .sorted().toList(),
+                () -> workspace.manifests().stream().filter(m -> PoolSystems.composer().servesFrom(m))
+                        .map(m -> m.name()).toList(),
                 () -> model.saveOrSay(dialogs), () -> model.chooseAndLoad(dialogs));
     }
 

@@ -92,7 +92,7 @@ public final class ScenarioViewModel {
             return false;
         }
         Manifest manifest = workspace.get().stream()
-                .filter(m -> io.pooldesk.model.harvester.lb.HarvesterLb.isPool(m) && m.name().equals(poolName))
+                .filter(m -> io.pooldesk.model.registry.PoolSystems.composer().servesFrom(m) && m.name().equals(poolName))
                 .findFirst().orElse(null);
         if (manifest == null) {
             message.set("Pool: no Harvester load-balancer pool named " + poolName);

@@ -211,6 +211,12 @@ public final class MainWindow {
     }
 
     /** Opens the form for a new pool (null) or an existing one, in a window of its own. */
+    /** Opens the form on the workspace's pool of that name (the screenshot tour's way in). */
+    public Stage openEditorOn(String poolName) {
+        return openEditor(model().harvesterPools().stream().filter(p -> p.name().equals(poolName)).findFirst()
+                .orElse(null));
+    }
+
     public Stage openEditor(IpPool pool) {
         return pools.openEditor(pool);
     }

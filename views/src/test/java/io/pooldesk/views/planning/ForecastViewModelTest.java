@@ -1,8 +1,5 @@
 package io.pooldesk.views.planning;
 
-import io.pooldesk.model.harvester.lb.HarvesterLb;
-import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
-import io.pooldesk.model.harvester.lb.LoadBalancer;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.planning.LoadBalancerRequirements;
@@ -25,19 +22,10 @@ class ForecastViewModelTest {
     private final ForecastViewModel model = new ForecastViewModel(BackgroundWork.synchronous(), () -> demo,
             Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
 
-    private List<LoadBalancer> loadBalancers() throws Exception {
-        List<LoadBalancer> out = new ArrayList<>();
-        for (Manifest m : demo) {
-            if (HarvesterLb.isLoadBalancer(m)) {
-                out.add(HarvesterLbCodec.readLoadBalancer(m));
-            }
-        }
-        return out;
-    }
 
     @Test
     void suggestedStreamsAreOnePerKindOfLoadBalancerTheWorkspaceHas() throws Exception {
-        model.suggestStreams(loadBalancers());
+        model.suggestStreams(demo);
         List<String> kinds = model.streams.stream().map(s -> s.describe()).toList();
         assertTrue(kinds.contains("namespace prod"), kinds.toString());
         assertTrue(kinds.contains("namespace rke2, network default/vlan100, project c-m-demo/p-apps, cluster rke2-prod"),

@@ -62,7 +62,9 @@ final class LoadBalancerComposer implements RequestComposer {
             return null;
         }
         var annotations = lb.path("metadata").path("annotations");
-        return new Asks(lb.path("metadata").path("namespace").asText(""),
+        // the controller's requirement: the namespace annotation when set, else the load balancer's own namespace
+        String namespace = annotations.path(HarvesterLb.ANNOTATION_NAMESPACE).asText("");
+        return new Asks(namespace.isEmpty() ? lb.path("metadata").path("namespace").asText("") : namespace,
                 annotations.path(HarvesterLb.ANNOTATION_NETWORK).asText(""),
                 annotations.path(HarvesterLb.ANNOTATION_PROJECT).asText(""),
                 annotations.path(HarvesterLb.ANNOTATION_CLUSTER).asText(""), lb.path("spec").path("ipPool").asText(""));
