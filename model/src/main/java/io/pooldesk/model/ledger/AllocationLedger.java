@@ -32,10 +32,10 @@ public final class AllocationLedger {
     public static final String SHARED_SEPARATOR = ";";
 
     private final HolderTable holders;
-    // per family, made when first written: an unused pool costs a few small objects
-    private final AddressIdMap[] byAddress = new AddressIdMap[Family.values().length];
+    // per family, made when first written: an unused pool (and a history never written) costs a few small objects
+    private AddressIdMap[] byAddress;
     private final HolderAddresses byHolder = new HolderAddresses();
-    private final RunSet[] occupied = new RunSet[Family.values().length];
+    private RunSet[] occupied;
 
     private static final AddressIdMap NONE = new AddressIdMap();
     private static final RunSet NO_RUNS = new RunSet();
@@ -57,21 +57,26 @@ public final class AllocationLedger {
     }
 
     private AddressIdMap read(Family family) {
-        AddressIdMap map = byAddress[family.ordinal()];
+        AddressIdMap map = byAddress == null ? null : byAddress[family.ordinal()];
         return map == null ? NONE : map;
     }
 
     private AddressIdMap write(Family family) {
+        if (byAddress == null) {
+            byAddress = new AddressIdMap[Family.values().length];
+            occupied = new RunSet[Family.values().length];
+        }
         AddressIdMap map = byAddress[family.ordinal()];
         if (map == null) {
             map = new AddressIdMap();
             byAddress[family.ordinal()] = map;
+            occupied[family.ordinal()] = new RunSet();
         }
         return map;
     }
 
     private RunSet runs(Family family) {
-        RunSet runs = occupied[family.ordinal()];
+        RunSet runs = occupied == null ? null : occupied[family.ordinal()];
         return runs == null ? NO_RUNS : runs;
     }
 
@@ -143,8 +148,8 @@ public final class AllocationLedger {
     /** How many addresses are held, both families. */
     public int count() {
         int n = 0;
-        for (AddressIdMap map : byAddress) {
-            n += map == null ? 0 : map.size();
+        for (Family family : Family.values()) {
+            n += read(family).size();
         }
         return n;
     }
@@ -215,24 +220,27 @@ public final class AllocationLedger {
             holders.release(old);
         }
         byHolder.add(id, key(address));
-        if (occupied[address.family().ordinal()] == null) {
-            occupied[address.family().ordinal()] = new RunSet();
-        }
-        occupied[address.family().ordinal()].add(hi(address), lo(address));
+        runs(address.family()).add(hi(address), lo(address));
         return previous;
     }
 
     /** Frees the address; returns who held it, or null when nobody did. */
     public String release(Address address) {
+        String previous = holderOf(address);
+        free(address);
+        return previous;
+    }
+
+    /** Frees the address; false when nobody held it. */
+    public boolean free(Address address) {
         int id = read(address.family()).remove(hi(address), lo(address));
         if (id < 0) {
-            return null;
+            return false;
         }
-        String previous = holders.name(id);
         byHolder.remove(id, key(address));
         holders.release(id);
         runs(address.family()).remove(hi(address), lo(address));
-        return previous;
+        return true;
     }
 
     /** Adds a holder to the address's list (making it held if it was free); a holder may appear twice. */
@@ -250,10 +258,14 @@ public final class AllocationLedger {
         if (current == null) {
             return true;
         }
+        if (current.equals(holder)) {
+            free(address);
+            return true;
+        }
         List<String> rest = new ArrayList<>(holders(current));
         rest.remove(holder);
         if (rest.isEmpty()) {
-            release(address);
+            free(address);
             return true;
         }
         hold(address, String.join(SHARED_SEPARATOR, rest));
@@ -269,7 +281,7 @@ public final class AllocationLedger {
     public void retain(Predicate<Address> keep) {
         for (Address address : new ArrayList<>(entries().keySet())) {
             if (!keep.test(address)) {
-                release(address);
+                free(address);
             }
         }
     }

@@ -535,10 +535,14 @@ public final class MetalLbEngine {
 
     private Outcome hold(PoolState state, Service svc, List<Address> addresses) {
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
+        String id = svc.id();
         for (Address address : addresses) {
-            state.held.share(address, svc.id());
+            state.held.share(address, id);
         }
-        terms.put(svc.id(), new SharedAddress.Terms(key, backendKey(svc), List.copyOf(svc.ports())));
+        if (!key.isEmpty()) {
+            // without a sharing key no one can join the address, so there are no terms to check against
+            terms.put(id, new SharedAddress.Terms(key, backendKey(svc), List.copyOf(svc.ports())));
+        }
         return new Outcome(state.blocks.pool().name(), List.copyOf(addresses), null, null);
     }
 

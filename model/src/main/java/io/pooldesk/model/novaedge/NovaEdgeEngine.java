@@ -6,8 +6,8 @@ import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.Family;
 import io.pooldesk.model.ledger.AllocationLedger;
 
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,10 @@ public final class NovaEdgeEngine {
          * untaken entry is a word scan, not a lookup per entry. Set and cleared with the ledger, never alone.
          */
         final BitSet taken = new BitSet();
+        /** Every position below this one is taken: allocation starts its scan here, not at the list's head. */
+        int lowestFree;
+        /** Positions sorted by address value, made at the first release: finds an address's position by value. */
+        private int[] byValue;
 
         PoolState(PoolExpansion expansion) {
             this.expansion = expansion;
@@ -52,9 +56,35 @@ public final class NovaEdgeEngine {
             return held.snapshot();
         }
 
-        /** The address's position in the text-sorted expansion, or a negative number when it is not an entry. */
+        /** The address's position in the text-sorted expansion, or -1 when it is not an entry. */
         int position(Address address) {
-            return Collections.binarySearch(expansion.entries(), address, TEXT_ORDER);
+            List<Address> entries = expansion.entries();
+            if (byValue == null) {
+                byValue = valueOrder(entries);
+            }
+            int left = 0;
+            int right = byValue.length - 1;
+            while (left <= right) {
+                int mid = (left + right) >>> 1;
+                int cmp = entries.get(byValue[mid]).compareTo(address);
+                if (cmp < 0) {
+                    left = mid + 1;
+                } else if (cmp > 0) {
+                    right = mid - 1;
+                } else {
+                    return byValue[mid];
+                }
+            }
+            return -1;
+        }
+
+        /** The first untaken position from {@code from} on (the list's size when none is left). */
+        int nextFree(int from) {
+            int next = taken.nextClearBit(Math.max(from, lowestFree));
+            if (from <= lowestFree) {
+                lowestFree = next;
+            }
+            return next;
         }
 
         void hold(int position, String vip) {
@@ -65,14 +95,40 @@ public final class NovaEdgeEngine {
         Address release(String vip) {
             Address address = held.firstOf(vip);
             if (address != null) {
-                held.release(address);
-                taken.clear(position(address));
+                held.free(address);
+                int position = position(address);
+                taken.clear(position);
+                lowestFree = Math.min(lowestFree, position);
             }
             return address;
         }
     }
 
-    private static final Comparator<Address> TEXT_ORDER = Comparator.comparing(Address::toString);
+    /** Positions of the entries sorted by address value: a primitive sort of value and position for IPv4. */
+    private static int[] valueOrder(List<Address> entries) {
+        int n = entries.size();
+        int[] out = new int[n];
+        if (entries.stream().allMatch(Address::isIPv4)) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = entries.get(i).value().longValue() << 31 | i;
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < n; i++) {
+                out[i] = (int) (keys[i] & Integer.MAX_VALUE);
+            }
+            return out;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, Comparator.comparing(entries::get));
+        for (int i = 0; i < n; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
 
     public record Outcome(String pool, Address address, PendingReason waitReason, String error) {
         public boolean isServed() {
@@ -133,7 +189,7 @@ public final class NovaEdgeEngine {
             return new Outcome(poolName, held, null, null);
         }
         List<Address> entries = state.expansion.entries();
-        for (int i = state.taken.nextClearBit(0); i < entries.size(); i = state.taken.nextClearBit(i + 1)) {
+        for (int i = state.nextFree(0); i < entries.size(); i = state.nextFree(i + 1)) {
             if (family == null || entries.get(i).family() == family) {
                 state.hold(i, vip);
                 return new Outcome(poolName, entries.get(i), null, null);

@@ -92,6 +92,31 @@ class NovaEdgeReferenceTest {
                 NovactlPrinter.row(engine.pool("pool-a"), Duration.ofMinutes(5)));
     }
 
+    /** Text order over the expansion: a released entry is the next one handed out, then the walk goes on past it. */
+    @Test
+    void aReleasedEntryIsHandedOutBeforeTheRestInTextOrder() throws Exception {
+        NovaEdgeEngine engine = new NovaEdgeEngine();
+        engine.add(PoolExpansion.of(ProxyIpPoolCodec.read(ManifestReader.parse("p.yaml",
+                poolYaml("p", "cidrs: [10.0.0.0/28, 'fd00::/126']")).manifests().get(0))));
+        List<String> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            first.add(engine.allocate("p", "vip-" + i, null).address().toString());
+        }
+        assertEquals(List.of("10.0.0.1", "10.0.0.10", "10.0.0.11", "10.0.0.12"), first);
+        assertEquals("10.0.0.10", engine.release("vip-1").address().toString());
+        assertEquals("10.0.0.10", engine.allocate("p", "vip-4", null).address().toString());
+        assertEquals("10.0.0.13", engine.allocate("p", "vip-5", null).address().toString());
+        assertEquals("fd00::", engine.allocate("p", "vip-6", io.pooldesk.model.address.Family.IPV6).address()
+                .toString());
+        assertEquals("10.0.0.14", engine.allocate("p", "vip-7", null).address().toString());
+        assertEquals("10.0.0.1", engine.release("vip-0").address().toString());
+        assertEquals("10.0.0.1", engine.allocate("p", "vip-8", io.pooldesk.model.address.Family.IPV4).address()
+                .toString());
+        assertEquals(java.util.Map.of("10.0.0.1", "vip-8", "10.0.0.10", "vip-4", "10.0.0.11", "vip-2",
+                "10.0.0.12", "vip-3", "10.0.0.13", "vip-5", "10.0.0.14", "vip-7", "fd00::", "vip-6"),
+                engine.pool("p").allocations());
+    }
+
     @Test
     void releaseFreesTheAddressForTheNextVip() {
         SimulationReport report = simulate(poolYaml("p", "cidrs: [10.0.0.0/30]") + vip("a", "p") + """

@@ -24,9 +24,12 @@ public final class DhcpEngine {
         final DhcpLayout layout;
         /** Address to MAC, with the pool's own EXCLUDED and RESERVED markers held as holders of their addresses. */
         final AllocationLedger held = new AllocationLedger();
+        /** The reserved addresses (server, router), computed once: a release gives such an address its marker back. */
+        private final List<Address> reserved;
 
         PoolState(DhcpLayout layout) {
             this.layout = layout;
+            this.reserved = layout.reserved();
             layout.markers().forEach(held::hold);
         }
 
@@ -59,10 +62,10 @@ public final class DhcpEngine {
 
         /** Frees a MAC's address; an excluded or reserved address gets its marker back. */
         void release(Address address) {
-            held.release(address);
+            held.free(address);
             if (layout.excludes().contains(address)) {
                 held.hold(address, HarvesterDhcp.EXCLUDED);
-            } else if (layout.reserved().contains(address)) {
+            } else if (reserved.contains(address)) {
                 held.hold(address, HarvesterDhcp.RESERVED);
             }
         }

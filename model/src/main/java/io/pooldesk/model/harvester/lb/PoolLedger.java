@@ -142,7 +142,7 @@ public final class PoolLedger {
         if (current != null) {
             return current.equals(holder);
         }
-        history.release(address);
+        history.free(address);
         allocated.hold(address, holder);
         // the text is made when the status is written: formatting an IPv6 address on every reservation is costly
         lastAllocated = null;
@@ -156,7 +156,7 @@ public final class PoolLedger {
         if (address == null) {
             return null;
         }
-        allocated.release(address);
+        allocated.free(address);
         history.hold(address, holder);
         return address;
     }
