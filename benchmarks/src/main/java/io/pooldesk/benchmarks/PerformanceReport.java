@@ -388,6 +388,17 @@ public final class PerformanceReport {
         return String.format("%.1f ms", nanos / 1e6);
     }
 
+    private static final String LOAD_AT_START = loadAverage();
+
+    /** The one-minute load average, from /proc/loadavg where there is one. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String commit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
@@ -446,6 +457,8 @@ public final class PerformanceReport {
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name"))
                 .append(' ').append(System.getProperty("os.arch")).append(", commit ").append(commit())
+                .append(", load average ").append(LOAD_AT_START).append(" at the start and ").append(loadAverage())
+                .append(" at the end (whole-process wall times are only comparable between runs at a similar load)")
                 .append(". Per-operation times are ").append(Clock.name())
                 .append(" (the machine is shared: wall time moves 5-10x with other jobs); whole processes are wall"
                         + " time.\n\n");
