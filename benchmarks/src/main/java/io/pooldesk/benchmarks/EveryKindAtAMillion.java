@@ -15,7 +15,7 @@ import io.pooldesk.model.novaedge.ProxyIpPool;
 import io.pooldesk.model.openelb.Eip;
 import io.pooldesk.model.openelb.EipRange;
 import io.pooldesk.model.openelb.OpenElbEngine;
-import io.pooldesk.model.validation.Violation;
+import io.pooldesk.model.system.Violation;
 
 import java.util.ArrayList;
 import java.util.List;
