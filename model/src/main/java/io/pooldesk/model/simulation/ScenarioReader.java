@@ -57,6 +57,17 @@ public final class ScenarioReader {
                         + "\": expected create, update, apply, delete or repeat"));
             }
         }
+        long created = 0;
+        for (Scenario.Step step : steps) {
+            created += step instanceof Scenario.Repeat repeat ? repeat.count()
+                    : step instanceof Scenario.Create create ? create.objects().size() : 0;
+        }
+        if (created > MAX_REPEAT) {
+            // the limit is for the scenario, not per step: a hundred steps of a million each is a hundred million
+            problems.add(manifest.problem("steps", "the steps create " + created + " objects together, more than the "
+                    + MAX_REPEAT + " a scenario may"));
+            return new Result(null, problems);
+        }
         return new Result(new Scenario(manifest.name(), manifest, steps), problems);
     }
 
