@@ -27,7 +27,8 @@ public record PoolBlocks(IpAddressPool pool, List<Cidr> blocks) {
         }
         List<Cidr> blocks = new ArrayList<>();
         for (int i = 0; i < pool.addresses().size(); i++) {
-            String entry = pool.addresses().get(i).trim();
+            // config.go trims the two ends of a range, but hands a CIDR to net.ParseCIDR as written (1080)
+            String entry = pool.addresses().get(i);
             String field = "spec.addresses[" + i + "]";
             try {
                 if (AddressParser.looksLikeRange(entry)) {

@@ -19,7 +19,7 @@ public final class EipCodec {
         Boolean disable = Fields.bool(spec, "disable", "spec.disable");
         BigInteger priority = Fields.integer(spec, "priority", "spec.priority",
                 BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE));
-        return new Eip(manifest.name(), Fields.string(spec, "address", "spec.address").trim(),
+        return new Eip(manifest.name(), Fields.string(spec, "address", "spec.address"),
                 Fields.string(spec, "protocol", "spec.protocol"), Fields.string(spec, "interface", "spec.interface"),
                 disable != null && disable, priority == null ? 0 : priority.intValue(),
                 Fields.stringList(spec, "namespaces", "spec.namespaces"),

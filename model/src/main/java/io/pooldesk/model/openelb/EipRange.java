@@ -22,6 +22,10 @@ public final class EipRange {
             if (text.isEmpty()) {
                 throw new InvalidAddressException("address is required");
             }
+            if (text.chars().anyMatch(Character::isWhitespace)) {
+                // GetSize (api/v1alpha2/eip_types.go 72-93) hands the text to net.ParseIP and net.ParseCIDR untrimmed
+                throw new InvalidAddressException("it holds spaces, which OpenELB does not trim");
+            }
             if (AddressParser.looksLikeRange(text)) {
                 if (!text.equals(text.replaceAll("\\s", ""))) {
                     // the webhook's GetSize splits on '-' without trimming (api/v1alpha2/eip_types.go 72-101)

@@ -36,9 +36,9 @@ public final class HarvesterLbCodec {
                 throw new ManifestException(path, "must be a mapping with subnet, rangeStart, rangeEnd, gateway");
             }
             ranges.add(new PoolRangeSpec(
-                    Fields.string(range, "subnet", path + ".subnet").trim(),
-                    Fields.string(range, "rangeStart", path + ".rangeStart").trim(),
-                    Fields.string(range, "rangeEnd", path + ".rangeEnd").trim(),
+                    Fields.string(range, "subnet", path + ".subnet"),
+                    Fields.string(range, "rangeStart", path + ".rangeStart"),
+                    Fields.string(range, "rangeEnd", path + ".rangeEnd"),
                     Fields.string(range, "gateway", path + ".gateway").trim()));
         }
         JsonNode selector = Fields.object(spec, "selector", "spec.selector");
