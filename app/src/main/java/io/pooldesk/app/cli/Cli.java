@@ -18,8 +18,10 @@ public final class Cli {
     }
 
     public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new TerminalText(new OutputStreamWriter(stdout, StandardCharsets.UTF_8)),
+                true);
+        PrintWriter err = new PrintWriter(new TerminalText(new OutputStreamWriter(stderr, StandardCharsets.UTF_8)),
+                true);
         CommandLine commandLine = new CommandLine(new PooldeskCommand(stdin));
         SystemSettings.addTo(commandLine);
         commandLine.setOut(out);
