@@ -5,6 +5,7 @@ import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.manifest.Yaml;
 import io.pooldesk.model.manifest.YamlDocuments;
 import io.pooldesk.model.manifest.YamlSplice;
 
@@ -80,6 +81,9 @@ public final class Workspace {
             byte[] bytes;
             String text;
             try {
+                if (Files.size(path) > Yaml.MAX_SOURCE_CHARS) {
+                    throw new IOException("larger than " + Yaml.MAX_SOURCE_CHARS / (1024 * 1024) + " MiB");
+                }
                 bytes = Files.readAllBytes(path);
                 digests.put(path, digest(bytes));
                 text = ManifestReader.utf8(bytes);
