@@ -263,10 +263,11 @@ public final class WorkspaceViewModel {
         edit.apply(ws);
         updateHistory(ws);
         snapshot = copyOf(ws);
-        save(ws, label);
+        save(ws, label, "");
     }
 
-    private void save(Workspace ws, String label) {
+    /** @param decided what the operator decided about conflicting fields before this save, said after it */
+    private void save(Workspace ws, String label, String decided) {
         saving = true;
         background.run(label, () -> {
             try {
@@ -287,7 +288,7 @@ public final class WorkspaceViewModel {
             snapshot = result.snapshot();
             show(result.analysis());
             if (result.conflicts().isEmpty()) {
-                status.set(label + ": " + result.note() + (result.note().equals("saved") ? "" : "; saved"));
+                status.set(label + ": " + result.note() + (result.note().equals("saved") ? "" : "; saved") + decided);
                 runWaiting();
                 return;
             }
@@ -299,7 +300,7 @@ public final class WorkspaceViewModel {
             }
             status.set(label + ": changed on disk too: " + String.join(", ", kept));
             snapshot = copyOf(result.workspace());
-            save(result.workspace(), label);
+            save(result.workspace(), label, "; changed on disk too, as you chose: " + String.join(", ", kept));
         }, failure -> {
             saving = false;
             status.set(label + ": not saved: " + failure.getMessage()
