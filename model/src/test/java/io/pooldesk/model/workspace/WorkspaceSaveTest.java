@@ -118,4 +118,22 @@ class WorkspaceSaveTest {
         assertArrayEquals(POOLS.replace("namespace: *p ", "namespace: other ").getBytes(StandardCharsets.UTF_8),
                 saved);
     }
+
+    @Test
+    void thePoolEditorsRoundTripChangesOnlyTheFieldItEdits() throws Exception {
+        byte[] saved = saveAfter(POOLS, ws -> {
+            Manifest edge = ws.manifests().stream().filter(m -> m.name().equals("edge")).findFirst().orElseThrow();
+            try {
+                io.pooldesk.model.harvester.lb.IpPool pool = io.pooldesk.model.harvester.lb.HarvesterLbCodec
+                        .readPool(edge);
+                io.pooldesk.model.harvester.lb.PoolSelector s = pool.selector();
+                ws.put(io.pooldesk.model.harvester.lb.HarvesterLbCodec.writePool(new io.pooldesk.model.harvester.lb
+                        .IpPool(pool.name(), pool.description(), pool.ranges(), new io.pooldesk.model.harvester.lb
+                        .PoolSelector(s.network(), 11, s.scope()), pool.status(), pool.original())), "priority");
+            } catch (io.pooldesk.model.manifest.ManifestException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(POOLS.replace("priority: 10", "priority: 11"), new String(saved, StandardCharsets.UTF_8));
+    }
 }
