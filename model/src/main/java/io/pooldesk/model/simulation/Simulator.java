@@ -61,6 +61,7 @@ public final class Simulator {
         List<Object> work = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<ManifestProblem> errors = new ArrayList<>();
+        Map<List<String>, Manifest> poolsByIdentity = new java.util.HashMap<>();
         for (Manifest manifest : manifests) {
             if (Scenario.isScenario(manifest)) {
                 ScenarioReader.Result read = ScenarioReader.read(manifest);
@@ -73,10 +74,14 @@ public final class Simulator {
             } else if (systemOf(manifest).isEmpty()) {
                 skipped.add(skipWarning(manifest));
             } else if (systemOf(manifest).get().isPool(manifest)) {
-                pools.stream().filter(p -> p.sameObject(manifest)).findFirst().ifPresent(earlier ->
-                        skipped.add(manifest.source() + ": document " + manifest.document() + " ("
-                                + manifest.describe() + "): defined again (first in " + earlier.source()
-                                + ", document " + earlier.document() + "); the later definition is used"));
+                // the same identity Manifest.sameObject compares, looked up instead of compared with every pool
+                Manifest earlier = poolsByIdentity.putIfAbsent(List.of(manifest.kind(), manifest.group(),
+                        manifest.namespace(), manifest.name()), manifest);
+                if (earlier != null) {
+                    skipped.add(manifest.source() + ": document " + manifest.document() + " ("
+                            + manifest.describe() + "): defined again (first in " + earlier.source()
+                            + ", document " + earlier.document() + "); the later definition is used");
+                }
                 pools.add(manifest);
             } else {
                 work.add(manifest);
