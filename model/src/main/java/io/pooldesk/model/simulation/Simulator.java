@@ -34,6 +34,9 @@ import java.util.TreeMap;
 public final class Simulator {
     /** More passes than any real change needs; reaching it means two controllers undo each other. */
     static final int MAX_PASSES = 64;
+    /** controllers.md §2: create of an object that exists is kubectl apply. */
+    private static final String RECREATED = "already exists; created again, it is an update, as kubectl apply would"
+            + " make it";
 
     private final List<PoolSystem> systems;
     private final Map<String, String> settings;
@@ -226,7 +229,7 @@ public final class Simulator {
                     return;
                 }
                 if (verb == Verb.CREATE_IN_SCENARIO && pools.contains(ref)) {
-                    log.warn(manifest, "already exists; created again, it is an update, as kubectl apply would make it");
+                    log.warn(manifest, RECREATED);
                 }
                 Controller.PoolChange change = controller.apply(manifest, log);
                 if (change != null) {
@@ -248,7 +251,7 @@ public final class Simulator {
                 return;
             }
             if (verb != Verb.APPLY) {
-                log.warn(manifest, "already exists; created again, it is an update, as kubectl apply would make it");
+                log.warn(manifest, RECREATED);
             }
             if (state.manifest.object().equals(manifest.object())) {
                 return;
@@ -338,10 +341,7 @@ public final class Simulator {
         }
 
         private void releaseDeleted(PoolSystem system, ObjectRef ref) {
-            for (Release release : controller(system).release(ref, log)) {
-                log.released(release);
-                epoch++;
-            }
+            controller(system).release(ref, log).forEach(this::released);
         }
 
         /**
