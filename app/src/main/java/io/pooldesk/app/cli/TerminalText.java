@@ -38,16 +38,28 @@ final class TerminalText extends FilterWriter {
 
     @Override
     public void write(char[] buffer, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(buffer[i]);
-        }
+        write(java.nio.CharBuffer.wrap(buffer), offset, length);
     }
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        for (int i = offset; i < offset + length; i++) {
-            write(text.charAt(i));
+        write((CharSequence) text, offset, length);
+    }
+
+    /** Safe runs go to the encoder whole: one call per character made a 4 MB report take seconds. */
+    private void write(CharSequence text, int offset, int length) throws IOException {
+        int end = offset + length;
+        int run = offset;
+        for (int i = offset; i < end; i++) {
+            char c = text.charAt(i);
+            if (!carriageReturn && (c == '\n' || c == '\t' || (c != '\r' && !unsafe(c)))) {
+                continue;
+            }
+            out.append(text, run, i);
+            write(c);
+            run = i + 1;
         }
+        out.append(text, run, end);
     }
 
     @Override
