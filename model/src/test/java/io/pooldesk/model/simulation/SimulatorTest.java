@@ -125,6 +125,42 @@ class SimulatorTest {
     }
 
     @Test
+    void aLoadedPoolIsCheckedAgainstEveryOverlappingPoolEvenWhenEarlierOnesAlreadyOverlap() {
+        // the cluster holds wide and narrow although they overlap; a third inside wide, beyond narrow, must still be
+        // told it overlaps wide (an index of non-overlapping spans would hide wide behind narrow)
+        SimulationReport report = simulate("""
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: wide}
+                spec: {ranges: [{subnet: 10.0.0.0/16}], selector: {priority: 1, scope: [{namespace: a}]}}
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: narrow}
+                spec: {ranges: [{subnet: 10.0.1.0/24}], selector: {priority: 2, scope: [{namespace: b}]}}
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: later}
+                spec: {ranges: [{subnet: 10.0.5.0/24}], selector: {priority: 3, scope: [{namespace: c}]}}
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: inner}
+                spec: {ranges: [{subnet: 10.0.1.128/25}], selector: {priority: 4, scope: [{namespace: d}]}}
+                """);
+        List<String> laterWarnings = report.warnings().stream().filter(w -> w.contains("IPPool/later")).toList();
+        assertEquals(1, laterWarnings.size(), report.warnings().toString());
+        assertTrue(laterWarnings.get(0).contains("pool wide holds 10.0.0.1-10.0.255.254"), laterWarnings.get(0));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("IPPool/narrow") && w.contains("pool wide")),
+                report.warnings().toString());
+        List<String> innerWarnings = report.warnings().stream().filter(w -> w.contains("IPPool/inner")).toList();
+        assertEquals(2, innerWarnings.size(), innerWarnings.toString());
+        assertTrue(innerWarnings.get(0).contains("pool narrow") && innerWarnings.get(1).contains("pool wide"),
+                innerWarnings.toString());
+    }
+
+    @Test
     void scenarioPoolCreationIsAdmittedOrRejectedLikeTheWebhook() {
         SimulationReport report = simulate(POOL + """
                 ---

@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * conflict with: those whose ranges meet its ranges, the global ones, those of its priority, and (at priority 0)
  * those whose scope names its network and namespace. {@link PoolAdmission} then runs its exact rules on those alone,
  * so a run over 10,000 pools takes time in proportion to their number, where checking each against all before it
- * took minutes. Admitted ranges never overlap (an overlap is refused), so their spans sorted by start have sorted ends.
+ * took minutes. Spans kept in the sorted map never overlap, so sorted by start they have sorted ends; a pool whose
+ * ranges overlap one already there (a simulation loads the cluster's pools even when they break the rules) is kept
+ * aside and offered as a candidate to every pool.
  */
 final class AdmittedPools {
     private record Admitted(int order, IpPool pool, RangeSet ranges) {
@@ -32,6 +34,7 @@ final class AdmittedPools {
 
     private final Map<String, Admitted> byName = new LinkedHashMap<>();
     private final Map<Family, TreeMap<Address, Held>> spans = new EnumMap<>(Family.class);
+    private final Set<String> overlapping = new LinkedHashSet<>();
     private final Set<String> global = new LinkedHashSet<>();
     private final Map<Long, Set<String>> byPriority = new HashMap<>();
     /** Priority-0 pools by network, then by the namespace of each scope tuple ({@code *} included as written). */
@@ -53,9 +56,13 @@ final class AdmittedPools {
     void add(IpPool pool, RangeSet ranges) {
         byName.put(pool.name(), new Admitted(byName.size(), pool, ranges));
         if (ranges != null) {
-            for (EffectiveRange range : ranges.ranges()) {
-                spans.computeIfAbsent(range.span().family(), f -> new TreeMap<>())
-                        .put(range.span().first(), new Held(range.span().last(), pool.name()));
+            if (overlapsHeld(ranges)) {
+                overlapping.add(pool.name());
+            } else {
+                for (EffectiveRange range : ranges.ranges()) {
+                    spans.computeIfAbsent(range.span().family(), f -> new TreeMap<>())
+                            .put(range.span().first(), new Held(range.span().last(), pool.name()));
+                }
             }
         }
         PoolSelector selector = pool.selector();
@@ -72,9 +79,28 @@ final class AdmittedPools {
         }
     }
 
+    private boolean overlapsHeld(RangeSet ranges) {
+        List<EffectiveRange> own = ranges.ranges();
+        for (int i = 0; i < own.size(); i++) {
+            var span = own.get(i).span();
+            NavigableMap<Address, Held> family = spans.get(span.family());
+            Map.Entry<Address, Held> below = family == null ? null : family.floorEntry(span.last());
+            if (below != null && below.getValue().last().compareTo(span.first()) >= 0) {
+                return true;
+            }
+            for (int j = 0; j < i; j++) {
+                if (own.get(j).span().overlaps(span)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The admitted pools {@code pool} could conflict with, in the order they were admitted. */
     List<IpPool> candidates(IpPool pool) {
         Set<String> names = new LinkedHashSet<>(global);
+        names.addAll(overlapping);
         RangeSet ranges = PoolAdmission.resolveQuietly(pool);
         if (ranges != null) {
             for (EffectiveRange range : ranges.ranges()) {

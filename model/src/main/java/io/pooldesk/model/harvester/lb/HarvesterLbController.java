@@ -14,6 +14,7 @@ import io.pooldesk.model.system.Violation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,8 @@ public final class HarvesterLbController implements Controller {
     private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final HarvesterLbEngine engine;
+    /** The engine's pools indexed for the admission of the next one loaded; null after a step changed the pools. */
+    private AdmittedPools loaded = new AdmittedPools();
     private boolean documentedGroupReported;
 
     public HarvesterLbController() {
@@ -45,8 +48,9 @@ public final class HarvesterLbController implements Controller {
         if (pool == null) {
             return;
         }
-        List<IpPool> before = new ArrayList<>();
-        engine.pools().forEach(state -> before.add(state.definition()));
+        // the webhook checks against every pool of the cluster, in the order the engine lists them (by name)
+        List<IpPool> before = new ArrayList<>(loaded().candidates(pool));
+        before.sort(Comparator.comparing(IpPool::name));
         log.admit(manifest, PoolAdmission.checkCreate(pool, before, p -> engine.pool(p.name()).ranges()), false);
         List<String> statusProblems = new ArrayList<>();
         try {
@@ -55,6 +59,7 @@ public final class HarvesterLbController implements Controller {
             log.reject(manifest.problem(e.field(), e.getMessage()));
             return;
         }
+        loaded.add(pool, engine.pool(pool.name()).ranges());
         statusProblems.forEach(p -> log.warn(manifest.source() + ": document " + manifest.document() + " ("
                 + manifest.describe() + "): " + p));
         warnAboutQuirks(manifest, pool, log);
@@ -74,6 +79,7 @@ public final class HarvesterLbController implements Controller {
         if (!violations.isEmpty()) {
             return null;
         }
+        loaded = null;
         warnAboutQuirks(manifest, pool, log);
         return PoolChange.NOTHING_RELEASED;
     }
@@ -150,6 +156,7 @@ public final class HarvesterLbController implements Controller {
                 || engine.pool(pool.name()) == null) {
             return false;
         }
+        loaded = null;
         for (Violation v : engine.delete(pool.name())) {
             log.reject(new ManifestProblem(step, 0, HarvesterLb.POOL_KIND + "/" + pool.name(), v.field(),
                     v.message()));
@@ -167,6 +174,14 @@ public final class HarvesterLbController implements Controller {
 
     private static ObjectRef poolRef(String name) {
         return ObjectRef.clusterScoped(HarvesterLb.POOL_KIND, name);
+    }
+
+    private AdmittedPools loaded() {
+        if (loaded == null) {
+            loaded = new AdmittedPools();
+            engine.pools().forEach(state -> loaded.add(state.definition(), state.ranges()));
+        }
+        return loaded;
     }
 
     @Override
