@@ -116,12 +116,20 @@ public final class MetalLbController implements Controller {
     }
 
     /**
-     * MetalLB re-checks a changed Service (controller/service.go): when the addresses or pool it asks for, or its
-     * families, change, the assignment no longer stands and the Service is assigned again.
+     * MetalLB re-checks a changed Service (controller/service.go 120-156): when the addresses or pool it asks for, or
+     * its families, change, the assignment no longer stands and the Service is assigned again; otherwise what it holds
+     * is assigned again with its new sharing key, ports and labels, and released when that fails.
      */
     @Override
     public boolean releasesOnChange(Manifest before, Manifest after) {
-        return !asks(before).equals(asks(after));
+        if (!asks(before).equals(asks(after))) {
+            return true;
+        }
+        try {
+            return !engine.reassert(ServiceCodec.read(after));
+        } catch (ManifestException e) {
+            return true;
+        }
     }
 
     private static List<String> asks(Manifest manifest) {

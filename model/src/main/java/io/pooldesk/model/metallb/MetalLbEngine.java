@@ -70,6 +70,8 @@ public final class MetalLbEngine {
     /** Each holding service's sharing terms, by service id. */
     private final Map<String, SharedAddress.Terms> terms = new HashMap<>();
     private final java.util.Set<String> said = new java.util.HashSet<>();
+    /** Why a Service's held addresses were cleared by {@link #reassert}, said at its next reconcile. */
+    private final Map<String, String> cleared = new HashMap<>();
     private final ClusterContext context;
 
     public MetalLbEngine() {
@@ -126,6 +128,10 @@ public final class MetalLbEngine {
             return current;
         }
         Consumer<String> said = once(warnings);
+        String clearedWhy = cleared.remove(svc.id());
+        if (clearedWhy != null) {
+            said.accept(clearedWhy);
+        }
         Outcome outcome = choose(svc, said);
         if (outcome.isServed()) {
             byService.put(svc.id(), outcome);
@@ -161,6 +167,37 @@ public final class MetalLbEngine {
                     outcome.addresses().get(0), extra)) + " (controller/service.go 110-118, 159-173). Pooldesk shows"
                     + " the first assignment");
         }
+    }
+
+    /**
+     * A Service that holds addresses changed without asking for other ones (its sharing key, backend, ports or labels):
+     * MetalLB's controller assigns it its current addresses again with the new terms (controller/service.go 120-132,
+     * Allocator.Assign): a sole holder may change its sharing key in place (allocator.go 728-742, TestAssignment "s4
+     * changes its sharing key in place"), and the new ports and keys are what later sharers are checked against. When
+     * that Assign fails (a key or backend no longer shared, a pool whose selectors no longer match), the Service is
+     * cleared and assigned again, with the reference's ClearAssignment words said at that reconcile.
+     *
+     * @return whether the Service keeps what it holds; when not, the caller releases it
+     */
+    public boolean reassert(Service svc) {
+        Outcome held = byService.get(svc.id());
+        if (held == null || !held.isServed()) {
+            return true;
+        }
+        Outcome check = assign(svc, held.addresses(), msg -> { }, false);
+        if (!check.isServed()) {
+            // the caller releases it (Controller.releasesOnChange), so the release is reported and waiters retry
+            cleared.put(svc.id(), "Service " + svc.id() + ": current IP for \"" + svc.id() + "\" not allowed by"
+                    + " config, will attempt for new IP assignment: " + check.error());
+            return false;
+        }
+        String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
+        if (key.isEmpty()) {
+            terms.remove(svc.id());
+        } else {
+            terms.put(svc.id(), new SharedAddress.Terms(key, backendKey(svc), List.copyOf(svc.ports())));
+        }
+        return true;
     }
 
     /** Retries repeat a reconcile; each warning is said once. */
