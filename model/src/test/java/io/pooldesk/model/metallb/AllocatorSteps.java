@@ -5,8 +5,10 @@ import io.pooldesk.model.simulation.SimulationReport;
 import io.pooldesk.model.simulation.Simulator;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
+import io.pooldesk.model.system.PoolReport;
 import org.junit.jupiter.api.DynamicTest;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * leaves nothing behind, where a cluster's controller would retry the pending Service). {@code expected} is the
  * addresses held ({@code a,b}), {@code one of a | b}, {@code same as NAME}, {@code error TEXT}, {@code -} (holds
  * nothing), or {@code hold a b c} for a {@code check} row whose service column lists several Services that together
- * hold exactly those addresses, one each. {@code ; warns TEXT} after any expected value asks for a warning.
+ * hold exactly those addresses, one each; {@code from POOL} for a Service served from that pool; {@code pool NAME used
+ * N available M} for a pool's counters. A row whose service is {@code pool/NAME} applies that IPAddressPool with
+ * {@code addresses=a,b} (and {@code avoidBuggyIPs}); its expected value is {@code applied}. {@code ; warns TEXT} after
+ * any expected value asks for a warning.
  */
 final class AllocatorSteps {
 
@@ -98,10 +103,20 @@ final class AllocatorSteps {
     /** The simulation of the rows up to {@code upTo}, as one Scenario after the pools. */
     SimulationReport runTo(int upTo) {
         StringBuilder yaml = new StringBuilder(pools);
+        int stepsAt = yaml.length();
         yaml.append("---\napiVersion: pooldesk.io/v1alpha1\nkind: Scenario\nmetadata: {name: steps}\nsteps:\n");
+        int emptyLength = yaml.length();
         for (int i = 0; i <= upTo; i++) {
             Row row = rows.get(i);
             if (row.is("check")) {
+                continue;
+            }
+            if (row.service().startsWith("pool/")) {
+                yaml.append("  - apply: {apiVersion: metallb.io/v1beta1, kind: IPAddressPool, metadata: {name: ")
+                        .append(row.service().substring("pool/".length())).append(", namespace: metallb-system},")
+                        .append(" spec: {addresses: [").append(Arrays.stream(row.asks().get("addresses").split(","))
+                                .map(a -> "\"" + a + "\"").collect(Collectors.joining(", "))).append("]")
+                        .append(row.is("avoidBuggyIPs") ? ", avoidBuggyIPs: true" : "").append("}}\n");
                 continue;
             }
             String[] id = id(row.service());
@@ -115,6 +130,9 @@ final class AllocatorSteps {
                 yaml.append("  - delete: {kind: Service, namespace: ").append(id[0]).append(", name: ").append(id[1])
                         .append("}\n");
             }
+        }
+        if (yaml.length() == emptyLength) {
+            yaml.setLength(stepsAt);
         }
         ManifestReader.Result read = ManifestReader.parse("steps.yaml", yaml.toString());
         assertTrue(read.ok(), read.errors().toString());
@@ -137,7 +155,20 @@ final class AllocatorSteps {
             expected = expected.substring(0, warns);
         }
         String context = "\nwarnings: " + report.warnings();
-        if (row.is("check")) {
+        if (row.service().startsWith("pool/")) {
+            assertEquals("applied", expected, row.toString());
+        } else if (expected.startsWith("pool ")) {
+            // pool NAME used N available M: the pool's counters after the row (a shared address counts once)
+            String[] words = expected.split("\\s+");
+            PoolReport pool = report.pools().stream().filter(p -> p.name().equals(words[1])).findFirst()
+                    .orElseThrow(() -> new AssertionError("no pool " + words[1] + context));
+            assertEquals(new BigInteger(words[3]), pool.used(), "used" + context);
+            assertEquals(new BigInteger(words[5]), pool.available(), "available" + context);
+        } else if (expected.startsWith("from ")) {
+            Outcome outcome = last(report, row.service());
+            assertTrue(outcome instanceof Outcome.Served, row.service() + " should be served, got " + outcome + context);
+            assertEquals(expected.substring("from ".length()), ((Outcome.Served) outcome).pool().name(), context);
+        } else if (row.is("check") && expected.startsWith("hold ")) {
             List<String> held = new ArrayList<>();
             for (String service : row.services()) {
                 held.add(got(report, service));
