@@ -80,6 +80,11 @@ public final class MetalLbSystem implements PoolSystem {
     }
 
     @Override
+    public String addressesField() {
+        return "spec.addresses";
+    }
+
+    @Override
     public NeutralPool neutral(Manifest manifest) throws ManifestException {
         IpAddressPool pool = MetalLbCodec.read(manifest);
         PoolBlocks blocks = PoolBlocks.of(pool);

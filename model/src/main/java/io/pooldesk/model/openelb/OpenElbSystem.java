@@ -67,6 +67,11 @@ public final class OpenElbSystem implements PoolSystem {
         return new OpenElbController(context);
     }
 
+    @Override
+    public String addressesField() {
+        return "spec.address";
+    }
+
     /** OpenELB priority 0 (the default) is its highest: rank = priority + 1. */
     @Override
     public NeutralPool neutral(Manifest manifest) throws ManifestException {

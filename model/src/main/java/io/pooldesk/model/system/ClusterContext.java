@@ -11,6 +11,9 @@ import java.util.Optional;
  * carries, for namespace selectors. One context is shared by every system of a run.
  */
 public final class ClusterContext {
+    /** The cluster's service CIDR, when the operator gives it: a setting of the cluster rather than of one system. */
+    public static final String SERVICE_CIDR = "service-cidr";
+
     private final Map<String, String> settings;
     private final Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
 

@@ -66,6 +66,19 @@ public interface PoolSystem {
     /** Writes a pool of another system as this system's objects; {@code loss} receives whatever is not carried. */
     List<ObjectNode> write(NeutralPool pool, ConversionBatch batch, Consumer<String> loss);
 
+    /** Where its pools name the addresses they hand out, for messages about them. */
+    default String addressesField() {
+        return "spec";
+    }
+
+    /**
+     * The addresses one of its pools' networks uses for itself (gateway, DHCP server, router), which another pool
+     * must not hand out; empty for pools that name none, and for a pool it cannot read.
+     */
+    default List<NetworkAddress> networkAddresses(Manifest pool) {
+        return List.of();
+    }
+
     /** What the window shows of one of its pools beyond the counts; {@code controller} ran the workspace. */
     default PoolFacts facts(Manifest pool, Controller controller) {
         return PoolFacts.NONE;

@@ -1,5 +1,10 @@
 package io.pooldesk.model.validation;
 
+import io.pooldesk.model.address.InvalidAddressException;
+import io.pooldesk.model.conflicts.ConflictCheck;
+import io.pooldesk.model.kube.Nodes;
+import io.pooldesk.model.manifest.ManifestProblem;
+
 import io.pooldesk.model.kube.Namespaces;
 import io.pooldesk.model.kube.ServiceRules;
 import io.pooldesk.model.system.ClusterContext;
@@ -61,11 +66,19 @@ public final class ManifestValidator {
             } else if (ServiceRules.handles(written)) {
                 report.checked();
                 SERVICES.check(written, report);
+            } else if (Nodes.isNode(written)) {
+                report.checked();
             } else if (!Scenario.isScenario(written)) {
                 report.warn(written.source() + ": document " + written.document() + " (" + written.describe()
                         + "): kind " + written.kind() + " of " + written.apiVersion()
                         + " is not one Pooldesk validates; skipped");
             }
+        }
+        try {
+            new ConflictCheck(systems).check(manifests, Optional.ofNullable(settings.get(ClusterContext.SERVICE_CIDR)))
+                    .forEach(conflict -> report.error(conflict.problem()));
+        } catch (InvalidAddressException e) {
+            report.error(ManifestProblem.ofSource("--" + ClusterContext.SERVICE_CIDR, 0, e.getMessage()));
         }
         return report.build();
     }

@@ -15,6 +15,7 @@ import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
+import io.pooldesk.model.system.NetworkAddress;
 import io.pooldesk.model.system.PoolObjects;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.system.ResourceType;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
 /** Harvester's managed DHCP (vm-dhcp-controller): per-network {@code IPPool}s serving VM network configs. */
 public final class DhcpSystem implements PoolSystem {
     public static final String ID = "harvester-dhcp";
-    static final String SERVICE_CIDR = "service-cidr";
+    static final String SERVICE_CIDR = ClusterContext.SERVICE_CIDR;
     /** Beyond this many exclusions a converted pool is split, one pool per span. */
     static final int MAX_EXCLUDES = 1024;
 
@@ -89,6 +90,31 @@ public final class DhcpSystem implements PoolSystem {
     @Override
     public boolean isMarker(String holder) {
         return HarvesterDhcp.isMarker(holder);
+    }
+
+    /** The DHCP server's address (written or defaulted) and the router, both on the VM network. */
+    @Override
+    public List<NetworkAddress> networkAddresses(Manifest manifest) {
+        DhcpLayout layout;
+        try {
+            layout = DhcpLayout.resolve(DhcpCodec.readPool(manifest), new ArrayList<>());
+        } catch (ManifestException e) {
+            return List.of();
+        }
+        if (layout == null) {
+            return List.of();
+        }
+        List<NetworkAddress> out = new ArrayList<>();
+        out.add(new NetworkAddress("DHCP server", "spec.ipv4Config.serverIP", layout.server()));
+        if (layout.router() != null) {
+            out.add(new NetworkAddress("router", "spec.ipv4Config.router", layout.router()));
+        }
+        return out;
+    }
+
+    @Override
+    public String addressesField() {
+        return "spec.ipv4Config";
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
+import io.pooldesk.model.system.NetworkAddress;
 import io.pooldesk.model.system.PoolFacts;
 import io.pooldesk.model.system.PoolObjects;
 import io.pooldesk.model.system.PoolSystem;
@@ -81,6 +82,34 @@ public final class HarvesterLbSystem implements PoolSystem {
     @Override
     public Controller newController(ClusterContext context) {
         return new HarvesterLbController();
+    }
+
+    /** Each range's gateway, written or the default the range resolves to. */
+    @Override
+    public List<NetworkAddress> networkAddresses(Manifest manifest) {
+        IpPool pool;
+        try {
+            pool = HarvesterLbCodec.readPool(manifest);
+        } catch (ManifestException e) {
+            return List.of();
+        }
+        RangeSet ranges = PoolAdmission.resolveQuietly(pool);
+        if (ranges == null) {
+            return List.of();
+        }
+        List<NetworkAddress> out = new ArrayList<>();
+        for (int i = 0; i < ranges.ranges().size(); i++) {
+            Address gateway = ranges.ranges().get(i).gateway();
+            if (gateway != null) {
+                out.add(new NetworkAddress("gateway", "spec.ranges[" + i + "].gateway", gateway));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String addressesField() {
+        return "spec.ranges";
     }
 
     /** Each range less its gateway; {@code rank} holds the raw priority (bigger wins) until the batch is ranked. */

@@ -1,0 +1,200 @@
+package io.pooldesk.model.conflicts;
+
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.address.AddressParser;
+import io.pooldesk.model.address.AddressSet;
+import io.pooldesk.model.address.Cidr;
+import io.pooldesk.model.address.InvalidAddressException;
+import io.pooldesk.model.address.Span;
+import io.pooldesk.model.kube.Nodes;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.system.NetworkAddress;
+import io.pooldesk.model.system.PoolSystem;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One check for addresses claimed twice across pool systems and with the network around them. Each system's webhook
+ * already refuses overlaps among its own pools; no system sees another's pools, the nodes, the pods or the services, so
+ * every conflict found here is an address that can be handed out twice.
+ */
+public final class ConflictCheck {
+    private static final int SHOWN_SPANS = 3;
+
+    private record Pool(int order, PoolSystem system, Manifest manifest, AddressSet addresses,
+                        List<NetworkAddress> network) {
+        String named() {
+            return manifest.describe() + " (" + system.title() + ", " + manifest.source() + ")";
+        }
+
+        String named(String field) {
+            return manifest.describe() + " (" + system.title() + ", " + manifest.source() + ", " + field + ")";
+        }
+    }
+
+    private record Claim(Span span, Pool pool) {
+    }
+
+    private final List<PoolSystem> systems;
+
+    public ConflictCheck(List<PoolSystem> systems) {
+        this.systems = List.copyOf(systems);
+    }
+
+    /**
+     * @param serviceCidr the cluster's service CIDR when the operator gave it; empty when unknown
+     * @throws InvalidAddressException when {@code serviceCidr} is not a CIDR
+     */
+    public List<Conflict> check(List<Manifest> manifests, Optional<String> serviceCidr)
+            throws InvalidAddressException {
+        Cidr services = serviceCidr.isPresent() ? AddressParser.cidr(serviceCidr.get()) : null;
+        List<Pool> pools = new ArrayList<>();
+        List<Manifest> nodes = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            if (Nodes.isNode(manifest)) {
+                nodes.add(manifest);
+                continue;
+            }
+            Optional<PoolSystem> system = systems.stream().filter(s -> s.isPool(manifest)).findFirst();
+            if (system.isEmpty()) {
+                continue;
+            }
+            try {
+                AddressSet addresses = system.get().neutral(manifest).addresses();
+                pools.add(new Pool(pools.size(), system.get(), manifest, addresses,
+                        system.get().networkAddresses(manifest)));
+            } catch (ManifestException e) {
+                // an unreadable pool hands nothing out; its own rules report it
+            }
+        }
+        List<Conflict> conflicts = new ArrayList<>(poolsOverlapping(pools));
+        for (Pool pool : pools) {
+            for (Manifest node : nodes) {
+                nodeConflicts(pool, node, conflicts);
+            }
+            if (services != null) {
+                AddressSet shared = intersection(pool.addresses(), AddressSet.of(List.of(services.span())));
+                if (!shared.isEmpty()) {
+                    conflicts.add(new Conflict(Conflict.Kind.SERVICE_CIDR, pool.manifest(), field(pool), null, shared,
+                            pool.named() + " can hand out " + shown(shared) + ", inside the cluster's service CIDR "
+                                    + services + " (--service-cidr): a load balancer given one of them collides"
+                                    + " with a Service's cluster IP"));
+                }
+            }
+            for (Pool owner : pools) {
+                for (NetworkAddress reserved : owner.network()) {
+                    if (owner != pool && pool.addresses().contains(reserved.address()) && !refusedByOwnSystem(owner,
+                            pool)) {
+                        conflicts.add(new Conflict(Conflict.Kind.NETWORK_ADDRESS, pool.manifest(), field(pool),
+                                owner.manifest(), AddressSet.of(List.of(Span.single(reserved.address()))),
+                                pool.named() + " can hand out " + reserved.address() + ", the " + reserved.role()
+                                        + " of " + owner.named(reserved.field()) + ": " + pool.system().title()
+                                        + " may give it out and break that network"));
+                    }
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /** Two pools of one system that overlap are refused by that system's own webhook, which says so. */
+    private static boolean refusedByOwnSystem(Pool a, Pool b) {
+        return a.system() == b.system() && !intersection(a.addresses(), b.addresses()).isEmpty();
+    }
+
+    /** Pairs of pools of different systems whose addresses meet, by a sweep over their spans sorted by start. */
+    private static List<Conflict> poolsOverlapping(List<Pool> pools) {
+        List<Claim> claims = new ArrayList<>();
+        for (Pool pool : pools) {
+            pool.addresses().spans().forEach(span -> claims.add(new Claim(span, pool)));
+        }
+        claims.sort(Comparator.comparing((Claim c) -> c.span().family())
+                .thenComparing(c -> c.span().first()));
+        Set<Long> pairs = new HashSet<>();
+        List<Pool[]> found = new ArrayList<>();
+        List<Claim> open = new ArrayList<>();
+        for (Claim claim : claims) {
+            for (Iterator<Claim> it = open.iterator(); it.hasNext(); ) {
+                Span earlier = it.next().span();
+                if (earlier.family() != claim.span().family() || earlier.last().compareTo(claim.span().first()) < 0) {
+                    it.remove();
+                }
+            }
+            for (Claim earlier : open) {
+                Pool a = earlier.pool();
+                Pool b = claim.pool();
+                if (a.system() == b.system()) {
+                    continue;
+                }
+                Pool first = a.order() < b.order() ? a : b;
+                Pool second = first == a ? b : a;
+                if (pairs.add(((long) first.order() << 32) | second.order())) {
+                    found.add(new Pool[] {first, second});
+                }
+            }
+            open.add(claim);
+        }
+        found.sort(Comparator.<Pool[]>comparingInt(p -> p[1].order()).thenComparingInt(p -> p[0].order()));
+        List<Conflict> conflicts = new ArrayList<>();
+        for (Pool[] pair : found) {
+            AddressSet shared = intersection(pair[0].addresses(), pair[1].addresses());
+            conflicts.add(new Conflict(Conflict.Kind.POOLS_OVERLAP, pair[1].manifest(), field(pair[1]),
+                    pair[0].manifest(), shared, pair[1].named() + " and " + pair[0].named() + " can both hand out "
+                    + shown(shared) + ": " + pair[1].system().title() + " and " + pair[0].system().title()
+                    + " each allocate without seeing the other's pool, so one address can be given twice"));
+        }
+        return conflicts;
+    }
+
+    private static void nodeConflicts(Pool pool, Manifest node, List<Conflict> conflicts) {
+        for (Nodes.NodeAddress address : Nodes.addresses(node)) {
+            if (pool.addresses().contains(address.address())) {
+                conflicts.add(new Conflict(Conflict.Kind.NODE_ADDRESS, pool.manifest(), field(pool), node,
+                        AddressSet.of(List.of(Span.single(address.address()))),
+                        pool.named() + " can hand out " + address.address() + ", the " + address.type() + " of "
+                                + "Node " + node.name() + " (" + node.source() + ", " + address.field() + "): "
+                                + pool.system().title() + " may give it to a load balancer, which then takes"
+                                + " the node's traffic"));
+            }
+        }
+        for (Nodes.PodCidr pods : Nodes.podCidrs(node)) {
+            AddressSet shared = intersection(pool.addresses(), AddressSet.of(List.of(pods.cidr().span())));
+            if (!shared.isEmpty()) {
+                conflicts.add(new Conflict(Conflict.Kind.POD_CIDR, pool.manifest(), field(pool), node, shared,
+                        pool.named() + " can hand out " + shown(shared) + ", inside the pod CIDR " + pods.cidr()
+                                + " of Node " + node.name() + " (" + node.source() + ", " + pods.field() + "): a"
+                                + " load balancer and a pod can be given the same address"));
+            }
+        }
+    }
+
+    private static String field(Pool pool) {
+        return pool.system().addressesField();
+    }
+
+    private static AddressSet intersection(AddressSet a, AddressSet b) {
+        return a.minus(a.minus(b));
+    }
+
+    /** A few spans and the exact count: a conflict between two /8s is not listed address by address. */
+    private static String shown(AddressSet addresses) {
+        List<Span> spans = addresses.spans();
+        String listed = spans.stream().limit(SHOWN_SPANS)
+                .map(s -> s.size().equals(BigInteger.ONE) ? s.first().toString() : s.toString())
+                .collect(Collectors.joining(", "));
+        if (spans.size() > SHOWN_SPANS) {
+            listed += " and " + (spans.size() - SHOWN_SPANS) + " more ranges";
+        }
+        BigInteger size = addresses.size();
+        return listed + " (" + size + (size.equals(BigInteger.ONE) ? " address)" : " addresses)");
+    }
+}
