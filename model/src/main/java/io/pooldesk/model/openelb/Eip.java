@@ -20,6 +20,11 @@ public record Eip(String name, String address, String protocol, String iface, bo
         used = Map.copyOf(used);
     }
 
+    /** Whether the Eip is being deleted ({@code metadata.deletionTimestamp} set): OpenELB allocates nothing from it. */
+    public boolean deleting() {
+        return original != null && !original.path("metadata").path("deletionTimestamp").asText("").isEmpty();
+    }
+
     public boolean needsInterface() {
         return "layer2".equals(protocol) || "vip".equals(protocol);
     }

@@ -70,6 +70,9 @@ public final class OpenElbEngine {
         }
     }
 
+    /** AssignIP's wrapper of every refusal of the Eip itself (sic, ipam.go 443). */
+    static final String NO_EIP = "no avliable eip, err:";
+
     private final TreeMap<String, EipState> eips = new TreeMap<>();
     private final io.pooldesk.model.system.ClusterContext context;
 
@@ -154,32 +157,44 @@ public final class OpenElbEngine {
             if (chosen == null) {
                 return failed(PendingReason.NO_MATCHING_POOL, "eips.network.kubesphere.io \"" + named + "\" not found");
             }
-            if (chosen.eip.disable()) {
-                return failed(PendingReason.PAUSED, "eip " + named + " is disabled");
-            }
-            if (requested != null && !chosen.span.contains(requested)) {
-                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "ip " + requested + " is not in eip " + named);
-            }
         } else if (requested != null) {
+            // getEIPBasedOnIP (pkg/controllers/ipam/ipam.go 307-327): the first Eip holding the address, which must be
+            // usable; the reference says these in a ConstructRequest event and does not retry
             Address wanted = requested;
-            chosen = eips.values().stream().filter(s -> !s.eip.disable() && s.span.contains(wanted)).findFirst()
-                    .orElse(null);
+            chosen = eips.values().stream().filter(s -> s.span.contains(wanted)).findFirst().orElse(null);
             if (chosen == null) {
-                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, "no eip contains " + requested);
+                return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE,
+                        "no available eip was found containing the ip:[" + requestedText + "]");
+            }
+            if (chosen.eip.deleting()) {
+                return failed(PendingReason.PAUSED, "eip:" + chosen.eip.name() + " is deleting");
+            }
+            if (chosen.eip.disable()) {
+                return failed(PendingReason.PAUSED, "eip:" + chosen.eip.name() + " is disabled");
             }
         } else {
             chosen = namespaceBound(svc);
             if (chosen == null) {
-                chosen = eips.values().stream().filter(s -> s.eip.isDefault() && !s.eip.disable()).findFirst()
+                chosen = eips.values().stream().filter(s -> s.eip.isDefault() && usable(s)).findFirst()
                         .orElse(null);
             }
             if (chosen == null) {
                 return failed(PendingReason.NO_MATCHING_POOL, "no available default eip found");
             }
         }
+        // AssignIP (ipam.go 421-446, assignIPFromEip 69-121): the family first, then the Eip's own refusals
         if (!familyAllowed(chosen.span.family(), svc)) {
-            return failed(PendingReason.NO_MATCHING_POOL, "eip " + chosen.eip.name() + " is " + chosen.span.family().label() + ", not a family of "
-                    + svc.id());
+            return failed(PendingReason.NO_MATCHING_POOL, "service can't use different family eip");
+        }
+        if (chosen.eip.deleting()) {
+            return failed(PendingReason.PAUSED, NO_EIP + "eip:" + chosen.eip.name() + " is deleting");
+        }
+        if (chosen.eip.disable()) {
+            return failed(PendingReason.PAUSED, NO_EIP + "eip:" + chosen.eip.name() + " is disabled");
+        }
+        if (requested != null && !chosen.span.contains(requested)) {
+            return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, NO_EIP + "the specified ip:" + requestedText
+                    + " is beyond the range of eip[" + chosen.eip.name() + ":" + chosen.eip.address() + "]");
         }
         Outcome outcome = assign(chosen, svc, requested);
         if (outcome.isServed()) {
@@ -228,11 +243,16 @@ public final class OpenElbEngine {
     /** Namespace-bound Eips, not occupied first, then by priority (0 highest), then name; the first even if full. */
     private EipState namespaceBound(Service svc) {
         return eips.values().stream()
-                .filter(s -> !s.eip.disable() && (s.eip.namespaces().contains(svc.namespace()) || selects(s, svc)))
+                .filter(s -> usable(s) && (s.eip.namespaces().contains(svc.namespace()) || selects(s, svc)))
                 .min(Comparator.comparing(EipState::occupied)
                         .thenComparingInt((EipState s) -> s.eip.priority())
                         .thenComparing(s -> s.eip.name()))
                 .orElse(null);
+    }
+
+    /** getDefaultEIP skips an Eip that is disabled or being deleted (ipam.go 341-343). */
+    private static boolean usable(EipState state) {
+        return !state.eip.disable() && !state.eip.deleting();
     }
 
     /** spec.namespaceSelector against the labels of the Service's Namespace object (ipam.go 331-374). */
@@ -252,7 +272,7 @@ public final class OpenElbEngine {
         }
         Address address = state.used.firstFree(state.span.first(), state.span.last());
         if (address == null) {
-            return failed(state.eip.name(), "no available ip in eip " + state.eip.name() + " (occupied)");
+            return failed(state.eip.name(), NO_EIP + "no suitable ip to allocate");
         }
         state.hold(address, svc.id());
         return new Outcome(state.eip.name(), address, null, null);
