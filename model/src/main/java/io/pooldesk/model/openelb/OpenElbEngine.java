@@ -213,20 +213,36 @@ public final class OpenElbEngine {
     }
 
     /**
-     * OpenELB's needUpdate for a Service it already has a record of: the Service must carry the label naming the Eip
-     * (the controller writes it), and its status must show the address (only be non-empty when it asks for one).
+     * OpenELB's needUpdate for a Service it already has a record of (pkg/controllers/ipam/ipam.go 185-201, 225-256):
+     * the Eip it asks for (named, else the one holding its requested address, else the namespace-bound or default
+     * Eip the ranking gives now) must be the record's, its requested address the record's with a status that is not
+     * empty, or without a request its status must show the record's address; and it must carry the label the
+     * controller writes (its presence is checked, not its value).
      *
      * @return why the record is redone, or null when it stands
      */
-    private static String redone(Service svc, Outcome record, Address requested) {
-        String label = svc.labels().getOrDefault(OpenElb.EIP_NAME[0], "");
-        if (!label.equals(record.eip())) {
+    private String redone(Service svc, Outcome record, Address requested) {
+        if (!svc.labels().containsKey(OpenElb.EIP_NAME[0])) {
             return "it carries no label " + OpenElb.EIP_NAME[0] + ": " + record.eip();
+        }
+        String named = svc.annotation(OpenElb.EIP_NAME);
+        EipState specified = !named.isEmpty() ? eips.get(named)
+                : requested != null ? eips.values().stream().filter(e -> e.span.contains(requested)).findFirst()
+                .orElse(null)
+                : namespaceBound(svc) != null ? namespaceBound(svc)
+                : eips.values().stream().filter(e -> e.eip.isDefault() && usable(e)).findFirst().orElse(null);
+        if (specified == null || !specified.eip.name().equals(record.eip())) {
+            return !named.isEmpty() ? "it names Eip " + named
+                    : specified == null ? "OpenELB would choose no Eip for it now"
+                    : "OpenELB now chooses Eip " + specified.eip.name() + " for it";
+        }
+        if (requested != null && !requested.equals(record.address())) {
+            return "it asks for " + requested;
         }
         if (svc.ingressIPs().isEmpty()) {
             return "its status.loadBalancer.ingress is empty";
         }
-        if (requested == null && !svc.ingressIPs().contains(record.address().toString())) {
+        if (requested == null && !svc.ingressIPs().equals(List.of(record.address().toString()))) {
             return "its status.loadBalancer.ingress shows " + svc.ingressIPs();
         }
         return null;
