@@ -36,10 +36,10 @@ public final class LoadBalancersView extends BorderPane {
                 Columns.text("Namespace", LoadBalancerSummary::namespace, 100),
                 Columns.text("Name", LoadBalancerSummary::name, 150),
                 Columns.text("Kind", LoadBalancerSummary::kind, 100),
-                Columns.text("Asks for", LoadBalancerSummary::requirements, 260),
+                Columns.longText("Asks for", LoadBalancerSummary::requirements, 260),
                 Columns.text("Pool", lb -> lb.pool() == null ? "-" : lb.pool(), 130),
                 Columns.text("Address", lb -> lb.address() == null ? "-" : lb.address(), 120),
-                Columns.text("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
+                Columns.longText("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
         setCenter(table);
         model.selectedProperty().addListener((o, old, lb) -> {
             if (lb != null && lb != table.getSelectionModel().getSelectedItem()) {

@@ -1,7 +1,9 @@
 package io.pooldesk.views.common;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 
 import java.util.function.Function;
 
@@ -15,6 +17,32 @@ public final class Columns {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        return column;
+    }
+
+    /**
+     * A column of text that may be longer than the column (a pending reason in the controller's words): the cell
+     * ends in an ellipsis, and its tooltip gives the whole text.
+     */
+    public static <T> TableColumn<T, String> longText(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = text(title, value, width);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                if (blank) {
+                    setTooltip(null);
+                } else {
+                    Tooltip whole = getTooltip() != null ? getTooltip() : new Tooltip();
+                    whole.setText(text);
+                    whole.setWrapText(true);
+                    whole.setMaxWidth(520);
+                    setTooltip(whole);
+                }
+            }
+        });
         return column;
     }
 }

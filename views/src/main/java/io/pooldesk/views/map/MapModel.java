@@ -103,6 +103,43 @@ public final class MapModel {
         return out;
     }
 
+    /**
+     * Where a map in rows of {@code columns} cells of {@code 2^level} addresses starts: the extent's first address
+     * rounded down to a whole row. With a power of two as columns, every row then starts on a multiple of its own
+     * size, so a /23 breaks where its two /24s meet and a range starting at .100 starts in its row's column 100 mod
+     * columns, as an operator reads addresses.
+     */
+    public Address rowStart(int level, int columns) {
+        BigInteger row = BigInteger.valueOf(columns).shiftLeft(level);
+        BigInteger first = extent.first().value();
+        return Address.of(extent.family(), first.subtract(first.mod(row)));
+    }
+
+    /** The number of cells of {@code 2^level} addresses from {@code start} through the extent's last address. */
+    public BigInteger positions(Address start, int level) {
+        return extent.last().value().subtract(start.value()).shiftRight(level).add(BigInteger.ONE);
+    }
+
+    /** The position of the cell holding {@code address}, counted in cells of {@code 2^level} from {@code start}. */
+    public BigInteger positionOf(Address start, int level, Address address) {
+        return address.value().subtract(start.value()).shiftRight(level);
+    }
+
+    /**
+     * The cell at {@code position}, counted in cells of {@code 2^level} addresses from {@code start} (aligned to
+     * {@code 2^level}), clipped to the extent; null when it holds none of the extent's addresses.
+     */
+    public Cell cellFrom(Address start, int level, BigInteger position) {
+        BigInteger perCell = BigInteger.ONE.shiftLeft(level);
+        BigInteger first = start.value().add(position.multiply(perCell));
+        BigInteger lo = first.max(extent.first().value());
+        BigInteger hi = first.add(perCell).subtract(BigInteger.ONE).min(extent.last().value());
+        if (position.signum() < 0 || lo.compareTo(hi) > 0) {
+            return null;
+        }
+        return describe(new Span(Address.of(extent.family(), lo), Address.of(extent.family(), hi)));
+    }
+
     /** One address: direct lookups, no range counting (a /16 frame draws 65,536 of these). */
     private Cell describe(Address address, Span span) {
         boolean touched = !changed.isEmpty() && changed.contains(address);

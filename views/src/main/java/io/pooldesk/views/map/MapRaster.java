@@ -166,14 +166,20 @@ public final class MapRaster {
         }
     }
 
-    /** A whole small pool in rows of {@code columns} cells of {@code cellPx} pixels, in address order. */
+    /**
+     * A whole small pool in rows of {@code columns} cells of {@code cellPx} pixels, in address order; with a power of
+     * two as columns the rows keep /24 boundaries (cells before the pool's first address in its first row are blank).
+     */
     public static MapRaster rows(MapModel model, int columns, int cellPx, MapPalette palette) {
-        int count = model.cellCount(0).intValueExact();
+        io.pooldesk.model.address.Address start = model.rowStart(0, columns);
+        int count = model.positions(start, 0).intValueExact();
         int rowCount = (count + columns - 1) / columns;
         MapRaster raster = new MapRaster(columns * cellPx, rowCount * cellPx, palette.background());
-        List<Cell> all = model.cells(0, java.math.BigInteger.ZERO, count);
-        for (int i = 0; i < all.size(); i++) {
-            Cell cell = all.get(i);
+        for (int i = 0; i < count; i++) {
+            Cell cell = model.cellFrom(start, 0, java.math.BigInteger.valueOf(i));
+            if (cell == null) {
+                continue;
+            }
             raster.cellsDrawn++;
             int x0 = (i % columns) * cellPx;
             int y0 = (i / columns) * cellPx;

@@ -59,7 +59,13 @@ public final class UtilisationMap extends Region {
     private BigInteger firstRow = BigInteger.ZERO;
     private int columns = 16;
     private double cellSize = MAX_CELL;
+    /** A map in rows: the address its first row starts at (a whole row's multiple, see MapModel#rowStart). */
+    private Address rowStart;
+    /** The rows on screen, position by position; null where a position holds no address of the pool. */
+    private Cell[] grid = new Cell[0];
     private List<Cell> drawn = List.of();
+    /** Where the pointer rests on the map, or null: the tooltip follows what lies under it as the map changes. */
+    private javafx.geometry.Point2D pointer;
     private HilbertLayout hilbert;
     private HilbertViewport viewport;
     /** Whether the Hilbert view is still the fitted whole, so a resize fits it again rather than cropping it. */
@@ -85,6 +91,7 @@ public final class UtilisationMap extends Region {
         model.addListener((obs, old, now) -> reset());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer = null);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
@@ -166,6 +173,8 @@ public final class UtilisationMap extends Region {
     public void reset() {
         MapModel m = model.get();
         firstRow = BigInteger.ZERO;
+        rowStart = null;
+        grid = new Cell[0];
         hilbert = m != null && m.extent().size().compareTo(BigInteger.valueOf(ROWS_UP_TO)) > 0
                 ? new HilbertLayout(m.extent()) : null;
         viewport = null;
@@ -175,9 +184,7 @@ public final class UtilisationMap extends Region {
             return;
         }
         if (m != null) {
-            level = 0;
-            layoutAndDraw();
-            level = m.levelToFit(capacity(MIN_CELL));
+            level = levelToFit(m);
         }
         rowsFitted = true;
         layoutAndDraw();
@@ -207,10 +214,11 @@ public final class UtilisationMap extends Region {
         }
         level = clamped;
         rowsFitted = false;
+        layoutRows(m);
         Address anchor = around != null ? around : m.extent().first();
-        BigInteger row = m.indexOf(level, anchor).divide(BigInteger.valueOf(columns));
+        BigInteger row = m.positionOf(rowStart, level, anchor).divide(BigInteger.valueOf(columns));
         firstRow = row.subtract(BigInteger.valueOf(visibleRows() / 2)).max(BigInteger.ZERO);
-        layoutAndDraw();
+        draw();
     }
 
     private long capacity(double cell) {
@@ -245,7 +253,7 @@ public final class UtilisationMap extends Region {
         MapModel m = model.get();
         if (rowsFitted && hilbert == null && m != null && getWidth() > 0) {
             firstRow = BigInteger.ZERO;
-            level = m.levelToFit(capacity(MIN_CELL));
+            level = levelToFit(m);
         }
         layoutAndDraw();
     }
@@ -277,23 +285,69 @@ public final class UtilisationMap extends Region {
             draw();
             return;
         }
-        long count = m.cellCount(level).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
-        // the largest cells with which the cells of this level fit, kept square, in whole columns
-        // up to 256 cells a row holds 16, as an operator reads a /24: the fit counts those rows, not wider ones
-        long widest = count <= 256 ? 16 : Long.MAX_VALUE;
-        double size = MAX_CELL;
-        while (size > MIN_CELL && capacity(size, widest) < count) {
-            size -= 1;
-        }
-        cellSize = size;
-        columns = (int) Math.max(1, Math.min(count, (long) (getWidth() / (cellSize + GAP))));
-        if (count <= 256) {
-            columns = (int) Math.min(columns, 16);
-        }
+        layoutRows(m);
         draw();
     }
 
+    /**
+     * The largest square cells with which the rows of this level fit, in a power of two of columns so that rows keep
+     * /24 boundaries (a /23 breaks between its two /24s; 24 cells a row ran the second /24 from the middle of a
+     * row). Up to 256 cells a row holds 16, as an operator reads a /24.
+     */
+    private void layoutRows(MapModel m) {
+        long count = m.cellCount(level).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        long widest = count <= 256 ? 16 : Long.MAX_VALUE;
+        double size = MAX_CELL;
+        while (size > MIN_CELL && !rowsFit(m, size, widest)) {
+            size -= 1;
+        }
+        cellSize = size;
+        columns = columnsFor(size, widest, count);
+        rowStart = m.rowStart(level, columns);
+    }
+
+    private int columnsFor(double size, long widest, long count) {
+        long fit = Math.max(1, Math.min(widest, (long) (getWidth() / (size + GAP))));
+        long enough = Long.highestOneBit(Math.max(1, count - 1)) << 1;
+        return (int) Math.min(Integer.highestOneBit((int) Math.min(fit, 1 << 20)), Math.max(1, enough));
+    }
+
+    private boolean rowsFit(MapModel m, double size, long widest) {
+        long count = m.cellCount(level).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        int cols = columnsFor(size, widest, count);
+        BigInteger positions = m.positions(m.rowStart(level, cols), level);
+        BigInteger rows = positions.add(BigInteger.valueOf(cols - 1)).divide(BigInteger.valueOf(cols));
+        long visible = Math.max(1, (long) ((getHeight() - 4) / (size + GAP)));
+        return rows.compareTo(BigInteger.valueOf(visible)) <= 0;
+    }
+
+    /** The finest level whose rows fit the map at the smallest cells. */
+    private int levelToFit(MapModel m) {
+        int fit = m.levelToFit(capacity(MIN_CELL));
+        int saved = level;
+        try {
+            for (level = fit; level < m.maxLevel(); level++) {
+                long count = m.cellCount(level).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+                if (rowsFit(m, MIN_CELL, count <= 256 ? 16 : Long.MAX_VALUE)) {
+                    return level;
+                }
+            }
+            return m.maxLevel();
+        } finally {
+            level = saved;
+        }
+    }
+
     private void draw() {
+        paint();
+        if (pointer != null) {
+            // zoomed or scrolled under a resting pointer: the tooltip must describe the cell now there
+            Cell cell = cellAt(pointer.getX(), pointer.getY());
+            tooltip.setText(cell == null ? "" : describe(cell));
+        }
+    }
+
+    private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         MapModel m = model.get();
@@ -305,13 +359,26 @@ public final class UtilisationMap extends Region {
             drawHilbert(g, m);
             return;
         }
+        if (rowStart == null) {
+            layoutRows(m);
+        }
         int rows = visibleRows();
-        BigInteger firstIndex = firstRow.multiply(BigInteger.valueOf(columns));
-        drawn = m.cells(level, firstIndex, columns * rows);
-        BigInteger nextIndex = m.next() == null ? null : m.indexOf(level, m.next());
-        List<Cell> cells = new ArrayList<>(drawn);
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
+        BigInteger firstPosition = firstRow.multiply(BigInteger.valueOf(columns));
+        grid = new Cell[columns * rows];
+        List<Cell> shown = new ArrayList<>();
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = m.cellFrom(rowStart, level, firstPosition.add(BigInteger.valueOf(i)));
+            if (grid[i] != null) {
+                shown.add(grid[i]);
+            }
+        }
+        drawn = shown;
+        BigInteger nextPosition = m.next() == null ? null : m.positionOf(rowStart, level, m.next());
+        for (int i = 0; i < grid.length; i++) {
+            Cell cell = grid[i];
+            if (cell == null) {
+                continue;
+            }
             double x = (i % columns) * (cellSize + GAP);
             double y = (i / columns) * (cellSize + GAP);
             g.setFill(paintFor(cell));
@@ -321,7 +388,7 @@ public final class UtilisationMap extends Region {
                 g.setLineWidth(2);
                 g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
             }
-            if (nextIndex != null && nextIndex.equals(firstIndex.add(BigInteger.valueOf(i)))) {
+            if (nextPosition != null && nextPosition.equals(firstPosition.add(BigInteger.valueOf(i)))) {
                 g.setStroke(next.get());
                 g.setLineWidth(2);
                 g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
@@ -361,6 +428,41 @@ public final class UtilisationMap extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(scaleText(), 2, canvas.getHeight() - 2);
+    }
+
+    /** The words the map's tooltip shows now. */
+    public String hoverText() {
+        return tooltip.getText();
+    }
+
+    /** The cell under a point of the map, or null. */
+    public Cell cellAt(javafx.geometry.Point2D point) {
+        return cellAt(point.getX(), point.getY());
+    }
+
+    /** The centre of the cell holding an address, in the map's coordinates; null when it is not on screen. */
+    public javafx.geometry.Point2D centreOf(Address address) {
+        MapModel m = model.get();
+        if (m == null || !m.extent().contains(address)) {
+            return null;
+        }
+        if (hilbert != null) {
+            double[] at = viewport == null ? null : pixelOf(address);
+            return at == null ? null : new javafx.geometry.Point2D(at[0], at[1]);
+        }
+        BigInteger position = m.positionOf(rowStart, level, address)
+                .subtract(firstRow.multiply(BigInteger.valueOf(columns)));
+        if (position.signum() < 0 || position.compareTo(BigInteger.valueOf(grid.length)) >= 0) {
+            return null;
+        }
+        int i = position.intValueExact();
+        return new javafx.geometry.Point2D((i % columns) * (cellSize + GAP) + cellSize / 2,
+                (i / columns) * (cellSize + GAP) + cellSize / 2);
+    }
+
+    /** Cells per row of a map in rows. */
+    public int columns() {
+        return columns;
     }
 
     /** What one cell stands for, in words: the map's scale bar. */
@@ -435,10 +537,11 @@ public final class UtilisationMap extends Region {
             return null;
         }
         int index = row * columns + col;
-        return index < drawn.size() ? drawn.get(index) : null;
+        return index < grid.length ? grid[index] : null;
     }
 
     private void onHover(MouseEvent e) {
+        pointer = new javafx.geometry.Point2D(e.getX(), e.getY());
         Cell cell = cellAt(e.getX(), e.getY());
         tooltip.setText(cell == null ? "" : describe(cell));
     }
@@ -512,7 +615,7 @@ public final class UtilisationMap extends Region {
             panBy(0, viewport == null ? 0 : rows * viewport.cellPx() * 4);
             return;
         }
-        BigInteger lastRow = m.cellCount(level).subtract(BigInteger.ONE).divide(BigInteger.valueOf(columns));
+        BigInteger lastRow = m.positions(rowStart, level).subtract(BigInteger.ONE).divide(BigInteger.valueOf(columns));
         firstRow = firstRow.add(BigInteger.valueOf(rows)).max(BigInteger.ZERO).min(lastRow);
         rowsFitted = false;
         draw();

@@ -20,7 +20,7 @@ public final class ScenarioPage implements Page {
                         .sorted().toList(),
                 () -> workspace.manifests().stream().filter(m -> PoolSystems.composer().servesFrom(m))
                         .map(m -> m.name()).toList(),
-                () -> model.saveOrSay(dialogs), () -> model.chooseAndLoad(dialogs));
+                () -> model.run(dialogs), () -> model.saveOrSay(dialogs), () -> model.chooseAndLoad(dialogs));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class ScenarioView extends BorderPane {
      * @param harvesterPools the workspace's Harvester pool names, for the priority step
      */
     public ScenarioView(ScenarioViewModel model, Supplier<List<String>> loadBalancers,
-                        Supplier<List<String>> harvesterPools, Runnable onSave, Runnable onLoad) {
+                        Supplier<List<String>> harvesterPools, Runnable onRun, Runnable onSave, Runnable onLoad) {
         this.model = model;
         getStyleClass().add("scenario-view");
         setId("scenario-view");
@@ -62,7 +62,7 @@ public final class ScenarioView extends BorderPane {
         ScrollPane scroll = new ScrollPane(composer);
         scroll.setFitToWidth(true);
         // Run, Save and the last message stay in sight however long the composer grows
-        VBox footer = new VBox(6, stepList(), actions(onSave, onLoad), message());
+        VBox footer = new VBox(6, stepList(), actions(onRun, onSave, onLoad), message());
         footer.setPadding(new Insets(8, 12, 12, 12));
         footer.getStyleClass().add("scenario-footer");
         BorderPane left = new BorderPane(scroll);
@@ -108,12 +108,10 @@ public final class ScenarioView extends BorderPane {
         deleteTarget.setPromptText("namespace/name");
         deleteTarget.setMaxWidth(Double.MAX_VALUE);
         deleteTarget.setOnShowing(e -> deleteTarget.getItems().setAll(loadBalancers.get()));
+        deleteTarget.setId("scenario-delete-target");
+        deleteTarget.valueProperty().bindBidirectional(model.deleteTarget);
         Button add = new Button("Add step");
-        add.setOnAction(e -> {
-            if (deleteTarget.getValue() != null) {
-                model.deleteLoadBalancer(deleteTarget.getValue());
-            }
-        });
+        add.setOnAction(e -> model.addDeleteStep());
         HBox row = new HBox(8, deleteTarget, add);
         HBox.setHgrow(deleteTarget, Priority.ALWAYS);
         TitledPane pane = new TitledPane("Delete a load balancer", row);
@@ -124,14 +122,12 @@ public final class ScenarioView extends BorderPane {
     private TitledPane priorityStep(Supplier<List<String>> harvesterPools) {
         priorityPool.setPromptText("pool");
         priorityPool.setOnShowing(e -> priorityPool.getItems().setAll(harvesterPools.get()));
-        TextField priority = new TextField("20");
+        priorityPool.setId("scenario-priority-pool");
+        priorityPool.valueProperty().bindBidirectional(model.priorityPool);
+        TextField priority = field("scenario-priority", model.priority);
         priority.setPrefColumnCount(4);
         Button add = new Button("Add step");
-        add.setOnAction(e -> {
-            if (priorityPool.getValue() != null) {
-                model.setPriority(priorityPool.getValue(), priority.getText());
-            }
-        });
+        add.setOnAction(e -> model.addPriorityStep());
         HBox row = new HBox(8, priorityPool, new Label("priority"), priority, add);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TitledPane pane = new TitledPane("Change a pool's priority", row);
@@ -146,12 +142,9 @@ public final class ScenarioView extends BorderPane {
                 + "spec:\n  ranges: [{subnet: 10.20.0.0/24}]\n  selector: {scope: [{namespace: prod}]}");
         yaml.setPrefRowCount(6);
         yaml.getStyleClass().add("yaml");
+        yaml.textProperty().bindBidirectional(model.poolYaml);
         Button add = new Button("Add step");
-        add.setOnAction(e -> {
-            if (model.applyPoolsYaml(yaml.getText())) {
-                yaml.clear();
-            }
-        });
+        add.setOnAction(e -> model.addPoolYamlStep());
         TitledPane pane = new TitledPane("Add or change a pool (YAML)", new VBox(6, yaml, add));
         pane.setExpanded(false);
         return pane;
@@ -179,13 +172,13 @@ public final class ScenarioView extends BorderPane {
         return new VBox(4, title, list, remove);
     }
 
-    private HBox actions(Runnable onSave, Runnable onLoad) {
+    private HBox actions(Runnable onRun, Runnable onSave, Runnable onLoad) {
         Button run = new Button("Run");
         run.setId("scenario-run");
         run.getStyleClass().add(Styles.ACCENT);
         run.setDefaultButton(false);
         run.disableProperty().bind(model.running);
-        run.setOnAction(e -> model.run());
+        run.setOnAction(e -> onRun.run());
         Button save = new Button("Save");
         save.setId("scenario-save");
         save.setOnAction(e -> onSave.run());
@@ -221,14 +214,14 @@ public final class ScenarioView extends BorderPane {
         pools.getSelectionModel().selectedItemProperty().addListener((o, old, pool) -> showMap(pool));
         requests.setId("scenario-requests");
         requests.getColumns().setAll(List.of(
-                Columns.text("Request", r -> r.request().toString(), 230),
+                Columns.longText("Request", r -> r.request().toString(), 230),
                 Columns.text("Result", r -> r.outcome().words(), 110),
                 Columns.text("Pool", r -> r.outcome() == ScenarioComparison.Change.MOVED
                         ? name(r.poolBefore()) + " → " + name(r.pool())
                         : r.pool() == null ? name(r.poolBefore()) : name(r.pool()), 150),
                 Columns.text("Address", r -> String.join(", ", r.addresses().stream().map(Object::toString).toList()),
                         130),
-                Columns.text("Why", r -> nullSafe(r.reason()), 360)));
+                Columns.longText("Why", r -> nullSafe(r.reason()), 360)));
         requests.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         requests.setPlaceholder(new Label("No run yet"));
         map.setId("scenario-map");

@@ -40,6 +40,13 @@ public final class ScenarioViewModel {
     public final StringProperty project = new SimpleStringProperty(this, "project", "");
     public final StringProperty cluster = new SimpleStringProperty(this, "cluster", "");
     public final StringProperty pool = new SimpleStringProperty(this, "pool", "");
+    /** The other steps' fields: a load balancer to delete, a pool and its new priority, pools written as YAML. */
+    public final StringProperty deleteTarget = new SimpleStringProperty(this, "deleteTarget");
+    public final StringProperty priorityPool = new SimpleStringProperty(this, "priorityPool");
+    public final StringProperty priority = new SimpleStringProperty(this, "priority", "20");
+    public final StringProperty poolYaml = new SimpleStringProperty(this, "poolYaml", "");
+    /** Whether the new-load-balancer fields changed since their step was last added. */
+    private boolean loadBalancerFieldsEdited;
 
     public final StringProperty message = new SimpleStringProperty(this, "message", "");
     public final ObjectProperty<ScenarioComparison> result = new SimpleObjectProperty<>(this, "result");
@@ -51,29 +58,135 @@ public final class ScenarioViewModel {
         this.background = background;
         this.workspace = workspace;
         this.workspaceFolder = workspaceFolder;
+        List.of(count, namePrefix, namespace, network, project, cluster, pool)
+                .forEach(field -> field.addListener(o -> loadBalancerFieldsEdited = true));
     }
 
     /** Adds the load-balancer step the fields describe; a wrong count is said in {@link #message}. */
     public boolean addLoadBalancers() {
+        PlanStep step = loadBalancerStep();
+        if (step == null) {
+            return false;
+        }
+        steps.add(step);
+        loadBalancerFieldsEdited = false;
+        message.set("");
+        return true;
+    }
+
+    /** The step the load-balancer fields describe, or null with the reason in {@link #message}. */
+    private PlanStep loadBalancerStep() {
         int n;
         try {
             n = Integer.parseInt(count.get().trim());
         } catch (NumberFormatException e) {
             message.set("Count: \"" + count.get() + "\" is not a whole number");
-            return false;
+            return null;
         }
         if (n < 1 || n > 100_000) {
             message.set("Count: give 1 to 100,000 load balancers, not " + n);
-            return false;
+            return null;
         }
         if (namePrefix.get().isBlank()) {
             message.set("Name prefix: the new load balancers need names");
+            return null;
+        }
+        return new PlanStep.AddLoadBalancers(n, namePrefix.get().trim(), new LoadBalancerRequirements(
+                namespace.get(), network.get(), project.get(), cluster.get(), pool.get()));
+    }
+
+    /** Adds the delete step for {@link #deleteTarget}, and clears it. */
+    public boolean addDeleteStep() {
+        String target = deleteTarget.get();
+        if (target == null || target.indexOf('/') < 0) {
+            message.set("Delete: choose a load balancer as namespace/name");
             return false;
         }
-        steps.add(new PlanStep.AddLoadBalancers(n, namePrefix.get().trim(), new LoadBalancerRequirements(
-                namespace.get(), network.get(), project.get(), cluster.get(), pool.get())));
+        deleteLoadBalancer(target);
+        deleteTarget.set(null);
         message.set("");
         return true;
+    }
+
+    /** Adds the priority step for {@link #priorityPool} and {@link #priority}, and clears the pool. */
+    public boolean addPriorityStep() {
+        if (priorityPool.get() == null || priorityPool.get().isBlank()) {
+            message.set("Priority: choose a pool");
+            return false;
+        }
+        if (!setPriority(priorityPool.get(), priority.get() == null ? "" : priority.get())) {
+            return false;
+        }
+        priorityPool.set(null);
+        return true;
+    }
+
+    /** Adds the pools written in {@link #poolYaml}, and clears it. */
+    public boolean addPoolYamlStep() {
+        if (!applyPoolsYaml(poolYaml.get() == null ? "" : poolYaml.get())) {
+            return false;
+        }
+        poolYaml.set("");
+        return true;
+    }
+
+    /**
+     * The steps filled in on the panel but not added: the load-balancer fields once changed since their last Add
+     * (or, with no step at all, as they stand), a chosen delete or priority, pools written as YAML.
+     */
+    public List<String> filledButNotAdded() {
+        List<String> out = new java.util.ArrayList<>();
+        boolean others = deleteTarget.get() != null && !deleteTarget.get().isBlank()
+                || priorityPool.get() != null && !priorityPool.get().isBlank()
+                || poolYaml.get() != null && !poolYaml.get().isBlank();
+        if (loadBalancerFieldsEdited || steps.isEmpty() && !others) {
+            String before = message.get();
+            PlanStep step = loadBalancerStep();
+            message.set(before);
+            out.add(step != null ? step.describe() : "the new load balancers' fields");
+        }
+        if (deleteTarget.get() != null && !deleteTarget.get().isBlank()) {
+            out.add("Delete " + deleteTarget.get());
+        }
+        if (priorityPool.get() != null && !priorityPool.get().isBlank()) {
+            out.add("Set the priority of " + priorityPool.get() + " to " + priority.get());
+        }
+        if (poolYaml.get() != null && !poolYaml.get().isBlank()) {
+            out.add("the pools written as YAML");
+        }
+        return out;
+    }
+
+    /** Adds every step {@link #filledButNotAdded()} names, in the panel's order; false (and why) at the first refused. */
+    private boolean addFilledIn() {
+        boolean others = deleteTarget.get() != null && !deleteTarget.get().isBlank()
+                || priorityPool.get() != null && !priorityPool.get().isBlank()
+                || poolYaml.get() != null && !poolYaml.get().isBlank();
+        if ((loadBalancerFieldsEdited || steps.isEmpty() && !others) && !addLoadBalancers()) {
+            return false;
+        }
+        if (deleteTarget.get() != null && !deleteTarget.get().isBlank() && !addDeleteStep()) {
+            return false;
+        }
+        if (priorityPool.get() != null && !priorityPool.get().isBlank() && !addPriorityStep()) {
+            return false;
+        }
+        return poolYaml.get() == null || poolYaml.get().isBlank() || addPoolYamlStep();
+    }
+
+    /**
+     * Run, as the panel's button does: a step filled in but not added is not silently left out; the operator is
+     * asked whether to add it first.
+     */
+    public void run(io.pooldesk.views.common.DialogService dialogs) {
+        List<String> unadded = filledButNotAdded();
+        if (!unadded.isEmpty() && dialogs.choose("Add the step you filled in?", "Filled in but not added to the"
+                        + " steps:\n  • " + String.join("\n  • ", unadded) + "\n\nAdd " + (unadded.size() == 1 ? "it"
+                        : "them") + " before running?", "Add and run", "Run without")
+                && !addFilledIn()) {
+            return;
+        }
+        run();
     }
 
     public void deleteLoadBalancer(String namespaceAndName) {
@@ -240,6 +353,7 @@ public final class ScenarioViewModel {
         ScenarioDocument doc = ScenarioDocument.load(file);
         name.set(doc.name());
         steps.setAll(doc.steps());
+        loadBalancerFieldsEdited = false;
         savedAs.set(file);
         result.set(null);
         message.set("Loaded " + file.getFileName() + ": " + doc.steps().size() + " steps");

@@ -105,7 +105,7 @@ public final class MainWindow {
 
     /** Brings the page of that type to the front and returns it. */
     public <P extends Page> P show(Class<P> page) {
-        return pages.show(page);
+        return pages.bringToFront(page);
     }
 
     public PoolListView poolList() {
@@ -137,7 +137,8 @@ public final class MainWindow {
         HBox statusBar = new HBox(8, status, spacer, workspaceLabel);
         statusBar.getStyleClass().add("status-bar");
         keepStatusPerPage();
-        BorderPane root = new BorderPane(pages.tabs());
+        BorderPane root = new BorderPane(new javafx.scene.layout.VBox(backBar(), pages.tabs()));
+        javafx.scene.layout.VBox.setVgrow(pages.tabs(), Priority.ALWAYS);
         root.setTop(menus());
         root.setBottom(statusBar);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -162,6 +163,33 @@ public final class MainWindow {
                 model.statusProperty().set(said.getOrDefault(pages.current(), "")));
     }
 
+    /**
+     * Shown after a link took the operator to another page (a click on a map cell opens its load balancer): the way
+     * back to where they were, as a breadcrumb; Alt+Left does the same.
+     */
+    private HBox backBar() {
+        javafx.scene.control.Hyperlink back = new javafx.scene.control.Hyperlink();
+        back.setId("back-link");
+        Label trail = new Label();
+        trail.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox bar = new HBox(6, back, trail);
+        bar.setId("back-bar");
+        bar.getStyleClass().add("back-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        pages.cameFromProperty().addListener((o, old, from) -> {
+            bar.setVisible(from != null);
+            bar.setManaged(from != null);
+            if (from != null) {
+                back.setText("← Back to " + from.title());
+                trail.setText(from.title() + " › " + pages.current().title());
+            }
+        });
+        bar.setVisible(false);
+        bar.setManaged(false);
+        back.setOnAction(e -> pages.back());
+        return bar;
+    }
+
     private MenuBar menus() {
         var poolsModel = pools.model();
         Menu file = new Menu("_File");
@@ -184,12 +212,16 @@ public final class MainWindow {
                 item("_Edit Pool…", "Enter", pools::editSelected),
                 item("_Delete Pool", "Delete", pools::deleteSelected),
                 item("_Find", "Shortcut+F", () -> {
-                    pages.show(PoolsPage.class);
+                    pages.bringToFront(PoolsPage.class);
                     pools.list().filterField().requestFocus();
                 }),
                 item("Save", "Shortcut+S", () -> model.statusProperty().set("Every change is already saved.")));
         Menu view = new Menu("_View");
+        MenuItem back = item("_Back", "Alt+Left", pages::back);
+        back.setId("menu-back");
+        back.disableProperty().bind(pages.cameFromProperty().isNull());
         view.getItems().addAll(pages.menuItems());
+        view.getItems().addAll(new SeparatorMenuItem(), back);
         view.getItems().addAll(new SeparatorMenuItem(),
                 item("Toggle _Dark Theme", "Shortcut+D", () -> Theme.apply(stage.getScene(), !Theme.dark())));
         MenuBar bar = new MenuBar(file, edit, view);
@@ -229,6 +261,40 @@ public final class MainWindow {
     /** Points the detail at a pool (for screenshots and tests). */
     public void select(String poolName) {
         pools.select(poolName);
+    }
+
+    /**
+     * Makes the window remember itself in {@code settings}: the size, place and theme it had are given back now,
+     * the tables' column widths and sort once shown; all of it, with the workspace open, is written when it closes.
+     * Call before the stage is shown.
+     */
+    public void remember(DesktopSettings settings, Stage owner) {
+        settings.restore(owner);
+        if (settings.darkTheme() != Theme.dark() && owner.getScene() != null) {
+            Theme.apply(owner.getScene(), settings.darkTheme());
+        }
+        owner.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            for (var table : DesktopSettings.tables(owner.getScene())) {
+                settings.restore(table.getId(), table);
+            }
+        });
+        owner.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> {
+            settings.record(owner);
+            for (var table : DesktopSettings.tables(owner.getScene())) {
+                settings.record(table.getId(), table);
+            }
+            settings.put("theme", Theme.dark() ? "dark" : "light");
+            if (model.folder() != null) {
+                settings.put("workspace.last", model.folder().toAbsolutePath().toString());
+            }
+            try {
+                settings.save();
+            } catch (java.io.IOException failed) {
+                // closing anyway: the next start is a first start again, which loses nothing of the operator's
+                System.getLogger("io.pooldesk.window").log(System.Logger.Level.WARNING,
+                        "the window's settings could not be saved in " + settings.file() + ": " + failed.getMessage());
+            }
+        });
     }
 
     public Path workspaceFolder() {
