@@ -10,6 +10,7 @@ jar=app/target/pooldesk.jar
 # a pull or an edit leaves sources newer than the jar: build again rather than start an old one
 stale() {
     [ ! -f "$jar" ] && return 0
+    [ ! -d app/target/javafx ] && return 0
     [ -n "$(find . -path ./.git -prune -o -name target -prune -o -type f -newer "$jar" \
         \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' -o -path './resources/*' \) \
         -print -quit)" ]
@@ -26,4 +27,6 @@ for arg in "$@"; do
         *) app+=("$arg") ;;
     esac
 done
-exec java ${jvm[@]+"${jvm[@]}"} -jar "$jar" ${app[@]+"${app[@]}"}
+# JavaFX on the module path, as it supports itself (from the class path it warns "Unsupported JavaFX configuration")
+exec java --module-path app/target/javafx --add-modules javafx.controls,javafx.swing ${jvm[@]+"${jvm[@]}"} \
+    -jar "$jar" ${app[@]+"${app[@]}"}

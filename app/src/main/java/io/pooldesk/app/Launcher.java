@@ -17,8 +17,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            useUserCacheForJavaFx();
-            PooldeskApplication.main(args);
+            openWindow(args);
             return;
         }
         Optional<String> folder;
@@ -34,11 +33,71 @@ public final class Launcher {
                 System.err.println("pooldesk: --workspace " + folder.get() + ": no such folder");
                 System.exit(2);
             }
-            useUserCacheForJavaFx();
-            PooldeskApplication.main(args);
+            openWindow(args);
             return;
         }
         System.exit(Cli.run(args, System.in, System.out, System.err));
+    }
+
+    private static void openWindow(String[] args) {
+        useUserCacheForJavaFx();
+        Path modules = javaFxModulesBesideTheJar();
+        if (modules != null) {
+            System.exit(runWithJavaFxModules(modules, args));
+            return;
+        }
+        WindowLog.start();
+        PooldeskApplication.main(args);
+    }
+
+    /**
+     * JavaFX supports itself only as named modules: loaded from the class path (as {@code java -jar pooldesk.jar}
+     * does with the shaded jar) it warns "Unsupported JavaFX configuration" at every start. The build puts JavaFX's
+     * modular jars in {@code javafx/} beside the jar ({@code scripts/run-app.sh} passes them on the module path
+     * itself); when they are there and JavaFX is not yet a module, the window runs in a JVM that has them on the
+     * module path. Null when JavaFX is a module already, or there is no such folder.
+     */
+    static Path javaFxModulesBesideTheJar() {
+        if (ModuleLayer.boot().findModule("javafx.graphics").isPresent()
+                || Boolean.getBoolean("pooldesk.javafxRelaunched")) {
+            return null;
+        }
+        try {
+            Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path modules = jar.resolveSibling("javafx");
+            return Files.isRegularFile(jar) && Files.isDirectory(modules) ? modules : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Runs the window in a JVM with JavaFX on the module path, with this JVM's options; its exit code. */
+    private static int runWithJavaFxModules(Path modules, String[] args) {
+        Path jar;
+        try {
+            jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-Dpooldesk.javafxRelaunched=true");
+        command.add("-Djavafx.cachedir=" + System.getProperty("javafx.cachedir"));
+        command.addAll(java.util.List.of("--module-path", modules.toString(), "--add-modules",
+                "javafx.controls,javafx.swing", "-cp", jar.toString(), Launcher.class.getName()));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process window = new ProcessBuilder(command).inheritIO().start();
+            return window.waitFor();
+        } catch (java.io.IOException e) {
+            System.err.println("pooldesk: cannot start the window: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.pooldesk.app;
 import io.pooldesk.model.workspace.RecoveryStore;
 import io.pooldesk.views.common.FxBackgroundWork;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
+import io.pooldesk.views.shell.DesktopSettings;
+import io.pooldesk.views.shell.HelpContent;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -15,8 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The window. It opens {@code --workspace FOLDER} (or {@code -Dpooldesk.workspace=FOLDER}) when given, else the demo
- * workspace, copied into the user's data folder on first start.
+ * The window. It opens {@code --workspace FOLDER} (or {@code -Dpooldesk.workspace=FOLDER}) when given, else the
+ * workspace open when it last closed, else the demo workspace, copied into the user's data folder on first start.
+ * It remembers its size, place, theme and tables in {@link DesktopSettings}; it logs to {@link WindowLog#file()}.
  */
 public final class PooldeskApplication extends Application {
 
@@ -39,8 +42,20 @@ public final class PooldeskApplication extends Application {
         WorkspaceViewModel model = new WorkspaceViewModel(background,
                 new RecoveryStore(DemoWorkspace.dataFolder().resolve("recovery")));
         window = new MainWindow(model);
+        window.setHelp(new HelpContent(io.pooldesk.app.cli.Version.current(), WindowLog.file(), PooldeskApplication::readme));
         stage.setTitle("Pooldesk");
         stage.setScene(window.createScene(stage));
+        DesktopSettings settings = DesktopSettings.forUser();
+        if (System.getProperty("pooldesk.screenshots") == null) {
+            // the screenshot tour sets its own sizes and theme, and must not change what the operator's window keeps
+            window.remember(settings, stage);
+        }
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PooldeskApplication.class);
+        model.workspaceProperty().addListener((o, old, ws) -> {
+            if (ws != null) {
+                log.info("Workspace {}: {} manifests", ws.folder(), model.manifests().size());
+            }
+        });
         background.runningProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {
                 model.statusProperty().set(now + "…");
@@ -58,7 +73,7 @@ public final class PooldeskApplication extends Application {
             }
         });
         try {
-            model.open(workspace(getParameters().getRaw().toArray(String[]::new)));
+            model.open(workspace(settings, getParameters().getRaw().toArray(String[]::new)));
         } catch (IOException e) {
             model.statusProperty().set("The demo workspace could not be installed: " + e.getMessage()
                     + ". Open a folder of manifests with File > Open Workspace.");
@@ -86,7 +101,7 @@ public final class PooldeskApplication extends Application {
         }.start();
     }
 
-    private static Path workspace(String... args) throws IOException {
+    private static Path workspace(DesktopSettings settings, String... args) throws IOException {
         java.util.Optional<String> argument = Launcher.workspaceArgument(args);
         if (argument.isPresent()) {
             return Path.of(argument.get());
@@ -95,6 +110,21 @@ public final class PooldeskApplication extends Application {
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
+        if (System.getProperty("pooldesk.screenshots") == null) {
+            java.util.Optional<Path> last = settings.lastWorkspace();
+            if (last.isPresent()) {
+                return last.get();
+            }
+        }
         return DemoWorkspace.install(DemoWorkspace.dataFolder());
+    }
+
+    /** The README, bundled in the jar, for Help > Documentation. */
+    private static String readme() {
+        try (java.io.InputStream in = PooldeskApplication.class.getResourceAsStream("README.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

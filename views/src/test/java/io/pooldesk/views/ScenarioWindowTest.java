@@ -99,7 +99,7 @@ class ScenarioWindowTest {
         assertTrue(requests.getItems().stream().anyMatch(r -> r.reason() != null && !r.reason().isEmpty()),
                 "300 new load balancers in prod leave some pending");
         List<TableCell<?, ?>> why = robot.lookup("#scenario-requests .table-cell").queryAll().stream()
-                .map(n -> (TableCell<?, ?>) n)
+                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
                 .filter(c -> c.getTableColumn() != null && "Why".equals(c.getTableColumn().getText()))
                 .filter(c -> c.getItem() instanceof String text && !text.isEmpty()).toList();
         assertFalse(why.isEmpty(), "reasons are on screen");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
 
-@Command(name = "pooldesk", mixinStandardHelpOptions = true, version = "pooldesk 0.1.0",
+@Command(name = "pooldesk", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert, report, diff, apply.",
                 "With no arguments, opens the window."},
         exitCodeListHeading = "%nExit codes:%n",

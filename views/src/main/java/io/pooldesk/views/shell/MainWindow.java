@@ -52,6 +52,7 @@ public final class MainWindow {
     private final ClusterViewModel cluster;
     private final Label status = new Label();
     private Stage stage;
+    private HelpContent help = HelpContent.none();
 
     public MainWindow(WorkspaceViewModel model) {
         this(model, null);
@@ -132,8 +133,12 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label workspaceLabel = new Label();
         workspaceLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        model.workspaceProperty().addListener((o, old, ws) -> workspaceLabel.setText(ws == null ? ""
-                : "Workspace: " + ws.folder()));
+        model.workspaceProperty().addListener((o, old, ws) -> {
+            workspaceLabel.setText(ws == null ? "" : "Workspace: " + ws.folder());
+            // the title names the workspace, as an editor's names its file: two windows stay apart in the task bar
+            owner.setTitle(ws == null || ws.folder().getFileName() == null ? "Pooldesk"
+                    : ws.folder().getFileName() + " – Pooldesk");
+        });
         HBox statusBar = new HBox(8, status, spacer, workspaceLabel);
         statusBar.getStyleClass().add("status-bar");
         keepStatusPerPage();
@@ -224,15 +229,94 @@ public final class MainWindow {
         view.getItems().addAll(new SeparatorMenuItem(), back);
         view.getItems().addAll(new SeparatorMenuItem(),
                 item("Toggle _Dark Theme", "Shortcut+D", () -> Theme.apply(stage.getScene(), !Theme.dark())));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu helpMenu = new Menu("_Help");
+        MenuItem documentation = item("_Documentation", "F1", this::showDocumentation);
+        documentation.setId("menu-documentation");
+        MenuItem log = item("Show _Log", "Shortcut+L", this::showLog);
+        log.setId("menu-log");
+        MenuItem about = new MenuItem("_About Pooldesk");
+        about.setId("menu-about");
+        about.setOnAction(e -> showAbout());
+        helpMenu.getItems().addAll(documentation, log, new SeparatorMenuItem(), about);
+        MenuBar bar = new MenuBar(file, edit, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** What Help shows: the version, the log file, the README. Call before {@link #createScene}. */
+    public void setHelp(HelpContent content) {
+        this.help = content;
+    }
+
+    /** The About box's words: the version (the one the command line prints), the runtime, where the files are. */
+    public String aboutText() {
+        return "Pooldesk " + help.version() + "\n\n"
+                + "Plans and checks the IP pools of Harvester, MetalLB, OpenELB and NovaEdge.\n\n"
+                + "Java " + System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.runtime.version",
+                System.getProperty("javafx.version", "?")) + "\n"
+                + "Log: " + (help.logFile() == null ? "none" : help.logFile()) + "\n"
+                + "Workspace: " + (model.folder() == null ? "none" : model.folder());
+    }
+
+    private void showAbout() {
+        javafx.scene.control.Alert about = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.NONE,
+                aboutText(), javafx.scene.control.ButtonType.CLOSE);
+        about.setTitle("About Pooldesk");
+        about.setHeaderText("Pooldesk " + help.version());
+        about.initOwner(stage);
+        Theme.apply(about.getDialogPane().getScene());
+        about.show();
+    }
+
+    private void showDocumentation() {
+        String text = help.documentation().get();
+        showText("Pooldesk documentation", text == null || text.isBlank()
+                ? "The documentation is the README.md at the top of Pooldesk's sources." : text);
+    }
+
+    private void showLog() {
+        Path log = help.logFile();
+        String text;
+        try {
+            text = log == null ? "This window writes no log file." : java.nio.file.Files.isRegularFile(log)
+                    ? java.nio.file.Files.readString(log) : "Nothing logged yet: " + log + " does not exist.";
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            text = "The log " + log + " cannot be read: " + e.getMessage();
+        }
+        showText("Pooldesk log" + (log == null ? "" : ": " + log), text);
+    }
+
+    /** A window of read-only text (the README, the log), opened at its end for a log. */
+    private Stage showText(String title, String text) {
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setId("help-text");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("yaml");
+        Stage window = new Stage();
+        window.setTitle(title);
+        window.initOwner(stage);
+        Scene scene = new Scene(new BorderPane(area), 860, 640);
+        Theme.apply(scene);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                window.close();
+            }
+        });
+        window.setScene(scene);
+        window.show();
+        if (title.startsWith("Pooldesk log")) {
+            area.positionCaret(text.length());
+        }
+        return window;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
         if (accelerator.equals("Enter")) {
             item.setAccelerator(new KeyCodeCombination(KeyCode.ENTER));
+        } else if (accelerator.equals("F1")) {
+            item.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         } else if (accelerator.equals("Delete")) {
             item.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         } else {

@@ -1,0 +1,51 @@
+package io.pooldesk.app;
+
+import java.nio.file.Path;
+
+/**
+ * The window's log file: {@code $XDG_STATE_HOME/pooldesk/pooldesk.log}, else {@code ~/.local/state/pooldesk}
+ * ({@code -Dpooldesk.logdir=FOLDER} chooses another). Logback writes it (logback-window.xml); JavaFX's own messages,
+ * which go to java.util.logging, are bridged into it. The command line keeps logback.xml, which logs nothing.
+ */
+final class WindowLog {
+    private WindowLog() {
+    }
+
+    /** The folder the log goes to. */
+    static Path folder() {
+        String chosen = System.getProperty("pooldesk.logdir");
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        String state = System.getenv("XDG_STATE_HOME");
+        if (state != null && !state.isBlank() && Path.of(state).isAbsolute()) {
+            return Path.of(state, "pooldesk");
+        }
+        String home = System.getenv("HOME");
+        Path base = home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"));
+        return base.resolve(".local").resolve("state").resolve("pooldesk");
+    }
+
+    static Path file() {
+        return folder().resolve("pooldesk.log");
+    }
+
+    /**
+     * Points Logback at the window's configuration and bridges java.util.logging into it. Must run before the first
+     * logger is asked for.
+     */
+    static void start() {
+        System.setProperty("pooldesk.logdir", folder().toString());
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/pooldesk/app/logback-window.xml");
+        }
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.pooldesk");
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) ->
+                log.error("Uncaught on thread {}", thread.getName(), failure));
+        log.info("Pooldesk {} starting on Java {} ({}), {}", io.pooldesk.app.cli.Version.current(), System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("os.name"));
+    }
+}
