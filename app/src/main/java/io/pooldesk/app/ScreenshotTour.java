@@ -105,8 +105,56 @@ final class ScreenshotTour {
                 next();
             }));
         });
-        steps.add(Platform::exit);
+        for (String size : System.getProperty("pooldesk.screenshots.sizes", "1024x700,1600x1000").split(",")) {
+            if (size.isBlank()) {
+                continue;
+            }
+            for (boolean dark : new boolean[] {false, true}) {
+                variants(size.trim(), dark);
+            }
+        }
+        steps.add(() -> {
+            io.pooldesk.views.common.Theme.apply(stage.getScene(), false);
+            Platform.exit();
+        });
         waitForPools();
+    }
+
+    /**
+     * The window's pages at one size and theme: {@code window-PAGE-WxH-THEME.png}. The load balancers are reached
+     * the way an operator does, by a link from the pool's map, so the way back shows.
+     */
+    private void variants(String size, boolean dark) {
+        String[] wh = size.split("x");
+        double width = Double.parseDouble(wh[0]);
+        double height = Double.parseDouble(wh[1]);
+        String suffix = "-" + size + "-" + (dark ? "dark" : "light") + ".png";
+        steps.add(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            io.pooldesk.views.common.Theme.apply(stage.getScene(), dark);
+            window.registry().bringToFront(io.pooldesk.views.pools.PoolsPage.class);
+            window.select("default-pool");
+            later(() -> {
+                shoot(stage.getScene(), "window-pools" + suffix);
+                var pool = window.model().selectedPoolProperty().get();
+                String holder = pool == null || pool.allocated().isEmpty() ? null
+                        : pool.allocated().firstEntry().getValue();
+                window.registry().show(io.pooldesk.views.balancers.LoadBalancersPage.class).select(holder);
+                later(() -> {
+                    shoot(stage.getScene(), "window-load-balancers" + suffix);
+                    window.show(io.pooldesk.views.planning.ScenarioPage.class);
+                    later(() -> {
+                        shoot(stage.getScene(), "window-scenario" + suffix);
+                        window.show(io.pooldesk.views.planning.ForecastPage.class);
+                        later(() -> {
+                            shoot(stage.getScene(), "window-forecast" + suffix);
+                            next();
+                        });
+                    });
+                });
+            });
+        });
     }
 
     private void waitForPools() {
