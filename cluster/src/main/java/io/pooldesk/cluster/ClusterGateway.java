@@ -7,7 +7,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.WritableOperation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.Yaml;
 
@@ -55,6 +58,7 @@ public final class ClusterGateway implements AutoCloseable {
 
     private final KubernetesClient client;
     private final KubernetesClient writer;
+    private final KubernetesClient watcher;
     private final Duration deadline;
     private final Secrets secrets;
     private final String server;
@@ -80,6 +84,9 @@ public final class ClusterGateway implements AutoCloseable {
         // fabric8 re-sends a request whose connection failed, and a write whose answer was lost may have been done
         this.writer = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
                 .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
+        // LiveView resumes and relists itself; fabric8 would resume silently, and say nothing of a lost connection
+        this.watcher = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withWatchReconnectLimit(0).build()).adapt(KubernetesClient.class);
         this.deadline = deadline;
         this.secrets = secrets;
         this.server = server;
@@ -186,39 +193,19 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /**
-     * Keeps {@code onChange} informed of every change the cluster makes to the kinds Pooldesk knows (an informer per
-     * kind, as kubectl's watch). Close the returned handle to stop.
+     * Keeps {@code onChange} informed of every change the cluster makes to the kinds Pooldesk knows. Returns at once;
+     * close the returned view to stop.
      */
-    public AutoCloseable watch(Runnable onChange) {
-        List<io.fabric8.kubernetes.client.informers.SharedIndexInformer<GenericKubernetesResource>> informers =
-                new ArrayList<>();
-        io.fabric8.kubernetes.client.informers.ResourceEventHandler<GenericKubernetesResource> handler =
-                new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(GenericKubernetesResource obj) {
-                        onChange.run();
-                    }
+    public LiveView watch(Runnable onChange) {
+        return liveView(onChange::run);
+    }
 
-                    @Override
-                    public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-                        onChange.run();
-                    }
-
-                    @Override
-                    public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                        onChange.run();
-                    }
-                };
-        for (ClusterKind kind : ClusterKind.ALL) {
-            try {
-                informers.add(kind.namespaced()
-                        ? client.genericKubernetesResources(kind.context()).inAnyNamespace().inform(handler)
-                        : client.genericKubernetesResources(kind.context()).inform(handler));
-            } catch (KubernetesClientException e) {
-                // a kind that is not installed or not readable has nothing to watch
-            }
-        }
-        return () -> informers.forEach(io.fabric8.kubernetes.client.informers.SharedIndexInformer::close);
+    /**
+     * A live view of the kinds Pooldesk knows ({@link LiveView}): listed, then watched, resumed after a lost
+     * connection and listed again after an expiry, each step within this gateway's deadline. Returns at once.
+     */
+    public LiveView liveView(LiveView.Listener listener) {
+        return new LiveView(this, watcher, ClusterKind.ALL, listener);
     }
 
     /** The contexts of the kubeconfig, as kubectl lists them; empty when there is no usable kubeconfig. */
@@ -393,6 +380,7 @@ public final class ClusterGateway implements AutoCloseable {
                 write(p, true, serverSide);
             } catch (Failure f) {
                 refusals.add(new ObjectOutcome(p.diff, f.code == 409 ? ObjectOutcome.Result.CONFLICT
+                        : f.unknownField() != null ? ObjectOutcome.Result.INVALID
                         : f.answered() ? ObjectOutcome.Result.REFUSED : ObjectOutcome.Result.FAILED,
                         describe(f, verb(p, serverSide), p.kind, p.diff.namespace()).getMessage()));
                 if (!f.answered()) {
@@ -432,6 +420,7 @@ public final class ClusterGateway implements AutoCloseable {
                             : ObjectOutcome.Result.UPDATED, "");
                 } catch (Failure f) {
                     outcome = f.answered() ? new ObjectOutcome(p.diff, f.code == 409 ? ObjectOutcome.Result.CONFLICT
+                            : f.unknownField() != null ? ObjectOutcome.Result.INVALID
                             : ObjectOutcome.Result.FAILED, f.code == 409
                             ? "changed in the cluster since Pooldesk read it; run diff again to see the new state"
                             : describe(f, verb(p, serverSide), p.kind, p.diff.namespace()).getMessage())
@@ -490,14 +479,15 @@ public final class ClusterGateway implements AutoCloseable {
         Resource<GenericKubernetesResource> resource = p.kind.namespaced()
                 ? writer.genericKubernetesResources(p.kind.context()).inNamespace(p.diff.namespace()).resource(body)
                 : writer.genericKubernetesResources(p.kind.context()).resource(body);
+        WritableOperation<GenericKubernetesResource> operation = dryRun ? resource.dryRun() : resource;
+        // without Strict the server drops a field its schema lacks and answers 201: a misspelt field would vanish
+        NonDeletingOperation<GenericKubernetesResource> strict = operation
+                .fieldValidation(FieldValidateable.Validation.STRICT);
         call(() -> {
             if (serverSide) {
-                return (dryRun ? resource.dryRun() : resource).fieldManager(FIELD_MANAGER).serverSideApply();
+                return strict.fieldManager(FIELD_MANAGER).serverSideApply();
             }
-            if (p.live == null) {
-                return dryRun ? resource.dryRun().create() : resource.create();
-            }
-            return dryRun ? resource.dryRun().update() : resource.update();
+            return p.live == null ? strict.create() : strict.update();
         });
     }
 
@@ -539,8 +529,13 @@ public final class ClusterGateway implements AutoCloseable {
         return Yaml.json().valueToTree(client.getKubernetesSerialization().convertValue(resource, Map.class));
     }
 
+    /** How long one request may take. */
+    Duration deadline() {
+        return deadline;
+    }
+
     /** Runs one request with a deadline for its whole answer, body included. */
-    private <T> T call(Callable<T> request) throws Failure {
+    <T> T call(Callable<T> request) throws Failure {
         Future<T> answer;
         try {
             answer = requests.submit(request);
@@ -582,6 +577,25 @@ public final class ClusterGateway implements AutoCloseable {
             return kind == Kind.ANSWERED;
         }
 
+        /**
+         * The field the server's strict validation refused, or null: {@code unknown field "spec.x"} (create,
+         * update), {@code .spec.x: field not declared in schema} (server-side apply, answered with 500), or a
+         * {@code duplicate field "spec.x"}.
+         */
+        String unknownField() {
+            if (kind != Kind.ANSWERED) {
+                return null;
+            }
+            java.util.regex.Matcher m = UNKNOWN_FIELD.matcher(serverMessage);
+            if (m.find()) {
+                return m.group(1) != null ? m.group(1) : m.group(2);
+            }
+            return null;
+        }
+
+        private static final java.util.regex.Pattern UNKNOWN_FIELD = java.util.regex.Pattern.compile(
+                "(?:unknown|duplicate) field \"([^\"]{1,300})\"|\\.?([^\\s:]{1,300}): field not declared in schema");
+
         static Failure of(Throwable thrown) {
             if (thrown instanceof KubernetesClientException e && e.getCode() > 0) {
                 String message = e.getStatus() != null && e.getStatus().getMessage() != null
@@ -616,7 +630,7 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /** The failure in words: who refused what, and why (never credentials, never a library's text). */
-    private ClusterException describe(Failure f, String verb, ClusterKind kind, String namespace) {
+    ClusterException describe(Failure f, String verb, ClusterKind kind, String namespace) {
         String where = namespace.isEmpty() ? "" : namespace.equals("*") ? " in all namespaces"
                 : " in namespace " + namespace;
         String what = verb + " " + kind.resource() + where;
@@ -631,7 +645,10 @@ public final class ClusterGateway implements AutoCloseable {
             case TLS -> "the TLS handshake with the cluster at " + server + " failed (" + what + "): its certificate"
                     + " is not trusted by the kubeconfig's certificate authority, or it refused ours";
             case OTHER -> "the request " + what + " failed (" + f.type + ")";
-            case ANSWERED -> switch (f.code) {
+            case ANSWERED -> f.unknownField() != null ? "the cluster's schema for " + kind.kind() + " ("
+                    + kind.apiVersion() + ") has no field " + Kubeconfig.printable(f.unknownField()) + " (" + what
+                    + "; the object is refused whole, nothing of it is written): " + quoted(f.serverMessage)
+                    : switch (f.code) {
                 case 401 -> "the cluster at " + server + " did not accept the credentials of this context (" + what
                         + ")";
                 case 403 -> "forbidden: RBAC denies " + what;
@@ -653,6 +670,7 @@ public final class ClusterGateway implements AutoCloseable {
     @Override
     public void close() {
         requests.shutdownNow();
+        watcher.close();
         writer.close();
         client.close();
     }

@@ -8,11 +8,13 @@ public record ObjectOutcome(ObjectDiff diff, Result result, String message) {
 
     public enum Result {
         UNCHANGED, WOULD_CREATE, WOULD_UPDATE, CREATED, UPDATED, REFUSED, CONFLICT, FAILED, NOT_ATTEMPTED,
-        UNKNOWN;
+        UNKNOWN,
+        /** Refused by the server's strict field validation: the object has a field its kind's schema lacks. */
+        INVALID;
 
         public boolean isFailure() {
             return this == REFUSED || this == CONFLICT || this == FAILED || this == NOT_ATTEMPTED
-                    || this == UNKNOWN;
+                    || this == UNKNOWN || this == INVALID;
         }
     }
 

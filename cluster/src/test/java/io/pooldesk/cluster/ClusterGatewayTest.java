@@ -37,9 +37,9 @@ class ClusterGatewayTest {
     @BeforeEach
     void setUp() {
         gateway = new ClusterGateway(client);
-        server.expect().post().withPath(POOLS_PATH + "?dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
+        server.expect().post().withPath(POOLS_PATH + "?fieldValidation=Strict&dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
         for (String name : List.of("a", "b", "c")) {
-            server.expect().put().withPath(POOLS_PATH + "/" + name + "?dryRun=All")
+            server.expect().put().withPath(POOLS_PATH + "/" + name + "?fieldValidation=Strict&dryRun=All")
                     .andReply(200, r -> r.getBody().readUtf8()).always();
         }
     }
@@ -120,8 +120,9 @@ class ClusterGatewayTest {
         List<ObjectOutcome> outcomes = gateway.apply(desired, false, o -> { });
         assertEquals(List.of(ObjectOutcome.Result.UPDATED, ObjectOutcome.Result.CREATED),
                 outcomes.stream().map(ObjectOutcome::result).toList());
-        assertEquals(List.of("PUT " + POOLS_PATH + "/a?dryRun=All", "POST " + POOLS_PATH + "?dryRun=All",
-                "PUT " + POOLS_PATH + "/a", "POST " + POOLS_PATH), writes());
+        assertEquals(List.of("PUT " + POOLS_PATH + "/a?fieldValidation=Strict&dryRun=All", "POST " + POOLS_PATH + "?fieldValidation=Strict&dryRun=All",
+                "PUT " + POOLS_PATH + "/a?fieldValidation=Strict", "POST " + POOLS_PATH + "?fieldValidation=Strict"),
+                writes());
         assertEquals("10.0.9.0/24", Yaml.json().valueToTree(inCluster("a").getAdditionalProperties().get("spec"))
                 .at("/ranges/0/subnet").asText());
         List<ObjectOutcome> again = gateway.apply(desired, false, o -> { });
@@ -134,7 +135,7 @@ class ClusterGatewayTest {
         writes();
         List<ObjectOutcome> outcomes = gateway.apply(workspace(pool("a", "10.0.0.0/24")), true, o -> { });
         assertEquals(ObjectOutcome.Result.WOULD_CREATE, outcomes.get(0).result());
-        assertEquals(List.of("POST " + POOLS_PATH + "?dryRun=All"), writes());
+        assertEquals(List.of("POST " + POOLS_PATH + "?fieldValidation=Strict&dryRun=All"), writes());
         assertEquals(null, inCluster("a"));
     }
 
@@ -183,7 +184,7 @@ class ClusterGatewayTest {
     @Test
     void webhookRefusalStopsEveryWrite() throws Exception {
         createInCluster("d", "10.1.0.0/24", null);
-        server.expect().put().withPath(POOLS_PATH + "/d?dryRun=All").andReturn(422, Map.of("kind", "Status",
+        server.expect().put().withPath(POOLS_PATH + "/d?fieldValidation=Strict&dryRun=All").andReturn(422, Map.of("kind", "Status",
                 "apiVersion", "v1", "status", "Failure", "code", 422,
                 "message", "admission webhook denied: can't update IP pool d because range can't be empty")).once();
         writes();
@@ -192,7 +193,7 @@ class ClusterGatewayTest {
         assertEquals(ObjectOutcome.Result.REFUSED, outcomes.get(0).result());
         assertTrue(outcomes.get(0).message().contains("range can't be empty"), outcomes.get(0).message());
         assertEquals(ObjectOutcome.Result.NOT_ATTEMPTED, outcomes.get(1).result());
-        assertEquals(List.of("PUT " + POOLS_PATH + "/d?dryRun=All", "POST " + POOLS_PATH + "?dryRun=All"), writes(),
+        assertEquals(List.of("PUT " + POOLS_PATH + "/d?fieldValidation=Strict&dryRun=All", "POST " + POOLS_PATH + "?fieldValidation=Strict&dryRun=All"), writes(),
                 "both dry-runs, and no write after one was refused");
     }
 
@@ -230,7 +231,7 @@ class ClusterGatewayTest {
             }
         }
         assertEquals("PATCH", request.getMethod());
-        assertEquals(POOLS_PATH + "/a?fieldManager=pooldesk&dryRun=All", request.getPath());
+        assertEquals(POOLS_PATH + "/a?fieldValidation=Strict&fieldManager=pooldesk&dryRun=All", request.getPath());
         assertEquals("application/apply-patch+yaml", request.getHeader("Content-Type").split(";")[0]);
         // the mock records no body for this request: the body is checked where it is built
         var body = ClusterGateway.applyConfiguration(pools, "", "a", workspace(pool("a", "10.0.9.0/24")).get(0)

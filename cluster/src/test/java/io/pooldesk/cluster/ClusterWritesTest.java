@@ -79,7 +79,7 @@ class ClusterWritesTest {
         assertEquals(ObjectOutcome.Result.UPDATED, outcomes.get(0).result(), outcomes.toString());
         assertTrue(outcomes.get(0).message().contains("the answer was lost; read back"), outcomes.get(0).message());
         assertEquals(ObjectOutcome.Result.NOT_ATTEMPTED, outcomes.get(1).result(), "nothing more after a lost answer");
-        assertEquals(List.of("PUT " + POOLS + "/a?dryRun=All", "POST " + POOLS + "?dryRun=All", "PUT " + POOLS + "/a"),
+        assertEquals(List.of("PUT " + POOLS + "/a?fieldValidation=Strict&dryRun=All", "POST " + POOLS + "?fieldValidation=Strict&dryRun=All", "PUT " + POOLS + "/a?fieldValidation=Strict"),
                 server.writes(), "the write was sent once");
     }
 
@@ -90,7 +90,7 @@ class ClusterWritesTest {
         assertEquals(ObjectOutcome.Result.FAILED, outcomes.get(0).result(), outcomes.toString());
         assertTrue(outcomes.get(0).message().startsWith("not written: the connection to the cluster at "
                 + server.url() + " was lost during create"), outcomes.get(0).message());
-        assertEquals(1, server.writes().stream().filter(w -> w.equals("POST " + POOLS)).count());
+        assertEquals(1, server.writes().stream().filter(w -> w.equals("POST " + POOLS + "?fieldValidation=Strict")).count());
     }
 
     @Test

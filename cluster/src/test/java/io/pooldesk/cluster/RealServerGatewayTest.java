@@ -193,7 +193,8 @@ class RealServerGatewayTest {
             @Override
             public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
                 String uri = request.uri().toString();
-                if ("PUT".equals(request.method()) && uri.endsWith("/ippools/" + name) && !raced.getAndSet(true)) {
+                if ("PUT".equals(request.method()) && uri.replaceAll("\\?.*", "").endsWith("/ippools/" + name)
+                        && !uri.contains("dryRun") && !raced.getAndSet(true)) {
                     admin.genericKubernetesResources(LB_POOLS.context()).withName(name)
                             .edit(p -> {
                                 p.getMetadata().getLabels().put("edited-by", "someone-else");

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * {@code pooldesk diff}, {@code pooldesk apply} and {@code pooldesk pull}: the workspace and a cluster. Exit 1 when
  * the cluster refused or could not be reached, 2 when the kubeconfig, an argument or a workspace object cannot be
- * used. Every message comes from the gateway, which never carries a credential.
+ * used (an object with a field its kind's schema in the cluster lacks, too). Every message comes from the gateway, which never carries a credential.
  */
 final class ClusterCommands {
     private final InputStream stdin;
@@ -70,7 +70,9 @@ final class ClusterCommands {
             out.println((dryRun ? "dry-run: " : "") + written + " written, " + (failed - unknown) + " not applied, "
                     + (unknown == 0 ? "" : unknown + " unknown (see above), ")
                     + (outcomes.size() - written - failed) + " unchanged or would change");
-            return failed == 0 ? Cli.OK : Cli.FAILED;
+            // a field the cluster's schema lacks is the workspace's fault, as any other bad input
+            return outcomes.stream().anyMatch(o -> o.result() == ObjectOutcome.Result.INVALID) ? Cli.UNREADABLE
+                    : failed == 0 ? Cli.OK : Cli.FAILED;
         } catch (ClusterException e) {
             return fail(e);
         }

@@ -46,8 +46,8 @@ class ClusterCliTest {
                 """.formatted(client.getMasterUrl(), TOKEN));
         kubeconfig = config.toString();
         // a real server keeps nothing from a dry-run; the mock would, so answer those requests as the server does
-        server.expect().post().withPath(POOLS + "?dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
-        server.expect().put().withPath(POOLS + "/default-ip-pool?dryRun=All")
+        server.expect().post().withPath(POOLS + "?fieldValidation=Strict&dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
+        server.expect().put().withPath(POOLS + "/default-ip-pool?fieldValidation=Strict&dryRun=All")
                 .andReply(200, r -> r.getBody().readUtf8()).always();
     }
 

@@ -42,7 +42,11 @@ public final class ClusterView extends BorderPane {
         message.textProperty().bind(model.message);
         HBox bar = new HBox(8, new Label("Context"), contexts, compare, dryRun, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(8, bar, message);
+        Label live = new Label();
+        live.setId("cluster-live");
+        live.setWrapText(true);
+        live.textProperty().bind(model.live);
+        VBox top = new VBox(8, bar, message, live);
         top.setPadding(new Insets(8));
         TableView<ObjectDiff> diffs = new TableView<>(model.diffs);
         diffs.setId("cluster-diffs");

@@ -32,6 +32,8 @@ public final class ClusterViewModel {
     public final ObservableList<ObjectDiff> diffs = FXCollections.observableArrayList();
     public final ObservableList<ObjectOutcome> outcomes = FXCollections.observableArrayList();
     public final StringProperty message = new SimpleStringProperty("Choose a context, then Compare.");
+    /** The watch on the compared context, in words: watching, lost and resuming, or relisted after an expiry. */
+    public final StringProperty live = new SimpleStringProperty("");
 
     private final java.util.function.Consumer<Runnable> uiThread;
     private ClusterGateway watching;
@@ -64,12 +66,20 @@ public final class ClusterViewModel {
         try {
             watching = connector.connect(ctx);
             watchedContext = ctx;
-            watch = watching.watch(() -> {
-                if (comparePending.compareAndSet(false, true)) {
-                    uiThread.accept(() -> {
-                        comparePending.set(false);
-                        compare();
-                    });
+            watch = watching.liveView(new io.pooldesk.cluster.LiveView.Listener() {
+                @Override
+                public void changed() {
+                    if (comparePending.compareAndSet(false, true)) {
+                        uiThread.accept(() -> {
+                            comparePending.set(false);
+                            compare();
+                        });
+                    }
+                }
+
+                @Override
+                public void state(String words) {
+                    uiThread.accept(() -> live.set("Live: " + words));
                 }
             });
         } catch (ClusterException e) {
@@ -91,6 +101,7 @@ public final class ClusterViewModel {
         watch = null;
         watching = null;
         watchedContext = null;
+        live.set("");
     }
 
     public void loadContexts(List<String> names) {

@@ -25,7 +25,7 @@ class ClusterViewModelTest {
 
     @Test
     void nothingIsWrittenBeforeTheOperatorHasSeenTheDiffAndTheCompareStaysLive() throws Exception {
-        server.expect().post().withPath(POOLS + "?dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
+        server.expect().post().withPath(POOLS + "?fieldValidation=Strict&dryRun=All").andReply(201, r -> r.getBody().readUtf8()).always();
         var workspace = ManifestReader.parse("pools.yaml", """
                 apiVersion: loadbalancer.harvesterhci.io/v1beta1
                 kind: IPPool

@@ -1,0 +1,374 @@
+package io.pooldesk.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.Watchable;
+import io.fabric8.kubernetes.client.dsl.internal.BaseOperation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the cluster holds of the kinds Pooldesk knows, kept current by a list and then a watch per kind, as a
+ * reflector does, but with every step in the open:
+ * <ul>
+ *   <li>A watch that ends (the server's timeout, a dropped connection) is resumed from the last resourceVersion it
+ *       delivered, so the changes made while it was down still arrive.</li>
+ *   <li>A watch the server can no longer resume (410 Gone: its history was compacted, or its watch cache restarted
+ *       after that resourceVersion) is followed by a new list, compared with what the view held; every difference is
+ *       reported, and the view's state says it relisted.</li>
+ *   <li>Every list and every watch's start has the gateway's deadline, and nothing here blocks the caller: a dead or
+ *       hostile server leaves the view saying so, never a hung command or window.</li>
+ * </ul>
+ * fabric8's own reconnection is off for these watches (watch reconnect limit 0): it would resume silently, and its
+ * informers relist on 410 without telling anyone.
+ */
+public final class LiveView implements AutoCloseable {
+    /** What the view tells its owner. Called on the view's threads. */
+    public interface Listener {
+        /** One or more objects the view holds were added, changed or removed. */
+        void changed();
+
+        /** The view's state, in words, changed ({@link #state()}). */
+        default void state(String words) {
+        }
+    }
+
+    /** How long one watch may run before the server is asked to end it and it is resumed. */
+    static final int WATCH_SECONDS = 300;
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
+    private final ClusterGateway gateway;
+    private final KubernetesClient client;
+    private final Listener listener;
+    private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final Map<ClusterKind, String> states = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicLong relists = new AtomicLong();
+    private final AtomicLong resumes = new AtomicLong();
+    private volatile boolean closed;
+    private String lastState = "";
+
+    LiveView(ClusterGateway gateway, KubernetesClient client, List<ClusterKind> kinds, Listener listener) {
+        this.gateway = gateway;
+        this.client = client;
+        this.listener = listener;
+        for (ClusterKind kind : kinds) {
+            states.put(kind, "listing");
+            Thread worker = new Thread(() -> follow(kind), "pooldesk live view " + kind.resource());
+            worker.setDaemon(true);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+    }
+
+    /** Every object the view holds, as "plural.group namespace/name" to its resourceVersion. */
+    public Map<String, String> objects() {
+        return new TreeMap<>(objects);
+    }
+
+    /** The view's state in words: per kind, whether it is watched, resuming, relisted or not watched, and why. */
+    public String state() {
+        Map<String, List<String>> byWords = new LinkedHashMap<>();
+        for (ClusterKind kind : ClusterKind.ALL) {
+            String words = states.get(kind);
+            if (words != null) {
+                byWords.computeIfAbsent(words, w -> new ArrayList<>()).add(kind.kind() + " (" + kind.apiVersion()
+                        + ")");
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byWords.forEach((words, kinds) -> parts.add(String.join(", ", kinds) + ": " + words));
+        return String.join("; ", parts);
+    }
+
+    /** How many times a kind was listed again because its watch could not be resumed (410 Gone). */
+    public long relists() {
+        return relists.get();
+    }
+
+    /** How many times a watch that ended was resumed from the last resourceVersion it delivered. */
+    public long resumes() {
+        return resumes.get();
+    }
+
+    private void say(ClusterKind kind, String words) {
+        states.put(kind, words);
+        String now = state();
+        boolean changed;
+        synchronized (this) {
+            changed = !now.equals(lastState);
+            lastState = now;
+        }
+        if (changed && !closed) {
+            listener.state(now);
+        }
+    }
+
+    private enum Ending { ENDED, GONE, LOST }
+
+    /** How a watch ended, and whether it was kept: it delivered an event or stayed up for a while. */
+    private record Watched(Ending ending, boolean kept) {
+    }
+
+    /** How long a watch must stay up, if it delivers nothing, to count as connected. */
+    private static final long KEPT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** One kind: list, then watch and resume, relisting whenever the server answers 410 Gone. */
+    private void follow(ClusterKind kind) {
+        Map<String, String> known = new HashMap<>();
+        String resourceVersion = null;
+        String expired = null;
+        boolean listed = false;
+        int failures = 0;
+        while (!closed) {
+            try {
+                if (resourceVersion == null) {
+                    resourceVersion = relist(kind, known, expired);
+                    expired = null;
+                    listed = true;
+                }
+                AtomicReference<String> last = new AtomicReference<>(resourceVersion);
+                Watched watched = watch(kind, known, last, !listed, failures > 0);
+                listed = false;
+                if (watched.ending == Ending.GONE) {
+                    expired = last.get();
+                    say(kind, "the watch could not resume from resourceVersion " + expired + " (410 Gone: the"
+                            + " server no longer holds that history); listing again");
+                    resourceVersion = null;
+                    failures = 0;
+                    if (!watched.kept) {
+                        pause(Duration.ofSeconds(1));
+                    }
+                } else {
+                    resourceVersion = last.get();
+                }
+                if (watched.kept) {
+                    failures = 0;
+                } else if (watched.ending == Ending.LOST) {
+                    // fabric8 may report a watch started that never connected (it falls back to a plain HTTP watch)
+                    throw new ClusterGateway.Failure(ClusterGateway.Failure.Kind.LOST, 0, "", "");
+                } else if (watched.ending != Ending.GONE) {
+                    // a watch the server ends at once, again and again, must not become a busy loop
+                    pause(Duration.ofSeconds(1));
+                }
+            } catch (ClusterGateway.Failure f) {
+                if (f.code == 410 && resourceVersion != null) {
+                    expired = resourceVersion;
+                    resourceVersion = null;
+                    continue;
+                }
+                if (f.code == 403 || f.code == 404 || f.code == 401) {
+                    say(kind, "not watched: " + gateway.describe(f, "watch", kind, kind.namespaced() ? "*" : "")
+                            .getMessage());
+                    return;
+                }
+                failures++;
+                Duration pause = Duration.ofSeconds(Math.min(LONGEST_PAUSE.toSeconds(), 1L << Math.min(failures, 5)));
+                say(kind, (resourceVersion == null ? "not listed" : "not watched since resourceVersion "
+                        + resourceVersion) + ": " + gateway.describe(f, resourceVersion == null ? "list" : "watch",
+                        kind, kind.namespaced() ? "*" : "").getMessage() + "; trying again in "
+                        + pause.toSeconds() + " s");
+                pause(pause);
+            } catch (RuntimeException e) {
+                // a library's surprise must not end the view silently; its text may quote a credential
+                failures++;
+                say(kind, "not watched since resourceVersion " + resourceVersion + ": the watch failed ("
+                        + e.getClass().getSimpleName() + "); trying again in 30 s");
+                pause(LONGEST_PAUSE);
+            }
+        }
+    }
+
+    /** Lists the kind, reports every difference from what the view held, and returns the list's resourceVersion. */
+    private String relist(ClusterKind kind, Map<String, String> known, String expired) throws ClusterGateway.Failure {
+        GenericKubernetesResourceList list = gateway.call(() -> kind.namespaced()
+                ? client.genericKubernetesResources(kind.context()).inAnyNamespace().list()
+                : client.genericKubernetesResources(kind.context()).list());
+        Map<String, String> listed = new HashMap<>();
+        for (GenericKubernetesResource item : list.getItems()) {
+            listed.put(key(kind, item), item.getMetadata().getResourceVersion());
+        }
+        int added = 0;
+        int changed = 0;
+        int removed = 0;
+        for (Map.Entry<String, String> entry : listed.entrySet()) {
+            String before = known.get(entry.getKey());
+            if (before == null) {
+                added++;
+            } else if (!before.equals(entry.getValue())) {
+                changed++;
+            }
+            objects.put(entry.getKey(), entry.getValue());
+        }
+        for (String gone : known.keySet()) {
+            if (!listed.containsKey(gone)) {
+                removed++;
+                objects.remove(gone);
+            }
+        }
+        known.clear();
+        known.putAll(listed);
+        String resourceVersion = list.getMetadata().getResourceVersion();
+        if (expired != null) {
+            relists.incrementAndGet();
+            say(kind, "relisted at resourceVersion " + resourceVersion + " after the watch expired at "
+                    + expired + " (410 Gone): " + added + " added, " + changed + " changed, " + removed
+                    + " removed; watching");
+        } else {
+            say(kind, "watching");
+        }
+        if (added + changed + removed > 0 && !closed) {
+            listener.changed();
+        }
+        return resourceVersion;
+    }
+
+    /** Watches the kind from {@code last} until the watch ends; {@code last} follows every event delivered. */
+    private Watched watch(ClusterKind kind, Map<String, String> known, AtomicReference<String> last, boolean resumed,
+                          boolean afterFailure) throws ClusterGateway.Failure {
+        BlockingQueue<Ending> ended = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean delivered = new java.util.concurrent.atomic.AtomicBoolean();
+        Watcher<GenericKubernetesResource> watcher = new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, GenericKubernetesResource resource) {
+                if (closed || resource == null || resource.getMetadata() == null) {
+                    return;
+                }
+                String version = resource.getMetadata().getResourceVersion();
+                boolean change = true;
+                switch (action) {
+                    case ADDED, MODIFIED -> {
+                        known.put(key(kind, resource), version);
+                        objects.put(key(kind, resource), version);
+                    }
+                    case DELETED -> {
+                        known.remove(key(kind, resource));
+                        objects.remove(key(kind, resource));
+                    }
+                    default -> change = false;
+                }
+                if (version != null && !version.isEmpty()) {
+                    last.set(version);
+                }
+                delivered.set(true);
+                if (change) {
+                    listener.changed();
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                ended.offer(cause.isHttpGone() ? Ending.GONE : Ending.LOST);
+            }
+
+            @Override
+            public void onClose() {
+                ended.offer(Ending.ENDED);
+            }
+        };
+        ListOptions options = new ListOptionsBuilder().withResourceVersion(last.get()).withAllowWatchBookmarks(true)
+                .withTimeoutSeconds((long) WATCH_SECONDS).build();
+        String from = last.get();
+        Watch watch = start(kind, options, watcher);
+        long started = System.nanoTime();
+        boolean kept = false;
+        try {
+            long until = started + TimeUnit.SECONDS.toNanos(WATCH_SECONDS + 30);
+            while (!closed && System.nanoTime() < until) {
+                if (!kept && (delivered.get() || System.nanoTime() - started > KEPT_NANOS)) {
+                    kept = true;
+                    if (resumed) {
+                        resumes.incrementAndGet();
+                    }
+                    if (afterFailure) {
+                        say(kind, "watching again from resourceVersion " + from + " after the connection was lost");
+                    }
+                }
+                Ending ending = ended.poll(200, TimeUnit.MILLISECONDS);
+                if (ending != null) {
+                    return new Watched(ending, kept || delivered.get());
+                }
+            }
+            return new Watched(Ending.ENDED, kept);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Watched(Ending.ENDED, kept);
+        } finally {
+            watch.close();
+        }
+    }
+
+    /** Starts a watch within the gateway's deadline; one that starts late is closed when it does. */
+    @SuppressWarnings("unchecked")
+    private Watch start(ClusterKind kind, ListOptions options, Watcher<GenericKubernetesResource> watcher)
+            throws ClusterGateway.Failure {
+        Watchable<GenericKubernetesResource> target = kind.namespaced()
+                ? client.genericKubernetesResources(kind.context()).inAnyNamespace()
+                : client.genericKubernetesResources(kind.context());
+        if (!(target instanceof BaseOperation<?, ?, ?> operation)) {
+            return gateway.call(() -> target.watch(options, watcher));
+        }
+        // Watchable.watch waits for the watch to start without any limit (BaseOperation.watch, fabric8 7.8.0)
+        CompletableFuture<? extends Watch> starting = ((BaseOperation<GenericKubernetesResource, ?, ?>) operation)
+                .submitWatch(options, watcher);
+        try {
+            return starting.get(gateway.deadline().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            starting.thenAccept(Watch::close);
+            starting.cancel(true);
+            throw new ClusterGateway.Failure(ClusterGateway.Failure.Kind.TIMEOUT, 0, "", "");
+        } catch (InterruptedException e) {
+            starting.thenAccept(Watch::close);
+            Thread.currentThread().interrupt();
+            throw new ClusterGateway.Failure(ClusterGateway.Failure.Kind.OTHER, 0, "", "InterruptedException");
+        } catch (ExecutionException e) {
+            throw ClusterGateway.Failure.of(e.getCause());
+        }
+    }
+
+    private static String key(ClusterKind kind, GenericKubernetesResource resource) {
+        String namespace = resource.getMetadata().getNamespace();
+        return kind.resource() + " " + (namespace == null || namespace.isEmpty() ? "" : namespace + "/")
+                + resource.getMetadata().getName();
+    }
+
+    private void pause(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        while (!closed && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Stops every watch; returns at once. */
+    @Override
+    public void close() {
+        closed = true;
+        workers.forEach(Thread::interrupt);
+    }
+}
