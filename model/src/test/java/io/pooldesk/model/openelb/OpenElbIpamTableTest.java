@@ -80,6 +80,15 @@ class OpenElbIpamTableTest {
             C6-18 eip bind default namespace by spec.namespace                | eip 2001:db8::/120 ns=default | default/testsvc v6 | | 2001:db8:: | 2001:db8::>default/testsvc
             C6-19 eip bind default namespace by spec.namespaceSelector        | eip 2001:db8::/120 sel=label:test | default/testsvc v6 | | 2001:db8:: | 2001:db8::>default/testsvc
             C6-21 default eip                                                 | eip 2001:db8::/120 default | default/testsvc v6 | | 2001:db8:: | 2001:db8::>default/testsvc
+            T7 types_test.go IPToOrdinal 192.168.0.2 (ordinal 1)             | eip 192.168.0.1-192.168.0.100 | default/svc eip=eip ip=192.168.0.2 | | 192.168.0.2 | 192.168.0.2>default/svc
+            T7 types_test.go IPToOrdinal 192.168.0.0 (-1)                     | eip 192.168.0.1-192.168.0.100 | default/svc eip=eip ip=192.168.0.0 | | error no avliable eip, err:the specified ip:192.168.0.0 is beyond the range of eip[eip:192.168.0.1-192.168.0.100] | -
+            T7 types_test.go IPToOrdinal 192.168.0.101 (-1)                   | eip 192.168.0.1-192.168.0.100 | default/svc eip=eip ip=192.168.0.101 | | error no avliable eip, err:the specified ip:192.168.0.101 is beyond the range of eip[eip:192.168.0.1-192.168.0.100] | -
+            T12 types_test.go Contains "" (no request: the first address)     | eip 192.168.0.100-192.168.0.200 | default/svc eip=eip | | 192.168.0.100 | 192.168.0.100>default/svc
+            T12 types_test.go Contains 192.168.0.100                          | eip 192.168.0.100-192.168.0.200 | default/svc ip=192.168.0.100 | | 192.168.0.100 | 192.168.0.100>default/svc
+            T12 types_test.go Contains 192.168.0.200                          | eip 192.168.0.100-192.168.0.200 | default/svc ip=192.168.0.200 | | 192.168.0.200 | 192.168.0.200>default/svc
+            T12 types_test.go Contains 192.168.0.150                          | eip 192.168.0.100-192.168.0.200 | default/svc ip=192.168.0.150 | | 192.168.0.150 | 192.168.0.150>default/svc
+            T12 types_test.go Contains 192.168.0.99 (no Eip contains it)      | eip 192.168.0.100-192.168.0.200 | default/svc ip=192.168.0.99 | | error no available eip was found containing the ip:[192.168.0.99] | -
+            T12 types_test.go Contains 192.168.0.201 (no Eip contains it)     | eip 192.168.0.100-192.168.0.200 | default/svc ip=192.168.0.201 | | error no available eip was found containing the ip:[192.168.0.201] | -
             """)
     void ipam(String name, String eips, String service, String then, String expected, String used) {
         StringBuilder yaml = new StringBuilder("""
