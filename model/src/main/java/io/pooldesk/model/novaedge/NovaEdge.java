@@ -11,6 +11,9 @@ public final class NovaEdge {
     public static final String VIP_MODE = "novaedge.io/vip-mode";
     public static final String ADDRESS_POOL = "novaedge.io/address-pool";
     public static final String ADDRESS_FAMILY = "novaedge.io/address-family";
+    public static final String BGP_CONFIG = "novaedge.io/bgp-config";
+    public static final String OSPF_CONFIG = "novaedge.io/ospf-config";
+    public static final String NODE_SELECTOR = "novaedge.io/node-selector";
     public static final String DEFAULT_POOL = "default";
     /** Each CIDR is expanded into at most this many addresses, before its edges are dropped. */
     public static final int EXPANSION_CAP = 65_536;

@@ -1,6 +1,5 @@
 package io.pooldesk.model.novaedge;
 
-import io.pooldesk.model.address.Family;
 import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
@@ -56,16 +55,15 @@ public final class NovaEdgeController implements Controller {
     @Override
     public List<Outcome> reconcile(Manifest manifest, SimulationLog log) {
         String pool;
-        Family family;
         ObjectRef ref;
+        Service svc = null;
         try {
             if (NovaEdge.isVip(manifest)) {
                 ref = ObjectRef.clusterScoped(NovaEdge.VIP_KIND, manifest.name());
                 pool = ProxyIpPoolCodec.poolRef(manifest);
-                family = family(ProxyIpPoolCodec.addressFamily(manifest));
             } else {
                 ref = ObjectRef.namespaced(Service.KIND, manifest.namespace(), manifest.name());
-                Service svc = ServiceCodec.read(manifest);
+                svc = ServiceCodec.read(manifest);
                 String mode = svc.annotation(NovaEdge.VIP_MODE);
                 if (!VIP_MODES.contains(mode)) {
                     // parsed before allocation, and never retried (service_controller.go 124-130, parseVIPMode)
@@ -75,17 +73,30 @@ public final class NovaEdgeController implements Controller {
                 }
                 pool = svc.annotation(NovaEdge.ADDRESS_POOL);
                 pool = pool.isEmpty() ? NovaEdge.DEFAULT_POOL : pool;
-                family = family(svc.annotation(NovaEdge.ADDRESS_FAMILY));
             }
         } catch (ManifestException e) {
             return List.of(new Outcome.Refused(ObjectRef.namespaced(manifest.kind(), manifest.namespace(),
                     manifest.name()), List.of(new Violation(e.field(), e.getMessage()))));
         }
         String holder = holder(ref);
-        NovaEdgeEngine.Outcome outcome = engine.allocate(pool, holder, family);
+        // neither controller passes a family: the address is the pool's next one whatever the VIP's or Service's
+        // address family says (ipam/allocator.go Allocate(pool, vip); service_controller_test.go
+        // TestDualStackAddressFamilyAnnotation)
+        NovaEdgeEngine.Outcome outcome = engine.allocate(pool, holder, null);
         if (!outcome.isServed()) {
+            // a Service's failure is its IPAllocationFailed event (service_controller.go 141-148); a ProxyVIP's is
+            // only logged
             return List.of(new Outcome.Pending(ref, outcome.pool() == null ? null : poolRef(outcome.pool()),
-                    outcome.waitReason(), outcome.error()));
+                    outcome.waitReason(), svc == null ? outcome.error()
+                    : "Failed to allocate IP from pool \"" + pool + "\": " + outcome.error()));
+        }
+        String unparsable = svc == null ? null : annotationProblem(svc);
+        if (unparsable != null) {
+            // buildVIPSpec runs after the allocation, which is then given back and not retried (service_controller.go
+            // 150-159)
+            engine.release(holder);
+            return List.of(new Outcome.Pending(ref, null, PendingReason.INVALID_REQUEST,
+                    "Failed to parse annotations: " + unparsable));
         }
         List<String> others = engine.alsoAllocatedIn(pool, outcome.address());
         if (!others.isEmpty()) {
@@ -111,12 +122,41 @@ public final class NovaEdgeController implements Controller {
         return Service.KIND.equals(ref.kind()) ? "svc-" + ref.name() : ref.holder();
     }
 
-    private static Family family(String text) {
-        return switch (text.toLowerCase()) {
-            case "ipv6" -> Family.IPV6;
-            case "ipv4" -> Family.IPV4;
-            default -> null;
-        };
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * buildVIPSpec's checks (service_controller.go 251-312), in its order: the address family is one of ipv4, ipv6,
+     * dual (case-sensitive); bgp-config, ospf-config and node-selector are JSON objects. The reference quotes Go's JSON
+     * error, which Pooldesk words its own way.
+     *
+     * @return the reference's error, or null when every annotation parses
+     */
+    private static String annotationProblem(Service svc) {
+        String family = svc.annotations().getOrDefault(NovaEdge.ADDRESS_FAMILY, "");
+        if (!family.isEmpty() && !List.of("ipv4", "ipv6", "dual").contains(family)) {
+            return "invalid address-family annotation: unsupported address family: \"" + family
+                    + "\": must be one of ipv4, ipv6, dual";
+        }
+        for (String[] json : new String[][] {{NovaEdge.BGP_CONFIG, "bgp-config"}, {NovaEdge.OSPF_CONFIG, "ospf-config"},
+                {NovaEdge.NODE_SELECTOR, "node-selector"}}) {
+            String text = svc.annotations().getOrDefault(json[0], "");
+            if (text.isEmpty()) {
+                continue;
+            }
+            String problem;
+            try {
+                var node = JSON.readTree(text);
+                problem = node != null && (node.isObject() || node.isNull()) ? null
+                        : "cannot unmarshal " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase())
+                        + " into an object";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problem = "not valid JSON (" + e.getOriginalMessage() + ")";
+            }
+            if (problem != null) {
+                return "invalid " + json[1] + " annotation JSON: " + problem;
+            }
+        }
+        return null;
     }
 
     /** A VIP or Service that names another pool or family gives its address back and is allocated again. */

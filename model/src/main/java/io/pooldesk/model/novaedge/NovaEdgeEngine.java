@@ -182,7 +182,7 @@ public final class NovaEdgeEngine {
     public Outcome allocate(String poolName, String vip, Family family) {
         PoolState state = pools.get(poolName);
         if (state == null) {
-            return new Outcome(null, null, PendingReason.NO_MATCHING_POOL, "pool " + poolName + " not found");
+            return new Outcome(null, null, PendingReason.NO_MATCHING_POOL, "pool: " + poolName + " not found");
         }
         Address held = state.held.firstOf(vip);
         if (held != null) {
@@ -195,7 +195,8 @@ public final class NovaEdgeEngine {
                 return new Outcome(poolName, entries.get(i), null, null);
             }
         }
-        return new Outcome(poolName, null, PendingReason.POOL_EXHAUSTED, "no available addresses in pool " + poolName);
+        return new Outcome(poolName, null, PendingReason.POOL_EXHAUSTED, "pool: " + poolName
+                + " exhausted: no available addresses");
     }
 
     /** Releases the VIP from every pool, as the Service controller does (it does not remember which one). */

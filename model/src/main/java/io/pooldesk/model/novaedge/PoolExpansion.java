@@ -35,22 +35,26 @@ public record PoolExpansion(ProxyIpPool pool, List<Address> entries, List<String
         Set<Address> merged = new LinkedHashSet<>();
         List<String> truncations = new ArrayList<>();
         for (int i = 0; i < pool.cidrs().size(); i++) {
-            String text = pool.cidrs().get(i).trim();
+            // net.ParseCIDR as written, spaces included (ipam/pool.go 56-60); the reference's words
+            String text = pool.cidrs().get(i);
             Cidr cidr;
             try {
                 cidr = AddressParser.cidr(text);
             } catch (InvalidAddressException e) {
-                throw new ManifestException("spec.cidrs[" + i + "]", e.getMessage());
+                throw new ManifestException("spec.cidrs[" + i + "]", "failed to create pool " + pool.name()
+                        + ": invalid CIDR " + text + ": invalid CIDR address: " + text);
             }
             expand(cidr, merged, truncations);
         }
         for (int i = 0; i < pool.addresses().size(); i++) {
-            String text = pool.addresses().get(i).trim();
+            String text = pool.addresses().get(i);
             try {
                 merged.add(AddressParser.looksLikeCidr(text) ? AddressParser.cidr(text).written()
                         : AddressParser.address(text));
             } catch (InvalidAddressException e) {
-                throw new ManifestException("spec.addresses[" + i + "]", e.getMessage());
+                // the CIDR parse's error, though the address parse is what failed (ipam/pool.go 69-79)
+                throw new ManifestException("spec.addresses[" + i + "]", "failed to create pool " + pool.name()
+                        + ": invalid address " + text + ": invalid CIDR address: " + text);
             }
         }
         List<Address> sorted = new ArrayList<>(merged);
@@ -84,7 +88,7 @@ public record PoolExpansion(ProxyIpPool pool, List<Address> entries, List<String
         List<Span> spans = new ArrayList<>();
         for (String text : pool.cidrs()) {
             try {
-                spans.add(AddressParser.cidr(text.trim()).span());
+                spans.add(AddressParser.cidr(text).span());
             } catch (InvalidAddressException e) {
                 // not expandable either: of() refused it already
             }
