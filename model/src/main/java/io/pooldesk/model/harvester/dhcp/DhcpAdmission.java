@@ -1,74 +1,37 @@
 package io.pooldesk.model.harvester.dhcp;
 
-import io.pooldesk.model.address.AddressParser;
-import io.pooldesk.model.address.Cidr;
-import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.system.Violation;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-/** The vm-dhcp-controller's webhooks for IPPool create and update. */
+/** The vm-dhcp-controller's admission of an IPPool, create and update ({@link DhcpWebhook} has the chain). */
 public final class DhcpAdmission {
     private DhcpAdmission() {
     }
 
+    /** The refusal of a create, empty when the cluster would store the pool. */
     public static List<Violation> checkCreate(DhcpPool pool, String serviceCidr) {
-        List<Violation> violations = new ArrayList<>();
-        if (pool.networkName().isEmpty()) {
-            violations.add(new Violation("spec.networkName", "networkName is required (namespace/name of the VM"
-                    + " network)"));
-        }
-        DhcpLayout layout = DhcpLayout.resolve(pool, violations);
-        if (layout != null) {
-            try {
-                Cidr service = AddressParser.cidr(serviceCidr);
-                // pkg/webhook/ippool/validator.go 157-173: either network address inside the other, which for CIDRs
-                // is the same as overlapping
-                if (service.span().overlaps(layout.cidr().span())) {
-                    violations.add(new Violation("spec.ipv4Config.cidr", "cidr " + layout.cidr()
-                            + " overlaps cluster service cidr " + service));
-                }
-            } catch (InvalidAddressException e) {
-                throw new IllegalArgumentException("service CIDR " + serviceCidr + " is not a CIDR", e);
-            }
-        }
-        return violations;
+        return DhcpWebhook.create(pool, serviceCidr).refusal();
     }
 
     /**
-     * An update may not move the immutable fields, compared after the defaults are applied (the stored object carries
-     * them), nor put the server on an address in use.
+     * The refusal of an update of the pool stored as {@code before}. As {@code kubectl apply} does, the fields the
+     * mutator filled at create and the update leaves out keep their stored values.
      */
     public static List<Violation> checkUpdate(DhcpLayout before, DhcpPool after, String serviceCidr,
                                               Map<String, String> macAllocations) {
-        List<Violation> violations = checkCreate(after, serviceCidr);
-        DhcpLayout updated = DhcpLayout.resolve(after, new ArrayList<>());
-        if (updated == null) {
-            return violations;
-        }
-        immutable(violations, "spec.networkName", before.pool().networkName(), after.networkName());
-        immutable(violations, "spec.ipv4Config.cidr", before.cidr(), updated.cidr());
-        immutable(violations, "spec.ipv4Config.pool.start", before.start(), updated.start());
-        immutable(violations, "spec.ipv4Config.pool.end", before.end(), updated.end());
-        immutable(violations, "spec.ipv4Config.router", before.router(), updated.router());
-        immutable(violations, "spec.ipv4Config.serverIP", before.server(), updated.server());
-        if (!before.excludes().isEmpty()) {
-            immutable(violations, "spec.ipv4Config.pool.exclude", before.excludes(), updated.excludes());
-        }
-        String server = updated.server().toString();
-        if (macAllocations.containsKey(server) || updated.excludes().contains(updated.server())) {
-            violations.add(new Violation("spec.ipv4Config.serverIP", "server ip " + server + " is already allocated"));
-        }
-        return violations;
+        return DhcpWebhook.update(stored(before), kept(before, after), serviceCidr, macAllocations).refusal();
     }
 
-    private static void immutable(List<Violation> violations, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            violations.add(new Violation(field, field.substring(field.lastIndexOf('.') + 1)
-                    + " is immutable: it was " + before));
-        }
+    static DhcpPool stored(DhcpLayout layout) {
+        return layout.pool().withDefaults(layout.server().toString(), layout.start().toString(),
+                layout.end().toString());
+    }
+
+    static DhcpPool kept(DhcpLayout before, DhcpPool after) {
+        return after.withDefaults(after.serverIP().isEmpty() ? before.server().toString() : after.serverIP(),
+                after.start().isEmpty() ? before.start().toString() : after.start(),
+                after.end().isEmpty() ? before.end().toString() : after.end());
     }
 }

@@ -56,9 +56,18 @@ public final class DhcpController implements Controller {
             return false;
         }
         DhcpEngine.PoolState existing = engine.pool(pool.id());
-        List<Violation> violations = existing == null
-                ? DhcpAdmission.checkCreate(pool, serviceCidr)
-                : DhcpAdmission.checkUpdate(existing.layout(), pool, serviceCidr, existing.allocated());
+        List<Violation> violations;
+        if (existing == null) {
+            DhcpWebhook.Admission created = DhcpWebhook.create(pool, serviceCidr);
+            violations = created.refusal();
+            if (admission && created.admitted()) {
+                // the object the cluster stores: what the mutator filled or replaced
+                pool = created.stored();
+            }
+        } else {
+            violations = DhcpAdmission.checkUpdate(existing.layout(), pool, serviceCidr, existing.allocated());
+            pool = DhcpAdmission.kept(existing.layout(), pool);
+        }
         boolean taken = log.admit(manifest, violations, admission);
         List<Violation> layoutProblems = new ArrayList<>();
         DhcpLayout layout = DhcpLayout.resolve(pool, layoutProblems);

@@ -20,9 +20,10 @@ public final class DhcpRules implements KindRules {
                 DhcpCodec.readNics(manifest);
                 return;
             }
-            DhcpPool pool = DhcpCodec.readPool(manifest);
-            DhcpAdmission.checkCreate(pool, serviceCidr)
-                    .forEach(v -> report.error(v.in(manifest)));
+            DhcpWebhook.Admission admission = DhcpWebhook.create(DhcpCodec.readPool(manifest), serviceCidr);
+            admission.changes().forEach(change -> report.warn(manifest.source() + ": document " + manifest.document()
+                    + " (" + manifest.describe() + "): mutated: " + change));
+            admission.refusal().forEach(v -> report.error(v.in(manifest)));
         } catch (ManifestException e) {
             report.error(manifest.problem(e));
         }

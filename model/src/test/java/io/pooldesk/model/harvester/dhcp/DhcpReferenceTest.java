@@ -78,9 +78,9 @@ class DhcpReferenceTest {
 
     @ParameterizedTest(name = "case 20: {0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "cidr: 192.168.0.0/24, pool: {end: 192.168.0.255}|spec.ipv4Config.pool.end|broadcast address",
-            "cidr: 192.168.0.0/24, pool: {start: 192.168.0.0}|spec.ipv4Config.pool.start|network address",
-            "cidr: 192.168.0.0/24, serverIP: 192.168.0.1, router: 192.168.0.1|spec.ipv4Config.serverIP|cannot be the same as router",
+            "cidr: 192.168.0.0/24, pool: {end: 192.168.0.255}|spec.ipv4Config.pool.end|end ip 192.168.0.255 is the same as broadcast ip",
+            "cidr: 192.168.0.0/24, pool: {start: 192.168.0.0}|spec.ipv4Config.pool.start|start ip 192.168.0.0 is the same as network ip",
+            "cidr: 192.168.0.0/24, serverIP: 192.168.0.1, router: 192.168.0.1|spec.ipv4Config.serverIP|server ip 192.168.0.1 is the same as router ip",
             "cidr: 192.168.0.0/24, router: 10.1.1.1|spec.ipv4Config.router|is not within subnet",
             "cidr: 10.53.1.0/24|spec.ipv4Config.cidr|overlaps cluster service cidr 10.53.0.0/16",
             "cidr: 192.168.0.0/24, pool: {start: 192.168.0.200, end: 192.168.0.100}|spec.ipv4Config.pool|invalid pool range"})
