@@ -18,9 +18,17 @@ MODULES=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$J
 MODULES="$MODULES,java.desktop,java.logging,java.xml,java.naming,java.management,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.localedata"
 echo "packaging: runtime modules $MODULES"
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --output "$OUT/runtime"
+# what the class-data archive is trained on: the commands a CI job runs most (validate, simulate)
+for f in resources/examples/*.yaml; do cat "$f"; echo "---"; done > "$OUT/input/cds-training.yaml"
+cp packaging/cds-archive.sh "$OUT/input/"
+# Start-up: the launcher maps the classes a command loads from pooldesk.jsa instead of reading and verifying them
+# from the jar, and compiles with C1 only (the commands are short; C2's compile threads cost more than they save).
+# A stale or moved archive is skipped silently (Xshare:auto; -Xlog:cds*=off keeps its warning out of the output).
 jpackage --type app-image --name pooldesk --app-version "$VERSION" \
   --input "$OUT/input" --main-jar pooldesk.jar --main-class io.pooldesk.app.Launcher \
   --runtime-image "$OUT/runtime" --icon packaging/pooldesk.png \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/pooldesk.jsa' --java-options '-Xshare:auto' \
+  --java-options '-Xlog:cds*=off' --java-options '-XX:TieredStopAtLevel=1' \
   --description "IP pools for Kubernetes load balancers and VMs" --vendor Pooldesk \
   --dest "$OUT"
 jpackage --type deb --app-image "$OUT/pooldesk" --name pooldesk --app-version "$VERSION" \
@@ -29,5 +37,8 @@ jpackage --type deb --app-image "$OUT/pooldesk" --name pooldesk --app-version "$
   --linux-shortcut --linux-menu-group "Network;System" --linux-app-category net \
   --linux-package-deps libgtk-3-0 --linux-deb-maintainer "pooldesk@example.invalid" \
   --dest "$OUT"
+# the app-image's own archive, dumped after the .deb was made: the package dumps one where it is installed (postinst)
+sh packaging/cds-archive.sh "$OUT/pooldesk/lib"
+[ -s "$OUT/pooldesk/lib/app/pooldesk.jsa" ] || echo "packaging: no class-data archive was dumped; the package starts without one" >&2
 ls -l "$OUT"/*.deb
 du -sh "$OUT/pooldesk"

@@ -34,6 +34,15 @@ set +e
 set -e
 [ "$code" = 0 ] || fail "validate of metallb.yaml exited $code"
 echo "smoke: command line ok"
+# what postinst does where the package is installed: dump the class-data archive for that class path, then use it
+sh "$ROOT/fs/opt/pooldesk/lib/app/cds-archive.sh" "$ROOT/fs/opt/pooldesk/lib"
+[ -s "$ROOT/fs/opt/pooldesk/lib/app/pooldesk.jsa" ] || fail "postinst's class-data archive was not dumped"
+shared=$(cd "$CWD" && JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$BIN" validate \
+  "$REPO/resources/examples/metallb.yaml" 2>/dev/null | grep -c "shared objects file" || true)
+[ "$shared" -gt 1000 ] || fail "the launcher did not map its classes from the class-data archive ($shared shared)"
+out=$(cd "$CWD" && "$BIN" validate "$REPO/resources/examples/harvester-lb-ippools.yaml" 2>&1)
+case "$out" in *cds*|*warning\]*) fail "the class-data archive printed into the output: $out" ;; esac
+echo "smoke: class-data archive ok ($shared classes mapped)"
 SHOTS="$ROOT/shots"
 WS="$ROOT/workspace"
 mkdir -p "$WS"
