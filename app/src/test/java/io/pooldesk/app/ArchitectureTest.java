@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
@@ -74,59 +75,113 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheRegistryNamesAConcretePoolSystem() {
-        List<String> allowed = Stream.concat(Stream.of(SYSTEMS), Stream.of("io.pooldesk.model.registry..")).toList();
-        check(noClasses().that().resideInAnyPackage(EVERYWHERE)
+    void onlyTheRegistriesAndTheKindsFormsNameAConcretePoolSystem() {
+        check(onlyTheRegistriesNameASystem());
+    }
+
+    /**
+     * Outside the systems' own packages, a system is named by the model's registry, by the window's form registry
+     * ({@code PoolForms}) and by each system's form package ({@code views.pools.forms.<kind>}); nothing else.
+     */
+    static ArchRule onlyTheRegistriesNameASystem() {
+        List<String> allowed = new java.util.ArrayList<>(List.of(SYSTEMS));
+        allowed.add("io.pooldesk.model.registry..");
+        allowed.add(FORMS);
+        return noClasses().that().resideInAnyPackage(EVERYWHERE)
                 .and().resideOutsideOfPackages(allowed.toArray(String[]::new))
-                .and().resideOutsideOfPackages(HARVESTER_FORM)
-                .and().doNotHaveFullyQualifiedName(HARVESTER_FORM_OPENED_BY[0])
-                .and().doNotHaveFullyQualifiedName(HARVESTER_FORM_OPENED_BY[1])
-                .and().doNotHaveFullyQualifiedName(HARVESTER_FORM_OPENED_BY[2])
-                .and().doNotHaveFullyQualifiedName(HARVESTER_FORM_OPENED_BY[3])
-                .should().dependOnClassesThat().resideInAnyPackage(SYSTEMS));
+                .should().dependOnClassesThat().resideInAnyPackage(SYSTEMS);
     }
 
     static final String[] EVERYWHERE = {"io.pooldesk.model..", "io.pooldesk.cluster..", "io.pooldesk.views..",
             "io.pooldesk.app.."};
 
-    /**
-     * The window's one per-system form, Harvester's IP Pool form, edits that system's objects field by field as
-     * Harvester's own page does; with the places that open and save it, it is the one part of the window that names
-     * a system (issue 15 puts a form behind every system of the registry). The list is closed: a new place fails.
-     */
-    static final String HARVESTER_FORM = "io.pooldesk.views.pools.editor..";
-    static final String[] HARVESTER_FORM_OPENED_BY = {"io.pooldesk.views.pools.PoolsPage",
-            "io.pooldesk.views.pools.PoolsViewModel", "io.pooldesk.views.shell.MainWindow",
-            "io.pooldesk.views.workspace.WorkspaceViewModel"};
+    /** The window's form registry and, under it, one package per system's form. */
+    static final String FORMS = "io.pooldesk.views.pools.forms..";
+
+    /** Each form package and the one system it may use. */
+    static Stream<Arguments> forms() {
+        return Stream.of(
+                Arguments.of("io.pooldesk.views.pools.forms.harvesterlb..", SYSTEMS[0]),
+                Arguments.of("io.pooldesk.views.pools.forms.harvesterdhcp..", SYSTEMS[1]),
+                Arguments.of("io.pooldesk.views.pools.forms.metallb..", SYSTEMS[2]),
+                Arguments.of("io.pooldesk.views.pools.forms.openelb..", SYSTEMS[3]),
+                Arguments.of("io.pooldesk.views.pools.forms.novaedge..", SYSTEMS[4]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void aKindsFormUsesOnlyItsOwnSystem(String form, String system) {
+        String[] others = Stream.of(SYSTEMS).filter(s -> !s.equals(system)).toArray(String[]::new);
+        check(noClasses().that().resideInAPackage(form).should().dependOnClassesThat().resideInAnyPackage(others)
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void theFormRegistryNamesFormsNotSystems() {
+        check(noClasses().that().resideInAPackage("io.pooldesk.views.pools.forms").should().dependOnClassesThat()
+                .resideInAnyPackage(SYSTEMS));
+    }
+
+    /** The rule above can fail: a class outside the registries that uses a system's type breaks it. */
+    @Test
+    void aPlantedOpenerThatNamesASystemBreaksTheRule() {
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedOpener.class);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> onlyTheRegistriesNameASystem().check(planted));
+    }
+
+    /** What the rule exists to stop: a page that opens one kind's pools by that kind's own types. */
+    static final class PlantedOpener {
+        boolean opens(io.pooldesk.model.manifest.Manifest manifest) {
+            return io.pooldesk.model.metallb.MetalLb.isPool(manifest);
+        }
+    }
 
     /**
      * javac inlines constants ({@code MetalLb.GROUP}), so the class files do not show every use of a system's names:
      * the sources are read too, for the systems' packages and their API groups.
      */
     @Test
-    void noSourceOutsideTheSystemsAndTheRegistryNamesASystemOrItsApiGroup() throws java.io.IOException {
-        java.util.regex.Pattern names = java.util.regex.Pattern.compile(
-                "io\\.pooldesk\\.model\\.(harvester|metallb|openelb|novaedge)\\b|\"(loadbalancer\\.harvesterhci\\.io"
-                        + "|networking\\.harvesterhci\\.io|network\\.harvesterhci\\.io|metallb\\.io|metallb\\.universe\\.tf"
-                        + "|network\\.kubesphere\\.io|novaedge\\.io)[/\"]");
+    void noSourceOutsideTheSystemsAndTheRegistriesNamesASystemOrItsApiGroup() throws java.io.IOException {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), sourcesNamingASystem(List.of("../model/src/main/java",
+                "../cluster/src/main/java", "../views/src/main/java", "src/main/java/io/pooldesk/app/cli")));
+    }
+
+    @Test
+    void thePlantedNameOfASystemsApiGroupInAViewIsFound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws java.io.IOException {
+        java.nio.file.Path page = root.resolve("io/pooldesk/views/pools/Planted.java");
+        java.nio.file.Files.createDirectories(page.getParent());
+        java.nio.file.Files.writeString(page, "class Planted { String group = \"metallb.io/v1beta1\"; }");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(page.toString().replace('\\', '/')
+                + ": \"metallb.io/"), sourcesNamingASystem(List.of(root.toString())));
+    }
+
+    static List<String> sourcesNamingASystem(List<String> roots) throws java.io.IOException {
         List<String> found = new java.util.ArrayList<>();
-        for (String root : List.of("../model/src/main/java", "../cluster/src/main/java", "src/main/java/io/pooldesk/app/cli")) {
+        for (String root : roots) {
             try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of(root))) {
                 for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String path = file.toString().replace('\\', '/');
-                    if (path.matches(".*/io/pooldesk/model/(harvester|metallb|openelb|novaedge|registry)/.*")) {
+                    if (path.matches(".*/io/pooldesk/model/(harvester|metallb|openelb|novaedge|registry)/.*")
+                            || path.matches(".*/io/pooldesk/views/pools/forms/.*")) {
                         continue;
                     }
                     String text = java.nio.file.Files.readString(file);
-                    java.util.regex.Matcher m = names.matcher(text);
+                    java.util.regex.Matcher m = NAMES.matcher(text);
                     while (m.find()) {
                         found.add(path + ": " + m.group());
                     }
                 }
             }
         }
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), found);
+        return found;
     }
+
+    static final java.util.regex.Pattern NAMES = java.util.regex.Pattern.compile(
+            "io\\.pooldesk\\.model\\.(harvester|metallb|openelb|novaedge)\\b|\"(loadbalancer\\.harvesterhci\\.io"
+                    + "|networking\\.harvesterhci\\.io|network\\.harvesterhci\\.io|metallb\\.io|metallb\\.universe\\.tf"
+                    + "|network\\.kubesphere\\.io|novaedge\\.io)[/\"]");
 
     @Test
     void noPackageCycles() {

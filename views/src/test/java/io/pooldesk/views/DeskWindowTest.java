@@ -91,7 +91,7 @@ class DeskWindowTest {
 
     @Test
     void aNewPoolsFormSaysWhySaveIsOffAndMarksTheTabHoldingTheError(FxRobot robot) {
-        robot.interact(() -> window.openEditor(null));
+        robot.interact(() -> window.newPool("harvester-lb"));
         Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s
                 && "Create IP Pool".equals(s.getTitle())).findFirst().orElseThrow();
         robot.targetWindow(editor);

@@ -161,14 +161,16 @@ class PagesWindowTest {
     }
 
     @Test
-    void aFieldChangedOnDiskAndInTheWindowIsPutToTheOperator(FxRobot robot) throws IOException {
-        io.pooldesk.model.harvester.lb.IpPool spare = window.model().harvesterPools().stream()
-                .filter(p -> p.name().equals("spare-pool")).findFirst().orElseThrow();
+    void aFieldChangedOnDiskAndInTheWindowIsPutToTheOperator(FxRobot robot) throws Exception {
+        io.pooldesk.model.harvester.lb.IpPool spare = io.pooldesk.model.harvester.lb.HarvesterLbCodec.readPool(
+                window.model().manifests().stream().filter(m -> m.name().equals("spare-pool")).findFirst()
+                        .orElseThrow());
         Files.writeString(workspace.resolve("pools.yaml"), HARVESTER.replace("ranges: [{subnet: 10.9.0.0/24}]",
                 "description: theirs\n  ranges: [{subnet: 10.9.0.0/24}]"));
         dialogs.answer(true);
-        robot.interact(() -> window.model().savePool(new io.pooldesk.model.harvester.lb.IpPool(spare.name(), "mine",
-                spare.ranges(), spare.selector(), spare.status(), spare.original()), "Edit spare-pool"));
+        robot.interact(() -> window.model().savePool(io.pooldesk.model.harvester.lb.HarvesterLbCodec.writePool(
+                new io.pooldesk.model.harvester.lb.IpPool(spare.name(), "mine", spare.ranges(), spare.selector(),
+                        spare.status(), spare.original())), "Edit spare-pool"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.asked.size(), dialogs.asked.toString());
         assertTrue(dialogs.asked.get(0).startsWith("choose between Take the file's and Keep mine"),

@@ -100,7 +100,7 @@ class PoolsWindowTest {
 
     @Test
     void createPoolThroughRangeAndSelectorTabsWithLiveValidation(FxRobot robot) throws IOException {
-        robot.interact(() -> window.openEditor(null));
+        robot.interact(() -> window.newPool("harvester-lb"));
         Window editor = editorWindow(robot);
         robot.targetWindow(editor);
         Button save = find(robot, "save");
@@ -171,7 +171,7 @@ class PoolsWindowTest {
 
     @Test
     void anOpenFormKeepsARecoveryCopyThatOutlivesACrash(FxRobot robot) throws Exception {
-        robot.interact(() -> window.openEditor(null));
+        robot.interact(() -> window.newPool("harvester-lb"));
         robot.targetWindow(editorWindow(robot));
         type(robot, "pool-name", "half-done");
         type(robot, "range-0-subnet", "10.60.0.0/24");
@@ -201,11 +201,12 @@ class PoolsWindowTest {
                 + "  selector:\n"
                 + "    scope: [{project: \"*\", namespace: elsewhere, guestCluster: \"*\"}]\n";
         Files.writeString(workspace.resolve("pools.yaml"), theirs);
-        robot.interact(() -> window.model().savePool(new io.pooldesk.model.harvester.lb.IpPool("mine", "",
+        robot.interact(() -> window.model().savePool(io.pooldesk.model.harvester.lb.HarvesterLbCodec.writePool(
+                new io.pooldesk.model.harvester.lb.IpPool("mine", "",
                 List.of(io.pooldesk.model.harvester.lb.PoolRangeSpec.ofSubnet("10.50.0.0/24")),
                 new io.pooldesk.model.harvester.lb.PoolSelector("", 0,
                         List.of(new io.pooldesk.model.harvester.lb.ScopeTuple("*", "mine", "*"))),
-                io.pooldesk.model.harvester.lb.IpPoolStatus.EMPTY, null), "Create mine"));
+                io.pooldesk.model.harvester.lb.IpPoolStatus.EMPTY, null)), "Create mine"));
         String merged = Files.readString(workspace.resolve("pools.yaml"));
         assertTrue(merged.contains("name: added-elsewhere"), merged);
         assertTrue(merged.contains("name: mine"), merged);
@@ -216,11 +217,12 @@ class PoolsWindowTest {
     void undoRestoresTheFileOnDisk(FxRobot robot) throws IOException {
         robot.interact(() -> window.select("default-pool"));
         String before = Files.readString(workspace.resolve("pools.yaml"));
-        robot.interact(() -> window.model().savePool(new io.pooldesk.model.harvester.lb.IpPool("extra", "",
+        robot.interact(() -> window.model().savePool(io.pooldesk.model.harvester.lb.HarvesterLbCodec.writePool(
+                new io.pooldesk.model.harvester.lb.IpPool("extra", "",
                 List.of(io.pooldesk.model.harvester.lb.PoolRangeSpec.ofSubnet("10.30.0.0/24")),
                 new io.pooldesk.model.harvester.lb.PoolSelector("", 0,
                         List.of(new io.pooldesk.model.harvester.lb.ScopeTuple("*", "other", "*"))),
-                io.pooldesk.model.harvester.lb.IpPoolStatus.EMPTY, null), "Create extra"));
+                io.pooldesk.model.harvester.lb.IpPoolStatus.EMPTY, null)), "Create extra"));
         assertTrue(Files.readString(workspace.resolve("pools.yaml")).contains("name: extra"));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();

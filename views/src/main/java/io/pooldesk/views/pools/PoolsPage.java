@@ -1,8 +1,5 @@
 package io.pooldesk.views.pools;
 
-import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
-import io.pooldesk.model.harvester.lb.IpPool;
-import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.RecoveryStore;
 import io.pooldesk.model.workspace.Workspace;
@@ -11,7 +8,8 @@ import io.pooldesk.views.balancers.LoadBalancersPage;
 import io.pooldesk.views.common.DialogService;
 import io.pooldesk.views.common.Navigator;
 import io.pooldesk.views.common.Page;
-import io.pooldesk.views.pools.editor.PoolEditorWindow;
+import io.pooldesk.views.pools.editor.PoolFormWindow;
+import io.pooldesk.views.pools.forms.PoolForms;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -89,22 +87,43 @@ public final class PoolsPage implements Page {
         return pool == null ? "" : Workspace.render(List.of(pool.manifest().object()));
     }
 
-    public void editSelected() {
-        model.editable(list.selected()).ifPresent(this::openEditor);
+    /** Opens the selected pool in its system's form; null when it has none (the status line says why). */
+    public Stage editSelected() {
+        return model.edit(list.selected()).map(this::open).orElse(null);
     }
 
     public void deleteSelected() {
         model.delete(list.selected());
     }
 
-    /** Opens the form for a new pool (null) or an existing one. */
-    public Stage openEditor(IpPool pool) {
-        return openEditor(pool, null);
+    /** Opens a new pool's form, starting as a copy of the selected pool. */
+    public Stage cloneSelected() {
+        return model.cloneOf(list.selected()).map(this::open).orElse(null);
     }
 
-    /** Opens the form with {@code recovered}, a pool a crashed run left unsaved, in place of what the workspace holds. */
-    public Stage openEditor(IpPool pool, IpPool recovered) {
-        return PoolEditorWindow.open(owner.get(), workspace, dialogs, pool, recovered);
+    /** Opens a new pool's form: of the selected pool's system, or of the first form when none is selected. */
+    public Stage newPool() {
+        PoolSummary selected = list.selected();
+        String system = selected == null ? null : PoolForms.of(selected.manifest()).map(f -> f.systemId())
+                .orElse(null);
+        return newPool(system != null ? system : PoolForms.all().get(0).systemId());
+    }
+
+    /** Opens a new pool's form for that pool system. */
+    public Stage newPool(String systemId) {
+        return model.create(systemId).map(this::open).orElse(null);
+    }
+
+    /** Opens the form on the workspace's pool of that name; null when there is none or it has no form. */
+    public Stage editPool(String poolName) {
+        select(poolName);
+        PoolSummary pool = list.table().getItems().stream().filter(p -> p.name().equals(poolName)).findFirst()
+                .orElse(null);
+        return pool == null ? null : model.edit(pool).map(this::open).orElse(null);
+    }
+
+    private Stage open(PoolsViewModel.Editing editing) {
+        return PoolFormWindow.open(owner.get(), workspace, dialogs, editing.form(), editing.model());
     }
 
     /** Points the list (and so the detail) at a pool, and only at it. */
@@ -123,16 +142,14 @@ public final class PoolsPage implements Page {
         boolean restore = dialogs.confirm("Unsaved edits found", "Pooldesk closed before " + left.size()
                 + " edit(s) were saved. Open them again?");
         for (var edit : left) {
-            try {
-                IpPool recovered = HarvesterLbCodec.readPool(new Manifest(edit.file().toString(), 1, edit.object()));
-                workspace.discardUnsaved(edit.file().getFileName().toString().replace(".yaml", ""));
-                if (restore) {
-                    IpPool existing = workspace.harvesterPools().stream()
-                            .filter(p -> p.name().equals(recovered.name())).findFirst().orElse(null);
-                    openEditor(existing, recovered);
+            workspace.discardUnsaved(edit.file().getFileName().toString().replace(".yaml", ""));
+            if (restore) {
+                try {
+                    model.recover(edit.object()).ifPresentOrElse(this::open, () -> workspace.statusProperty()
+                            .set("A recovery copy is of no pool with a form: " + edit.file()));
+                } catch (RuntimeException e) {
+                    workspace.statusProperty().set("A recovery copy could not be read: " + e.getMessage());
                 }
-            } catch (Exception e) {
-                workspace.statusProperty().set("A recovery copy could not be read: " + e.getMessage());
             }
         }
     }

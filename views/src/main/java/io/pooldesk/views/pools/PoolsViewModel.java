@@ -2,9 +2,6 @@ package io.pooldesk.views.pools;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pooldesk.model.harvester.lb.HarvesterLb;
-import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
-import io.pooldesk.model.harvester.lb.IpPool;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.planning.PlanStep;
@@ -13,6 +10,9 @@ import io.pooldesk.model.planning.ScenarioDocument;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 import io.pooldesk.views.common.DialogService;
+import io.pooldesk.views.pools.editor.PoolForm;
+import io.pooldesk.views.pools.editor.PoolFormModel;
+import io.pooldesk.views.pools.forms.PoolForms;
 import io.pooldesk.views.report.MapPicture;
 import io.pooldesk.views.report.ReportFiles;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
@@ -74,22 +74,64 @@ public final class PoolsViewModel {
         return ScenarioComparison.of(objects, scenario, "delete " + pool.name()).refusals();
     }
 
-    /** The pool the form edits, or empty with the reason in the status line. */
-    public Optional<IpPool> editable(PoolSummary selected) {
-        if (selected == null) {
+    /** The form of the pool's system, or empty with the reason in the status line. */
+    public Optional<PoolForm> formOf(PoolSummary pool) {
+        if (pool == null) {
             return Optional.empty();
         }
-        if (!HarvesterLb.isPool(selected.manifest())) {
-            workspace.statusProperty().set(selected.kind() + " pools are edited as YAML for now; the form edits"
-                    + " Harvester load-balancer pools.");
-            return Optional.empty();
+        Optional<PoolForm> form = PoolForms.of(pool.manifest());
+        if (form.isEmpty()) {
+            workspace.statusProperty().set(pool.kind() + " pools have no form yet: edit " + pool.sourceFile()
+                    + " as YAML.");
         }
-        try {
-            return Optional.of(HarvesterLbCodec.readPool(selected.manifest()));
-        } catch (Exception e) {
-            workspace.statusProperty().set("Cannot edit " + selected.name() + ": " + e.getMessage());
-            return Optional.empty();
+        return form;
+    }
+
+    /** The selected pool in its system's form, or empty with the reason in the status line. */
+    public Optional<Editing> edit(PoolSummary selected) {
+        return formOf(selected).flatMap(form -> {
+            try {
+                return Optional.of(new Editing(form, form.edit(selected.manifest().object(),
+                        workspace.manifests())));
+            } catch (RuntimeException e) {
+                workspace.statusProperty().set("Cannot edit " + selected.name() + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A new pool starting as a copy of the selected one (named {@code <name>-copy}), in its system's form. */
+    public Optional<Editing> cloneOf(PoolSummary selected) {
+        return formOf(selected).map(form -> new Editing(form,
+                form.create(PoolForms.cloneOf(selected.manifest().object()), workspace.manifests())));
+    }
+
+    /** A new, blank pool of the system, in its form. */
+    public Optional<Editing> create(String systemId) {
+        Optional<PoolForm> form = PoolForms.bySystem(systemId);
+        if (form.isEmpty()) {
+            workspace.statusProperty().set("No form creates pools of " + systemId + ".");
         }
+        return form.map(f -> new Editing(f, f.create(null, workspace.manifests())));
+    }
+
+    /**
+     * A form a crashed run left unsaved, opened again: on the saved pool of the same name when there is one, else as
+     * a new pool; empty when the copy is of no system with a form.
+     */
+    public Optional<Editing> recover(ObjectNode unsaved) {
+        Manifest copy = new Manifest("recovered", 1, unsaved);
+        return PoolForms.of(copy).map(form -> {
+            Optional<Manifest> saved = workspace.manifests().stream().filter(m -> m.sameObject(copy)).findFirst();
+            PoolFormModel model = saved.isPresent() ? form.edit(saved.get().object(), workspace.manifests())
+                    : form.create(null, workspace.manifests());
+            model.load(unsaved);
+            return new Editing(form, model);
+        });
+    }
+
+    /** A pool form, open on a model. */
+    public record Editing(PoolForm form, PoolFormModel model) {
     }
 
     /** Writes the selected pools, or the whole workspace when {@code selection} is null, as one YAML file. */

@@ -2,7 +2,6 @@ package io.pooldesk.views.shell;
 
 import atlantafx.base.theme.Styles;
 import io.pooldesk.cluster.ClusterGateway;
-import io.pooldesk.model.harvester.lb.IpPool;
 import io.pooldesk.views.balancers.LoadBalancersPage;
 import io.pooldesk.views.cluster.ClusterPage;
 import io.pooldesk.views.cluster.ClusterViewModel;
@@ -213,8 +212,10 @@ public final class MainWindow {
         MenuItem redo = item("_Redo", "Shortcut+Shift+Z", model::redo);
         redo.disableProperty().bind(model.canRedoProperty().not());
         edit.getItems().addAll(undo, redo,
-                item("_New Pool…", "Shortcut+N", () -> openEditor(null)),
+                item("_New Pool…", "Shortcut+N", pools::newPool),
+                newPoolOfKind(),
                 item("_Edit Pool…", "Enter", pools::editSelected),
+                item("_Clone Pool…", "Shortcut+Shift+C", pools::cloneSelected),
                 item("_Delete Pool", "Delete", pools::deleteSelected),
                 item("_Find", "Shortcut+F", () -> {
                     pages.bringToFront(PoolsPage.class);
@@ -326,15 +327,26 @@ public final class MainWindow {
         return item;
     }
 
-    /** Opens the form for a new pool (null) or an existing one, in a window of its own. */
-    /** Opens the form on the workspace's pool of that name (the screenshot tour's way in). */
-    public Stage openEditorOn(String poolName) {
-        return openEditor(model().harvesterPools().stream().filter(p -> p.name().equals(poolName)).findFirst()
-                .orElse(null));
+    /** One "New Pool" item per pool form, in the order of the views' form registry. */
+    private Menu newPoolOfKind() {
+        Menu kinds = new Menu("New Pool of _Kind");
+        for (var form : io.pooldesk.views.pools.forms.PoolForms.all()) {
+            MenuItem item = new MenuItem(io.pooldesk.views.pools.forms.PoolForms.systemTitle(form) + ": "
+                    + form.title() + "…");
+            item.setOnAction(e -> pools.newPool(form.systemId()));
+            kinds.getItems().add(item);
+        }
+        return kinds;
     }
 
-    public Stage openEditor(IpPool pool) {
-        return pools.openEditor(pool);
+    /** Opens the form on the workspace's pool of that name (the screenshot tour's way in). */
+    public Stage openEditorOn(String poolName) {
+        return pools.editPool(poolName);
+    }
+
+    /** Opens the form of a new pool of that pool system ({@code PoolSystem#id()}), in a window of its own. */
+    public Stage newPool(String systemId) {
+        return pools.newPool(systemId);
     }
 
     /** Offers to restore the form edits a crashed run left; each one accepted opens in its form. */

@@ -1,8 +1,6 @@
 package io.pooldesk.views.workspace;
 
-import io.pooldesk.model.harvester.lb.HarvesterLb;
-import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
-import io.pooldesk.model.harvester.lb.IpPool;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.workspace.ChangedOnDiskException;
@@ -68,13 +66,13 @@ public final class WorkspaceViewModel {
     }
 
     /** Keeps a copy of a form's unsaved state; a later save or discard removes it. */
-    public void keepUnsaved(String key, IpPool pool) {
+    public void keepUnsaved(String key, ObjectNode pool) {
         Workspace ws = workspace.get();
         if (recovery == null || ws == null) {
             return;
         }
         try {
-            recovery.keep(key, ws.folder(), HarvesterLbCodec.writePool(pool));
+            recovery.keep(key, ws.folder(), pool);
         } catch (IOException e) {
             status.set("Could not keep a recovery copy: " + e.getMessage());
         }
@@ -148,32 +146,6 @@ public final class WorkspaceViewModel {
     private record Opened(Workspace workspace, List<Manifest> snapshot, WorkspaceAnalysis analysis) {
     }
 
-    /** The pools the editor checks a pool against: every Harvester load-balancer pool of the workspace. */
-    public List<IpPool> harvesterPools() {
-        return manifests().stream().filter(HarvesterLb::isPool).map(m -> {
-            try {
-                return HarvesterLbCodec.readPool(m);
-            } catch (Exception e) {
-                return null;
-            }
-        }).filter(p -> p != null).toList();
-    }
-
-    /** Every Harvester load balancer of the workspace that reads; the unreadable ones are validate's to report. */
-    public List<io.pooldesk.model.harvester.lb.LoadBalancer> loadBalancers() {
-        List<io.pooldesk.model.harvester.lb.LoadBalancer> out = new java.util.ArrayList<>();
-        for (Manifest m : manifests()) {
-            if (HarvesterLb.isLoadBalancer(m)) {
-                try {
-                    out.add(HarvesterLbCodec.readLoadBalancer(m));
-                } catch (Exception ignored) {
-                    // listed as unreadable by validate
-                }
-            }
-        }
-        return out;
-    }
-
     /** The open workspace's folder, or null before one is open. */
     public Path folder() {
         Workspace ws = workspace.get();
@@ -190,9 +162,12 @@ public final class WorkspaceViewModel {
                 .map(m -> new Manifest(m.source(), m.document(), m.object().deepCopy())).toList();
     }
 
-    /** Creates or replaces a pool, and writes it to disk. */
-    public void savePool(IpPool pool, String label) {
-        commit(ws -> ws.put(HarvesterLbCodec.writePool(pool), label), label);
+    /**
+     * Creates or replaces a pool (any kind: the object of the same kind, namespace and name is replaced where it
+     * stands), and writes it to disk; only the values that differ from the saved object are rewritten.
+     */
+    public void savePool(ObjectNode pool, String label) {
+        commit(ws -> ws.put(pool, label), label);
     }
 
     /**

@@ -47,7 +47,7 @@ class ConflictPromptTest {
             Path file = Files.writeString(folder.resolve("pools.yaml"), POOL);
             WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
             model.open(folder);
-            IpPool edge = model.harvesterPools().get(0);
+            IpPool edge = io.pooldesk.model.harvester.lb.HarvesterLbCodec.readPool(model.manifests().get(0));
             List<ThreeWayMerge.Conflict> asked = new ArrayList<>();
             model.setConflictChooser(conflict -> {
                 asked.add(conflict);
@@ -55,7 +55,7 @@ class ConflictPromptTest {
             });
             Files.writeString(file, POOL.replace("priority: 10", "priority: 30")
                     .replace("subnet: 10.1.0.0/24", "subnet: 10.1.0.0/23"));
-            model.savePool(withPriority(edge, 15), "Set priority");
+            model.savePool(io.pooldesk.model.harvester.lb.HarvesterLbCodec.writePool(withPriority(edge, 15)), "Set priority");
             assertEquals(1, asked.size(), "one field changed on both sides");
             assertEquals("spec.selector.priority", asked.get(0).field());
             assertEquals(POOL.replace("priority: 10", "priority: " + (takeTheirs ? 30 : 15))

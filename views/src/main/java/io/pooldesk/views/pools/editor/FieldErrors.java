@@ -11,11 +11,11 @@ import javafx.scene.layout.VBox;
  * The form's controls: text fields bound to a value, marked red with their message under them when the error map
  * holds one for their field path, and the rows' remove buttons.
  */
-final class FieldErrors {
+public final class FieldErrors {
     private FieldErrors() {
     }
 
-    static javafx.scene.control.TextField text(javafx.beans.property.StringProperty value, String id, String prompt) {
+    public static javafx.scene.control.TextField text(javafx.beans.property.StringProperty value, String id, String prompt) {
         javafx.scene.control.TextField field = new javafx.scene.control.TextField();
         field.setId(id);
         field.setPromptText(prompt);
@@ -24,7 +24,7 @@ final class FieldErrors {
         return field;
     }
 
-    static javafx.scene.control.Button removeButton(String id, Runnable action) {
+    public static javafx.scene.control.Button removeButton(String id, Runnable action) {
         javafx.scene.control.Button remove = new javafx.scene.control.Button("",
                 new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.TRASH_2));
         remove.setId(id);
@@ -34,7 +34,7 @@ final class FieldErrors {
     }
 
     /** A field with its message line, both watching {@code path} in {@code errors}. */
-    static VBox field(TextField input, String path, ObservableMap<String, String> errors) {
+    public static VBox field(javafx.scene.control.Control input, String path, ObservableMap<String, String> errors) {
         Label message = new Label();
         message.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
         message.setWrapText(true);

@@ -4,11 +4,11 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /** The row lists of the form: their controls are rebuilt when a row is added or removed, not on every keystroke. */
-final class RowList {
+public final class RowList {
     private RowList() {
     }
 
-    static <T> void rebuildOnAddOrRemove(ObservableList<T> rows, Runnable rebuild) {
+    public static <T> void rebuildOnAddOrRemove(ObservableList<T> rows, Runnable rebuild) {
         rows.addListener((ListChangeListener<T>) c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {

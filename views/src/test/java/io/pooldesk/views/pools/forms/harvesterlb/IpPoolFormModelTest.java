@@ -1,4 +1,4 @@
-package io.pooldesk.views.pools.editor;
+package io.pooldesk.views.pools.forms.harvesterlb;
 
 import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
 import io.pooldesk.model.harvester.lb.IpPool;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pool form without a window: what it marks, and what it says the pool would serve. */
-class PoolEditorViewModelTest {
+class IpPoolFormModelTest {
     private static final String WORKSPACE = """
             apiVersion: loadbalancer.harvesterhci.io/v1beta1
             kind: IPPool
@@ -42,7 +42,7 @@ class PoolEditorViewModelTest {
             spec: {ipam: pool}
             """;
 
-    private static PoolEditorViewModel form() throws Exception {
+    private static IpPoolFormModel form() throws Exception {
         List<IpPool> pools = new ArrayList<>();
         List<LoadBalancer> balancers = new ArrayList<>();
         for (Manifest m : ManifestReader.parse("ws.yaml", WORKSPACE).manifests()) {
@@ -52,7 +52,7 @@ class PoolEditorViewModelTest {
                 balancers.add(HarvesterLbCodec.readLoadBalancer(m));
             }
         }
-        PoolEditorViewModel form = new PoolEditorViewModel(null, pools, balancers);
+        IpPoolFormModel form = new IpPoolFormModel(null, pools, balancers);
         form.name.set("team-pool");
         form.ranges.get(0).subnet.set("10.20.0.0/24");
         form.scope.get(0).namespace.set("team");
@@ -61,7 +61,7 @@ class PoolEditorViewModelTest {
 
     @Test
     void aPriorityBeyondTheReferenceBoundIsMarkedWithTheCodecsWords() throws Exception {
-        PoolEditorViewModel form = form();
+        IpPoolFormModel form = form();
         assertNull(form.error("spec.selector.priority"));
         form.priority.set("4294967295");
         assertNull(form.error("spec.selector.priority"), "the largest uint32 is a priority");
@@ -78,7 +78,7 @@ class PoolEditorViewModelTest {
 
     @Test
     void thePreviewNamesTheLoadBalancersThatWouldChooseThePool() throws Exception {
-        PoolEditorViewModel form = form();
+        IpPoolFormModel form = form();
         assertTrue(form.validProperty().get(), form.errors().toString());
         String preview = form.previewProperty().get();
         assertTrue(preview.contains("2 load balancer(s) would choose it: team/web, other/named"), preview);

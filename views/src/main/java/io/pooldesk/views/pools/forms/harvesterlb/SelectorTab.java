@@ -1,6 +1,8 @@
-package io.pooldesk.views.pools.editor;
+package io.pooldesk.views.pools.forms.harvesterlb;
 
 import atlantafx.base.theme.Styles;
+import io.pooldesk.views.pools.editor.FieldErrors;
+import io.pooldesk.views.pools.editor.RowList;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,10 +17,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Selector tab: VM network, priority, and scope rows of Project, Namespace and Guest Cluster. */
 final class SelectorTab extends Tab {
-    private final PoolEditorViewModel model;
+    private final IpPoolFormModel model;
     private final GridPane scopeRows = new GridPane();
 
-    SelectorTab(PoolEditorViewModel model) {
+    SelectorTab(IpPoolFormModel model) {
         super("Selector");
         this.model = model;
         setClosable(false);

@@ -1,4 +1,4 @@
-package io.pooldesk.views.pools.editor;
+package io.pooldesk.views.pools.forms.harvesterlb;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;

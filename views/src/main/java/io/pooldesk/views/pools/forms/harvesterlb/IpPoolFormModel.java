@@ -1,4 +1,4 @@
-package io.pooldesk.views.pools.editor;
+package io.pooldesk.views.pools.forms.harvesterlb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.harvester.lb.HarvesterLbCodec;
@@ -14,20 +14,15 @@ import io.pooldesk.model.harvester.lb.ScopeTuple;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.Violation;
+import io.pooldesk.views.pools.editor.PoolFormModel;
 import javafx.beans.Observable;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableMap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +31,7 @@ import java.util.regex.Pattern;
  * change re-runs the engine's own admission rules ({@link PoolAdmission}) against the other pools of the workspace;
  * each broken rule is keyed by its field path, so the view can mark the field. Save is possible only when none is.
  */
-public final class PoolEditorViewModel {
+public final class IpPoolFormModel extends PoolFormModel {
     private static final Pattern INDEXED = Pattern.compile("spec\\.(ranges|selector\\.scope)\\[(\\d+)](?:\\.(\\w+))?");
 
     public final StringProperty name = new SimpleStringProperty("");
@@ -48,12 +43,6 @@ public final class PoolEditorViewModel {
     public final ObservableList<ScopeRow> scope = FXCollections.observableArrayList(
             s -> new Observable[] {s.project, s.namespace, s.guestCluster});
 
-    /** Field path (such as {@code spec.ranges[0].subnet}) to the message shown beside that field. */
-    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
-    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
-    private final ReadOnlyStringWrapper saveBlocked = new ReadOnlyStringWrapper(this, "saveBlocked", "");
 
     private final IpPool original;
     private final List<IpPool> others;
@@ -63,7 +52,7 @@ public final class PoolEditorViewModel {
      * @param original      the pool being edited, or null for a new one
      * @param workspacePools every pool of the workspace (the edited one included)
      */
-    public PoolEditorViewModel(IpPool original, List<IpPool> workspacePools, List<LoadBalancer> loadBalancers) {
+    public IpPoolFormModel(IpPool original, List<IpPool> workspacePools, List<LoadBalancer> loadBalancers) {
         this.original = original;
         this.others = workspacePools.stream().filter(p -> original == null || !p.name().equals(original.name()))
                 .toList();
@@ -79,7 +68,7 @@ public final class PoolEditorViewModel {
             scope.add(row);
         }
         List.<Observable>of(name, description, network, priority, ranges, scope).forEach(o -> o.addListener(x -> {
-            changed.set(true);
+            edited();
             validate();
         }));
         validate();
@@ -111,30 +100,37 @@ public final class PoolEditorViewModel {
         }
     }
 
+    @Override
     public boolean isNew() {
         return original == null;
     }
 
-    public ObservableMap<String, String> errors() {
-        return errors;
+    @Override
+    public String name() {
+        return name.get().trim();
     }
 
-    /** Whether the operator has typed anything since the form opened: closing it then asks first. */
-    public ReadOnlyBooleanProperty changedProperty() {
-        return changed.getReadOnlyProperty();
+    @Override
+    public ObjectNode toObject() {
+        return HarvesterLbCodec.writePool(toPool());
     }
 
-    public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+    @Override
+    public void load(ObjectNode object) {
+        try {
+            load(HarvesterLbCodec.readPool(new Manifest("recovered", 1, object)));
+        } catch (ManifestException e) {
+            // a copy this form wrote reads; one that does not is left out rather than half loaded
+        }
     }
 
-    /** Why Save is off, in words, naming where the first problem is; empty when the pool can be saved. */
-    public ReadOnlyStringProperty saveBlockedProperty() {
-        return saveBlocked.getReadOnlyProperty();
+    @Override
+    public String tabOf(String field) {
+        return tabFor(field);
     }
 
     /** The tab of the form that shows a field: "Range", "Selector", or null for the fields above the tabs. */
-    public static String tabOf(String field) {
+    static String tabFor(String field) {
         if (field.startsWith("spec.ranges")) {
             return "Range";
         }
@@ -142,15 +138,6 @@ public final class PoolEditorViewModel {
             return "Selector";
         }
         return null;
-    }
-
-    public ReadOnlyStringProperty previewProperty() {
-        return preview.getReadOnlyProperty();
-    }
-
-    /** The message for a field, or null. */
-    public String error(String field) {
-        return errors.get(field);
     }
 
     public void addCidr() {
@@ -200,7 +187,7 @@ public final class PoolEditorViewModel {
     }
 
     private void validate() {
-        Map<String, String> found = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
         for (int i = 0; i < ranges.size(); i++) {
             if (ranges.get(i).subnet.get().isBlank()) {
                 found.put("spec.ranges[" + i + "].subnet", "subnet is required");
@@ -217,11 +204,7 @@ public final class PoolEditorViewModel {
         for (Violation v : violations) {
             found.putIfAbsent(fieldFor(v.field()), v.message());
         }
-        errors.clear();
-        errors.putAll(found);
-        valid.set(found.isEmpty());
-        saveBlocked.set(blockedText(found));
-        preview.set(preview(pool, found.isEmpty()));
+        show(found, preview(pool, found.isEmpty()));
     }
 
     /**
@@ -246,19 +229,6 @@ public final class PoolEditorViewModel {
         } catch (ManifestException e) {
             return "spec.selector.priority".equals(e.field()) ? "priority " + e.getMessage() : null;
         }
-    }
-
-    private static String blockedText(Map<String, String> found) {
-        if (found.isEmpty()) {
-            return "";
-        }
-        Map.Entry<String, String> first = found.entrySet().iterator().next();
-        String tab = tabOf(first.getKey());
-        String where = tab == null ? (first.getKey().equals("metadata.name") ? "Name" : first.getKey())
-                : tab + " tab";
-        int more = found.size() - 1;
-        return "Cannot save yet. " + where + ": " + first.getValue()
-                + (more == 0 ? "" : " (and " + more + " more " + (more == 1 ? "problem" : "problems") + ")");
     }
 
     /** Overlap findings name the range; the form marks its subnet field. */

@@ -1,6 +1,8 @@
-package io.pooldesk.views.pools.editor;
+package io.pooldesk.views.pools.forms.harvesterlb;
 
 import atlantafx.base.theme.Styles;
+import io.pooldesk.views.pools.editor.FieldErrors;
+import io.pooldesk.views.pools.editor.RowList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,10 +17,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The Range tab: rows of Subnet, Start, End and Gateway; Add CIDR, Add Range, Remove. */
 final class RangeTab extends Tab {
-    private final PoolEditorViewModel model;
+    private final IpPoolFormModel model;
     private final GridPane rows = new GridPane();
 
-    RangeTab(PoolEditorViewModel model) {
+    RangeTab(IpPoolFormModel model) {
         super("Range");
         this.model = model;
         setClosable(false);
