@@ -6,7 +6,11 @@ import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.views.pools.editor.PoolForm;
+import io.pooldesk.views.pools.forms.harvesterdhcp.DhcpPoolForm;
 import io.pooldesk.views.pools.forms.harvesterlb.IpPoolForm;
+import io.pooldesk.views.pools.forms.metallb.IpAddressPoolForm;
+import io.pooldesk.views.pools.forms.novaedge.ProxyIpPoolForm;
+import io.pooldesk.views.pools.forms.openelb.EipForm;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +23,11 @@ import java.util.Optional;
 public final class PoolForms {
     /** In the order of the "New Pool" menu. */
     private static final List<PoolForm> ALL = List.of(
-            new IpPoolForm());
+            new IpPoolForm(),
+            new IpAddressPoolForm(),
+            new EipForm(),
+            new DhcpPoolForm(),
+            new ProxyIpPoolForm());
 
     private PoolForms() {
     }

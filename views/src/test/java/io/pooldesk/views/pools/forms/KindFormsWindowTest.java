@@ -1,0 +1,259 @@
+package io.pooldesk.views.pools.forms;
+
+import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.validation.ManifestValidator;
+import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.common.ScriptedDialogs;
+import io.pooldesk.views.shell.MainWindow;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The MetalLB, OpenELB, managed-DHCP and NovaEdge forms driven as an operator would, headless: a field typed wrong
+ * is marked with validate's own words and its tab is marked, Save says why it is off, and a fixed value is saved
+ * into the file changing only that value, comments and layout kept byte for byte.
+ */
+@ExtendWith(ApplicationExtension.class)
+class KindFormsWindowTest {
+    private static final String METALLB = """
+            # lab pools: do not reorder, the speakers' config refers to them
+            apiVersion: metallb.io/v1beta1
+            kind: IPAddressPool
+            metadata:
+              name: edge
+              namespace: metallb-system   # where the speakers run
+            spec:
+              addresses:
+                - 10.0.10.0/24            # rack A
+                - "10.0.11.10-10.0.11.20"
+              autoAssign: true
+              serviceAllocation:
+                priority: 5
+                namespaces: [team-a]
+            """;
+    private static final String OPENELB = """
+            apiVersion: network.kubesphere.io/v1alpha2
+            kind: Eip
+            metadata: {name: eip-lab}   # the lab's only Eip
+            spec:
+              address: 192.168.50.0/28  # announced by BGP
+              protocol: bgp
+              namespaces:
+                - team-b
+            """;
+    private static final String DHCP = """
+            apiVersion: network.harvesterhci.io/v1alpha1
+            kind: IPPool
+            metadata:
+              name: net-48
+              namespace: default
+            spec:
+              networkName: default/net-48
+              ipv4Config:
+                serverIP: 172.19.0.2        # the DHCP server
+                cidr: 172.19.0.0/16
+                pool:
+                  start: 172.19.0.10
+                  end: 172.19.0.200
+                  exclude: [172.19.0.100]
+                router: 172.19.0.1
+            """;
+    private static final String NOVAEDGE = """
+            apiVersion: novaedge.io/v1alpha1
+            kind: ProxyIPPool
+            metadata:
+              name: vips
+            spec:
+              # the proxies' public addresses
+              cidrs:
+                - 10.200.0.0/28
+              addresses: [10.200.1.5]
+            """;
+
+    private Path workspace;
+    private MainWindow window;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @Start
+    void start(Stage stage) throws IOException {
+        workspace = Files.createTempDirectory("pooldesk-kind-forms");
+        Files.writeString(workspace.resolve("metallb.yaml"), METALLB);
+        Files.writeString(workspace.resolve("openelb.yaml"), OPENELB);
+        Files.writeString(workspace.resolve("dhcp.yaml"), DHCP);
+        Files.writeString(workspace.resolve("novaedge.yaml"), NOVAEDGE);
+        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
+        window = new MainWindow(model, null, dialogs);
+        stage.setScene(window.createScene(stage));
+        stage.show();
+        model.open(workspace);
+    }
+
+    @Test
+    void metalLbPoolsAddressIsMarkedThenSavedAlone(FxRobot robot) throws IOException {
+        editOneField(robot, "edge", "metallb.yaml", "tab-addresses", "spec-addresses-0", "10.0.10.0/24",
+                "10.0.12.0/24");
+    }
+
+    @Test
+    void openElbEipsAddressIsMarkedThenSavedAlone(FxRobot robot) throws IOException {
+        editOneField(robot, "eip-lab", "openelb.yaml", "tab-address", "spec-address", "192.168.50.0/28",
+                "192.168.50.0/27");
+    }
+
+    @Test
+    void dhcpPoolsCidrIsMarkedThenSavedAlone(FxRobot robot) throws IOException {
+        editOneField(robot, "net-48", "dhcp.yaml", "tab-network", "spec-ipv4Config-cidr", "172.19.0.0/16",
+                "172.19.0.0/15");
+    }
+
+    @Test
+    void novaEdgePoolsCidrIsMarkedThenSavedAlone(FxRobot robot) throws IOException {
+        editOneField(robot, "vips", "novaedge.yaml", "tab-addresses", "spec-cidrs-0", "10.200.0.0/28",
+                "10.200.0.0/27");
+    }
+
+    @Test
+    void aPoolOfEachKindIsCreatedThroughItsForm(FxRobot robot) throws IOException {
+        create(robot, "metallb", "metallb.yaml", "lab", "tab-addresses", "spec-addresses-add", "spec-addresses-0",
+                "10.0.20.0/24");
+        create(robot, "openelb", "openelb.yaml", "eip-two", "tab-address", null, "spec-address", "192.168.60.0/28");
+        create(robot, "novaedge", "novaedge.yaml", "vips-two", "tab-addresses", "spec-cidrs-add", "spec-cidrs-0",
+                "10.201.0.0/28");
+        create(robot, "harvester-dhcp", "dhcp.yaml", "net-50", "tab-network", null, "spec-networkName",
+                "default/net-50", "spec-ipv4Config-cidr", "172.20.0.0/16", "spec-ipv4Config-serverIP", "172.20.0.2",
+                "tab-pool", "spec-ipv4Config-pool-start", "172.20.0.10", "spec-ipv4Config-pool-end",
+                "172.20.0.100");
+        for (String file : new String[] {"metallb.yaml", "openelb.yaml", "novaedge.yaml", "dhcp.yaml"}) {
+            String text = Files.readString(workspace.resolve(file));
+            ValidationReport report = new ManifestValidator().validate(ManifestReader.parse(file, text).manifests());
+            assertTrue(report.valid(), file + ": " + report.errors());
+            assertEquals(2, report.checked(), file + " holds the saved pool and the new one");
+        }
+    }
+
+    /**
+     * Opens a new pool's form of the system, types the name, then each step: a tab id selects that tab, an
+     * {@code -add} id clicks it, else the id is a field and the next value is typed into it; then saves.
+     */
+    private void create(FxRobot robot, String system, String file, String name, String... steps) throws IOException {
+        robot.interact(() -> window.newPool(system));
+        Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().startsWith("Create ")).findFirst().orElseThrow();
+        robot.targetWindow(editor);
+        Button save = find(robot, "save");
+        assertTrue(save.isDisabled(), "a blank pool cannot be saved");
+        assertTrue(robot.lookup("#save-blocked").queryLabeled().getText().startsWith("Cannot save yet. Name: "),
+                robot.lookup("#save-blocked").queryLabeled().getText());
+        type(robot, "metadata-name", name);
+        for (int i = 0; i < steps.length; i++) {
+            String step = steps[i];
+            if (step == null) {
+                continue;
+            }
+            if (step.startsWith("tab-")) {
+                robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel()
+                        .select(tab(robot, step)));
+            } else if (step.endsWith("-add")) {
+                robot.clickOn("#" + step);
+            } else {
+                type(robot, step, steps[++i]);
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled(), robot.lookup("#save-blocked").queryLabeled().getText());
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.readString(workspace.resolve(file)).contains(name), file);
+    }
+
+    /**
+     * Opens the pool's form, types a prefix beyond /32 into the field, expects validate's message for it under the
+     * field and a marked tab, then types {@code fixed}, saves, and expects the file to differ only there.
+     */
+    private void editOneField(FxRobot robot, String pool, String file, String tabId, String fieldId, String saved,
+                              String fixed) throws IOException {
+        String before = Files.readString(workspace.resolve(file));
+        robot.interact(() -> window.openEditorOn(pool));
+        Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith("Edit ") && s.getTitle().endsWith(" " + pool)).findFirst().orElseThrow();
+        robot.targetWindow(editor);
+        Button save = find(robot, "save");
+        assertTrue(save.isDisabled() == false, "the saved pool is valid: "
+                + robot.lookup("#save-blocked").queryLabeled().getText());
+
+        String bad = saved.substring(0, saved.indexOf('/')) + "/33";
+        robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel().select(tab(robot, tabId)));
+        type(robot, fieldId, bad);
+        WaitForAsyncUtils.waitForFxEvents();
+        String expected = validateSays(file, before.replace(saved, bad));
+        Label message = find(robot, fieldId + "-error");
+        assertEquals(expected, message.getText(), "the form says what pooldesk validate says");
+        TextField field = find(robot, fieldId);
+        assertTrue(field.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("danger")),
+                "the field is marked");
+        assertTrue(tab(robot, tabId).getStyleClass().contains("has-error"), "its tab is marked");
+        assertTrue(save.isDisabled(), "Save is off while a rule fails");
+        String why = robot.lookup("#save-blocked").queryLabeled().getText();
+        assertTrue(why.startsWith("Cannot save yet. " + tab(robot, tabId).getText() + " tab: " + expected), why);
+
+        type(robot, fieldId, fixed);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled(), robot.lookup("#save-blocked").queryLabeled().getText());
+        assertFalse(tab(robot, tabId).getStyleClass().contains("has-error"));
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before.replace(saved, fixed), Files.readString(workspace.resolve(file)),
+                "only the edited value changed, byte for byte");
+        assertTrue(window.model().statusProperty().get().contains("saved"), window.model().statusProperty().get());
+    }
+
+    /** The message {@code pooldesk validate} gives for the file's first error. */
+    private static String validateSays(String file, String text) {
+        ValidationReport report = new ManifestValidator().validate(ManifestReader.parse(file, text).manifests());
+        assertFalse(report.valid(), "validate refuses the bad value");
+        ManifestProblem first = report.errors().get(0);
+        return first.message();
+    }
+
+    private static <T extends Node> T find(FxRobot robot, String id) {
+        T node = robot.lookup("#" + id).query();
+        assertNotNull(node, "no node #" + id);
+        return node;
+    }
+
+    private static Tab tab(FxRobot robot, String id) {
+        TabPane tabs = find(robot, "editor-tabs");
+        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        TextField field = find(robot, id);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+    }
+}
