@@ -39,8 +39,9 @@ public final class FieldErrors {
         message.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
-        // a wrapped label inside a grid cell otherwise wraps at the text field's preferred width, not its width
-        message.prefWidthProperty().bind(input.widthProperty());
+        // the message wraps at its field's width: a long one must not widen the field's column
+        message.setMinWidth(0);
+        message.setPrefWidth(1);
         message.setId(input.getId() == null ? null : input.getId() + "-error");
         Runnable update = () -> {
             String text = errors.get(path);
