@@ -125,7 +125,8 @@ public final class Workspace {
 
     /**
      * Puts an object in the workspace: it replaces the object of the same kind, namespace and name where that one
-     * stands, or is appended to the file that holds objects of its kind (else {@value #NEW_OBJECTS_FILE}).
+     * stands, or is appended to the file that holds objects of its kind and API group (else
+     * {@value #NEW_OBJECTS_FILE}).
      */
     public void put(ObjectNode object, String label) {
         checkpoint(label);
@@ -141,8 +142,12 @@ public final class Workspace {
                 }
             }
         }
+        // kind and API group: Harvester's load-balancer and managed-DHCP pools are both an IPPool
         Path target = files.entrySet().stream()
-                .filter(f -> f.getValue().stream().anyMatch(o -> incoming.kind().equals(o.path("kind").asText())))
+                .filter(f -> f.getValue().stream().anyMatch(o -> {
+                    Manifest there = new Manifest("", 0, o);
+                    return incoming.kind().equals(there.kind()) && incoming.group().equals(there.group());
+                }))
                 .map(Map.Entry::getKey).findFirst().orElse(folder.resolve(NEW_OBJECTS_FILE));
         files.computeIfAbsent(target, p -> new ArrayList<>()).add(object.deepCopy());
         dirty.add(target);

@@ -28,6 +28,24 @@ class WorkspaceTest {
     }
 
     @Test
+    void aNewObjectGoesToTheFileHoldingItsKindOfItsApiGroup() throws Exception {
+        String harvester = "apiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: IPPool\nmetadata: {name: lb}\n"
+                + "spec: {ranges: [{subnet: 10.1.0.0/24}]}\n";
+        String dhcp = "apiVersion: network.harvesterhci.io/v1alpha1\nkind: IPPool\nmetadata: {name: net, namespace: default}\n"
+                + "spec: {networkName: default/net}\n";
+        Files.writeString(folder.resolve("a-lb.yaml"), harvester);
+        Files.writeString(folder.resolve("b-dhcp.yaml"), dhcp);
+        Workspace ws = Workspace.open(folder);
+        com.fasterxml.jackson.databind.node.ObjectNode second = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ws.manifests().get(1).object().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) second.get("metadata")).put("name", "net-2");
+        ws.put(second, "add");
+        ws.save();
+        assertEquals(harvester, Files.readString(folder.resolve("a-lb.yaml")));
+        assertTrue(Files.readString(folder.resolve("b-dhcp.yaml")).contains("name: net-2"));
+    }
+
+    @Test
     void aFileChangedByAnotherProgramIsNeverOverwrittenSilently() throws Exception {
         Path file = folder.resolve("pools.yaml");
         Files.writeString(file, Workspace.render(List.of(SaveCrashTest.pool("pool-1", "A"))));
