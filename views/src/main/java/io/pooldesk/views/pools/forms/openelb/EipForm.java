@@ -28,7 +28,7 @@ public final class EipForm extends FieldForm {
                 FormField.text("spec.address", ADDRESS, "Address *", "192.168.0.100-192.168.0.120 or a CIDR")
                         .hint("One IP, one CIDR or one first-last range."),
                 FormField.choice("spec.protocol", ADDRESS, "Protocol", "bgp", "layer2", "vip")
-                        .hint("Empty means bgp."),
+                        .hint("How the address is announced: bgp when not set."),
                 FormField.text("spec.interface", ADDRESS, "Interface", "eth0, or can_reach:192.168.0.5")
                         .hint("Needed for layer2 and vip."),
                 FormField.flag("spec.disable", ADDRESS, "Disabled", false)
