@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.kube.Namespaces;
+import io.pooldesk.model.kube.Nodes;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.system.ValidationReport;
@@ -67,8 +69,10 @@ public final class FieldFormModel extends PoolFormModel {
         this.fields = List.copyOf(fields);
         this.workspace = workspace;
         Manifest self = new Manifest(SOURCE, 1, base);
-        this.others = workspace.stream().filter(m -> Namespaces.isNamespace(m)
-                || (system.isPool(m) && (isNew || !m.sameObject(self)))).toList();
+        // what validate checks a pool against: its system's other pools (the webhook), and for the conflicts no
+        // single webhook sees, every other pool and the Nodes; requests are left out, so a keystroke stays cheap
+        this.others = workspace.stream().filter(m -> Namespaces.isNamespace(m) || Nodes.isNode(m)
+                || (PoolSystems.ofPool(m).isPresent() && (isNew || !m.sameObject(self)))).toList();
         for (FormField field : fields) {
             Value value = new Value();
             values.put(field.path(), value);

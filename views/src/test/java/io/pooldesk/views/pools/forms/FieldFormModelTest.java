@@ -134,6 +134,17 @@ class FieldFormModelTest {
     }
 
     @Test
+    void aPoolOverlappingAnotherSystemsPoolIsRefusedAsValidateRefusesIt() {
+        FieldFormModel form = edit("vips");
+        form.value("spec.cidrs").rows.get(0).set("10.0.10.0/28");
+        String message = form.error("spec");
+        assertNotNull(message, "overlaps MetalLB's edge: " + form.errors());
+        assertTrue(message.contains("IPAddressPool/edge") && message.contains("14 addresses"), message);
+        assertFalse(form.placed("spec"), "listed under the tabs");
+        assertEquals("Addresses", form.tabOf("spec"), "the tab holding the pool's addresses is marked");
+    }
+
+    @Test
     void aNewPoolNamedAsAnExistingOneIsRefused() {
         PoolFormModel pool = PoolForms.bySystem("novaedge").orElseThrow().create(null, OBJECTS);
         FieldFormModel form = (FieldFormModel) pool;
