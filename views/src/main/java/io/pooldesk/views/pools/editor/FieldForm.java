@@ -6,6 +6,7 @@ import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.system.PoolObjects;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.system.ResourceType;
+import io.pooldesk.model.system.Violation;
 
 import java.util.List;
 
@@ -33,18 +34,27 @@ public abstract class FieldForm implements PoolForm {
         return object;
     }
 
+    /**
+     * What an update must pass beyond what {@code validate} checks (which admits every object as a create): the
+     * webhook's update rules, such as fields that are immutable once created. None by default.
+     */
+    protected List<Violation> updateRules(Manifest saved, Manifest edited) {
+        return List.of();
+    }
+
     protected PoolSystem system() {
         return PoolSystems.byId(systemId()).orElseThrow();
     }
 
     @Override
     public PoolFormModel edit(ObjectNode pool, List<Manifest> workspace) {
-        return new FieldFormModel(system(), pool, false, fields(), workspace);
+        return new FieldFormModel(system(), pool, false, fields(), workspace, this::updateRules);
     }
 
     @Override
     public PoolFormModel create(ObjectNode start, List<Manifest> workspace) {
-        return new FieldFormModel(system(), start != null ? start : blank(), true, fields(), workspace);
+        return new FieldFormModel(system(), start != null ? start : blank(), true, fields(), workspace,
+                this::updateRules);
     }
 
     @Override

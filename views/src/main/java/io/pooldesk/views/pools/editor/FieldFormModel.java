@@ -12,6 +12,7 @@ import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.PoolSystem;
 import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.system.Violation;
 import io.pooldesk.model.validation.ManifestValidator;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +28,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The model of a field-by-field pool form. Every change checks the pool as {@code pooldesk validate} would, with the
@@ -46,6 +48,7 @@ public final class FieldFormModel extends PoolFormModel {
     private final List<Manifest> workspace;
     private final List<Manifest> others;
     private final Map<String, Value> values = new LinkedHashMap<>();
+    private final BiFunction<Manifest, Manifest, List<Violation>> updateRules;
 
     /** One field's value as typed, and as it was when the form opened. */
     public static final class Value {
@@ -62,7 +65,8 @@ public final class FieldFormModel extends PoolFormModel {
      * @param workspace every object of the workspace
      */
     FieldFormModel(PoolSystem system, ObjectNode pool, boolean isNew, List<FormField> fields,
-                   List<Manifest> workspace) {
+                   List<Manifest> workspace, BiFunction<Manifest, Manifest, List<Violation>> updateRules) {
+        this.updateRules = updateRules;
         this.system = system;
         this.base = pool.deepCopy();
         this.isNew = isNew;
@@ -313,6 +317,11 @@ public final class FieldFormModel extends PoolFormModel {
         for (ManifestProblem problem : report.errors()) {
             if (SOURCE.equals(problem.source())) {
                 found.putIfAbsent(keyOf(problem.field()), problem.message());
+            }
+        }
+        if (!isNew) {
+            for (Violation violation : updateRules.apply(new Manifest(SOURCE, 1, base), mine)) {
+                found.putIfAbsent(keyOf(violation.field()), violation.message());
             }
         }
         show(found, preview(mine, report, found.isEmpty()));

@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,6 +63,7 @@ class KindFormsWindowTest {
             spec:
               address: 192.168.50.0/28  # announced by BGP
               protocol: bgp
+              priority: 2               # after eip-main
               namespaces:
                 - team-b
             """;
@@ -119,15 +121,46 @@ class KindFormsWindowTest {
     }
 
     @Test
-    void openElbEipsAddressIsMarkedThenSavedAlone(FxRobot robot) throws IOException {
-        editOneField(robot, "eip-lab", "openelb.yaml", "tab-address", "spec-address", "192.168.50.0/28",
-                "192.168.50.0/27");
+    void openElbEipRefusesAMovedAddressAsItsWebhookDoesAndSavesAPriorityAlone(FxRobot robot) throws IOException {
+        String before = Files.readString(workspace.resolve("openelb.yaml"));
+        open(robot, "eip-lab");
+        select(robot, "tab-address");
+        type(robot, "spec-address", "192.168.50.0/33");
+        expectRefused(robot, "tab-address", "spec-address",
+                validateSays("openelb.yaml", before.replace("192.168.50.0/28", "192.168.50.0/33")));
+        type(robot, "spec-address", "192.168.50.0/27");
+        expectRefused(robot, "tab-address", "spec-address", "the address field is not allowed to be modified");
+        type(robot, "spec-address", "192.168.50.0/28");
+        select(robot, "tab-namespaces");
+        type(robot, "spec-priority", "high");
+        expectRefused(robot, "tab-namespaces", "spec-priority",
+                validateSays("openelb.yaml", before.replace("priority: 2", "priority: high")));
+        type(robot, "spec-priority", "3");
+        saveAndExpect(robot, "openelb.yaml", before.replace("priority: 2", "priority: 3"));
     }
 
     @Test
-    void dhcpPoolsCidrIsMarkedThenSavedAlone(FxRobot robot) throws IOException {
-        editOneField(robot, "net-48", "dhcp.yaml", "tab-network", "spec-ipv4Config-cidr", "172.19.0.0/16",
-                "172.19.0.0/15");
+    void dhcpPoolRefusesABadAndAMovedCidrAndSavesPausedAlone(FxRobot robot) throws IOException {
+        String before = Files.readString(workspace.resolve("dhcp.yaml"));
+        open(robot, "net-48");
+        select(robot, "tab-network");
+        type(robot, "spec-ipv4Config-cidr", "172.19.0.0/33");
+        expectRefused(robot, "tab-network", "spec-ipv4Config-cidr",
+                validateSays("dhcp.yaml", before.replace("172.19.0.0/16", "172.19.0.0/33")));
+        type(robot, "spec-ipv4Config-cidr", "172.19.0.0/15");
+        expectRefused(robot, "tab-network", "spec-ipv4Config-cidr", "cidr is immutable: it was 172.19.0.0/16");
+        type(robot, "spec-ipv4Config-cidr", "172.19.0.0/16");
+        select(robot, "tab-pool");
+        robot.clickOn("#spec-paused");
+        Button save = find(robot, "save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(save.isDisabled(), robot.lookup("#save-blocked").queryLabeled().getText());
+        robot.clickOn(save);
+        WaitForAsyncUtils.waitForFxEvents();
+        String after = Files.readString(workspace.resolve("dhcp.yaml"));
+        List<String> added = new java.util.ArrayList<>(after.lines().toList());
+        assertTrue(added.removeIf(line -> line.trim().equals("paused: true")), after);
+        assertEquals(before.lines().toList(), added, "only paused: true was added, every other byte kept");
     }
 
     @Test
@@ -197,38 +230,51 @@ class KindFormsWindowTest {
     private void editOneField(FxRobot robot, String pool, String file, String tabId, String fieldId, String saved,
                               String fixed) throws IOException {
         String before = Files.readString(workspace.resolve(file));
-        robot.interact(() -> window.openEditorOn(pool));
-        Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
-                && s.getTitle().startsWith("Edit ") && s.getTitle().endsWith(" " + pool)).findFirst().orElseThrow();
-        robot.targetWindow(editor);
-        Button save = find(robot, "save");
-        assertTrue(save.isDisabled() == false, "the saved pool is valid: "
-                + robot.lookup("#save-blocked").queryLabeled().getText());
-
+        open(robot, pool);
+        select(robot, tabId);
         String bad = saved.substring(0, saved.indexOf('/')) + "/33";
-        robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel().select(tab(robot, tabId)));
         type(robot, fieldId, bad);
+        expectRefused(robot, tabId, fieldId, validateSays(file, before.replace(saved, bad)));
+        type(robot, fieldId, fixed);
         WaitForAsyncUtils.waitForFxEvents();
-        String expected = validateSays(file, before.replace(saved, bad));
-        Label message = find(robot, fieldId + "-error");
-        assertEquals(expected, message.getText(), "the form says what pooldesk validate says");
+        assertFalse(tab(robot, tabId).getStyleClass().contains("has-error"));
+        saveAndExpect(robot, file, before.replace(saved, fixed));
+        assertTrue(window.model().statusProperty().get().contains("saved"), window.model().statusProperty().get());
+    }
+
+    private void open(FxRobot robot, String pool) {
+        robot.interact(() -> window.openEditorOn(pool));
+        Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().startsWith("Edit ") && s.getTitle().endsWith(" " + pool))
+                .findFirst().orElseThrow();
+        robot.targetWindow(editor);
+        assertFalse(((Button) find(robot, "save")).isDisabled(), "the saved pool is valid");
+    }
+
+    private static void select(FxRobot robot, String tabId) {
+        robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel().select(tab(robot, tabId)));
+    }
+
+    /** The field shows the message and is marked, its tab is marked, Save is off and says why beside it. */
+    private static void expectRefused(FxRobot robot, String tabId, String fieldId, String message) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(message, ((Label) find(robot, fieldId + "-error")).getText());
         TextField field = find(robot, fieldId);
         assertTrue(field.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("danger")),
                 "the field is marked");
         assertTrue(tab(robot, tabId).getStyleClass().contains("has-error"), "its tab is marked");
-        assertTrue(save.isDisabled(), "Save is off while a rule fails");
+        assertTrue(((Button) find(robot, "save")).isDisabled(), "Save is off while a rule fails");
         String why = robot.lookup("#save-blocked").queryLabeled().getText();
-        assertTrue(why.startsWith("Cannot save yet. " + tab(robot, tabId).getText() + " tab: " + expected), why);
+        assertTrue(why.startsWith("Cannot save yet. " + tab(robot, tabId).getText() + " tab: " + message), why);
+    }
 
-        type(robot, fieldId, fixed);
+    private void saveAndExpect(FxRobot robot, String file, String expected) throws IOException {
+        Button save = find(robot, "save");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(save.isDisabled(), robot.lookup("#save-blocked").queryLabeled().getText());
-        assertFalse(tab(robot, tabId).getStyleClass().contains("has-error"));
         robot.clickOn(save);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before.replace(saved, fixed), Files.readString(workspace.resolve(file)),
-                "only the edited value changed, byte for byte");
-        assertTrue(window.model().statusProperty().get().contains("saved"), window.model().statusProperty().get());
+        assertEquals(expected, Files.readString(workspace.resolve(file)), "only the edited value changed, byte for byte");
     }
 
     /** The message {@code pooldesk validate} gives for the file's first error. */

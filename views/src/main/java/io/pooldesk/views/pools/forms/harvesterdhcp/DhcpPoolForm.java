@@ -1,9 +1,18 @@
 package io.pooldesk.views.pools.forms.harvesterdhcp;
 
+import io.pooldesk.model.harvester.dhcp.DhcpAdmission;
+import io.pooldesk.model.harvester.dhcp.DhcpCodec;
+import io.pooldesk.model.harvester.dhcp.DhcpLayout;
+import io.pooldesk.model.harvester.dhcp.DhcpPool;
 import io.pooldesk.model.harvester.dhcp.DhcpSystem;
+import io.pooldesk.model.harvester.dhcp.HarvesterDhcp;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.system.Violation;
 import io.pooldesk.views.pools.editor.FieldForm;
 import io.pooldesk.views.pools.editor.FormField;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Harvester's managed-DHCP IPPool: the VM network, its IPv4 subnet and server, and the range handed out. */
@@ -36,5 +45,25 @@ public final class DhcpPoolForm extends FieldForm {
                 FormField.list("spec.ipv4Config.pool.exclude", POOL, "Exclude", "an address never handed out"),
                 FormField.flag("spec.paused", POOL, "Paused", false)
                         .hint("A paused pool's controller hands out nothing."));
+    }
+
+    /**
+     * The CRD makes the network, the CIDR, the range, the router and the server immutable once created, and the
+     * webhook refuses a server on an address in use: an edit is checked as the update it is.
+     */
+    @Override
+    protected List<Violation> updateRules(Manifest saved, Manifest edited) {
+        try {
+            DhcpPool before = DhcpCodec.readPool(saved);
+            DhcpLayout layout = DhcpLayout.resolve(before, new ArrayList<>());
+            if (layout == null) {
+                return List.of();
+            }
+            return DhcpAdmission.checkUpdate(layout, DhcpCodec.readPool(edited), HarvesterDhcp.DEFAULT_SERVICE_CIDR,
+                    before.allocated());
+        } catch (ManifestException unreadable) {
+            // validate has said what is unreadable
+            return List.of();
+        }
     }
 }

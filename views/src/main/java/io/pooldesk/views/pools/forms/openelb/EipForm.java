@@ -1,6 +1,11 @@
 package io.pooldesk.views.pools.forms.openelb;
 
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.openelb.EipAdmission;
+import io.pooldesk.model.openelb.EipCodec;
 import io.pooldesk.model.openelb.OpenElbSystem;
+import io.pooldesk.model.system.Violation;
 import io.pooldesk.views.pools.editor.FieldForm;
 import io.pooldesk.views.pools.editor.FormField;
 
@@ -36,5 +41,16 @@ public final class EipForm extends FieldForm {
                 FormField.flag("spec.usingKnownIPs", ADDRESS, "Using known IPs", false),
                 FormField.number("spec.priority", NAMESPACES, "Priority", "0 is tried first"),
                 FormField.list("spec.namespaces", NAMESPACES, "Namespaces", "a namespace"));
+    }
+
+    /** OpenELB's webhook refuses an update that moves the address (ValidateUpdate), which validate never sees. */
+    @Override
+    protected List<Violation> updateRules(Manifest saved, Manifest edited) {
+        try {
+            return EipAdmission.checkUpdate(EipCodec.read(saved), EipCodec.read(edited), List.of());
+        } catch (ManifestException unreadable) {
+            // validate has said what is unreadable
+            return List.of();
+        }
     }
 }
