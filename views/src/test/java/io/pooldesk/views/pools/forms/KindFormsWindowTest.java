@@ -148,7 +148,9 @@ class KindFormsWindowTest {
         expectRefused(robot, "tab-network", "spec-ipv4Config-cidr",
                 validateSays("dhcp.yaml", before.replace("172.19.0.0/16", "172.19.0.0/33")));
         type(robot, "spec-ipv4Config-cidr", "172.19.0.0/15");
-        expectRefused(robot, "tab-network", "spec-ipv4Config-cidr", "cidr is immutable: it was 172.19.0.0/16");
+        // the CRD's transition rule, in the API server's words
+        expectRefused(robot, "tab-network", "spec-ipv4Config-cidr",
+                "spec.ipv4Config.cidr: Invalid value: \"string\": CIDR is immutable");
         type(robot, "spec-ipv4Config-cidr", "172.19.0.0/16");
         select(robot, "tab-pool");
         robot.clickOn("#spec-paused");
