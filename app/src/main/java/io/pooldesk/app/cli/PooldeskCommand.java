@@ -85,6 +85,16 @@ public final class PooldeskCommand implements Runnable {
                 .run(files, csv, png, html);
     }
 
+    @Command(name = "metrics", mixinStandardHelpOptions = true,
+            description = {"Serves each pool's figures (the report CSV's counts) in Prometheus's text format at",
+                    "/metrics, for alerting before a pool runs out. The files are read again when they change."})
+    int metrics(@picocli.CommandLine.Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
+            description = "where to listen, such as 127.0.0.1:9464 or :9464 (every interface)") String listen,
+                @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
+        return new MetricsCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(listen, files);
+    }
+
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "Shows, per object and field, how the files differ from what the cluster holds.")
     int diff(@picocli.CommandLine.Mixin ClusterOptions cluster,
