@@ -30,7 +30,8 @@ import java.util.function.BiPredicate;
 /**
  * A plain-HTTP proxy on loopback in front of the real API server: every request is forwarded and answered, except
  * those {@code drop} picks, which the server receives and carries out while the client's connection is closed
- * before any answer: a lost response.
+ * before any answer: a lost response; and those {@code cut} picks, whose connection is closed before they reach the
+ * server: a lost request.
  */
 final class ResponseDroppingProxy implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
@@ -40,12 +41,21 @@ final class ResponseDroppingProxy implements AutoCloseable {
     private final HttpClient upstream;
     private final String server;
     private final BiPredicate<String, String> drop;
+    private final BiPredicate<String, String> cut;
     /** "METHOD path" of every request whose answer was dropped (the server carried it out). */
     final List<String> dropped = new CopyOnWriteArrayList<>();
+    /** "METHOD path" of every request cut before it reached the server. */
+    final List<String> cutOff = new CopyOnWriteArrayList<>();
 
     ResponseDroppingProxy(String server, Path caCertificate, BiPredicate<String, String> drop) throws Exception {
+        this(server, caCertificate, drop, (method, path) -> false);
+    }
+
+    ResponseDroppingProxy(String server, Path caCertificate, BiPredicate<String, String> drop,
+                          BiPredicate<String, String> cut) throws Exception {
         this.server = server.replaceAll("/$", "");
         this.drop = drop;
+        this.cut = cut;
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caCertificate)) {
@@ -109,6 +119,10 @@ final class ResponseDroppingProxy implements AutoCloseable {
                     }
                 }
                 byte[] body = chunked ? chunked(in) : in.readNBytes((int) length);
+                if (cut.test(method, path)) {
+                    cutOff.add(method + " " + path);
+                    return;
+                }
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path))
                         .timeout(Duration.ofSeconds(30))
                         .method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
