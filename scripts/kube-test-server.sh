@@ -72,7 +72,8 @@ certificates() { # dir
         -keyout "$d/ca.key" -out "$d/ca.crt" 2>/dev/null
     openssl req -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" -keyout "$d/server.key" -out "$d/server.csr" \
         2>/dev/null
-    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$d/server.ext"
+    # kube.pooldesk.test: a name only the proxy tests' proxy resolves (RealServerProxyTest)
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kube.pooldesk.test\nextendedKeyUsage=serverAuth\n' > "$d/server.ext"
     openssl x509 -req -in "$d/server.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial -days 30 \
         -extfile "$d/server.ext" -out "$d/server.crt" 2>/dev/null
     openssl genrsa -out "$d/sa.key" 2048 2>/dev/null

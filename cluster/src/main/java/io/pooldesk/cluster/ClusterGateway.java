@@ -42,7 +42,8 @@ import java.util.function.Consumer;
  * <p>What an operator can rely on:
  * <ul>
  *   <li>Only the kubeconfig decides the server, the credentials and TLS ({@link Kubeconfig}); the client library's
- *       environment variables and system properties are never read.</li>
+ *       environment variables and system properties are never read (the proxy variables are read as kubectl reads
+ *       them, by {@link Target}).</li>
  *   <li>No message carries a credential: messages are built in words, never from a library's or a parser's text, and
  *       every one passes a redaction of the connection's secrets.</li>
  *   <li>Every request has a deadline for its whole response ({@link #DEFAULT_DEADLINE} unless given): a server that

@@ -34,6 +34,7 @@ public final class Kubeconfig {
     private final Map<String, Entry> clusters = new LinkedHashMap<>();
     private final Map<String, Entry> users = new LinkedHashMap<>();
     private String currentContext = "";
+    private Map<String, String> environment = System.getenv();
 
     private Kubeconfig(List<Path> files) {
         this.files = files;
@@ -138,6 +139,12 @@ public final class Kubeconfig {
         return List.copyOf(contexts.keySet());
     }
 
+    /** This kubeconfig, resolved with {@code environment} in place of the process's (HTTPS_PROXY, NO_PROXY). */
+    Kubeconfig environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
     /** The current context, or "" when no file names one. */
     public String currentContext() {
         return currentContext;
@@ -169,7 +176,7 @@ public final class Kubeconfig {
             throw ClusterException.badInput("kubeconfig " + ctx.file + ": context \"" + printable(name)
                     + "\" names user \"" + printable(userName) + "\", which no kubeconfig file defines");
         }
-        return Target.of(name, clusterName, cluster, userName, user, pluginTimeout);
+        return Target.of(name, clusterName, cluster, userName, user, pluginTimeout, environment);
     }
 
     /** A field that must be a string when present; the message names the entry, never the value. */

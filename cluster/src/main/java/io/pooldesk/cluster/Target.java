@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * One kubeconfig context resolved: the server, TLS and credentials exactly as the kubeconfig gives them, and the
@@ -32,7 +35,8 @@ final class Target {
     }
 
     static Target of(String context, String clusterName, Kubeconfig.Entry cluster, String userName,
-                     Kubeconfig.Entry user, Duration pluginTimeout) throws ClusterException {
+                     Kubeconfig.Entry user, Duration pluginTimeout, Map<String, String> environment)
+            throws ClusterException {
         String where = "cluster \"" + clusterName + "\"";
         String serverText = Kubeconfig.text(cluster, "server", where);
         if (serverText.isEmpty()) {
@@ -69,14 +73,25 @@ final class Target {
                 .withCaCertData(caData.isEmpty() ? null : caData)
                 .withTlsServerName(emptyToNull(Kubeconfig.text(cluster, "tls-server-name", where)));
         String proxy = Kubeconfig.text(cluster, "proxy-url", where);
+        String proxyFrom = "kubeconfig " + cluster.file() + ": " + Kubeconfig.printable(where) + ": proxy-url";
+        if (proxy.isEmpty()) {
+            // as kubectl (Go's ProxyFromEnvironment): only when the kubeconfig names no proxy
+            proxy = proxyFromEnvironment(server, environment);
+            proxyFrom = "the " + ("https".equalsIgnoreCase(server.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY")
+                    + " environment variable";
+        }
         if (!proxy.isEmpty()) {
             try {
-                if (new URI(proxy).getRawUserInfo() != null) {
+                URI proxyUri = new URI(proxy);
+                if (proxyUri.getRawUserInfo() != null) {
                     secrets.add(proxy);
+                    secrets.add(proxyUri.getRawUserInfo());
+                }
+                if (proxyUri.getHost() == null || proxyUri.getPort() < 0) {
+                    throw new URISyntaxException(proxyFrom, "no host and port");
                 }
             } catch (URISyntaxException e) {
-                throw ClusterException.badInput("kubeconfig " + cluster.file() + ": " + Kubeconfig.printable(where)
-                        + ": proxy-url is not a URL");
+                throw ClusterException.badInput(proxyFrom + " is not a URL with a host and a port");
             }
             if ("https".equalsIgnoreCase(server.getScheme())) {
                 config.withHttpsProxy(proxy);
@@ -169,6 +184,108 @@ final class Target {
         } catch (java.io.IOException | RuntimeException e) {
             throw ClusterException.badInput(prefix + ": tokenFile " + file + " cannot be read");
         }
+    }
+
+    /**
+     * The proxy kubectl takes from the environment for {@code server} (Go's net/http ProxyFromEnvironment):
+     * HTTPS_PROXY (or https_proxy) for an https server, HTTP_PROXY (or http_proxy) for http; none for localhost, a
+     * loopback address, or a host NO_PROXY (or no_proxy) names: {@code *}, an IP address, a CIDR, a domain (which
+     * matches itself and its subdomains; with a leading dot, only its subdomains), each optionally with a port.
+     * A proxy without a scheme is http://. Empty when there is none.
+     */
+    static String proxyFromEnvironment(URI server, Map<String, String> environment) {
+        boolean https = "https".equalsIgnoreCase(server.getScheme());
+        String proxy = firstSet(environment, https ? "HTTPS_PROXY" : "HTTP_PROXY", https ? "https_proxy" : "http_proxy");
+        String host = server.getHost() == null ? "" : server.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = server.getPort() >= 0 ? server.getPort() : https ? 443 : 80;
+        InetAddress address = literal(host);
+        if (proxy.isEmpty() || host.equals("localhost") || address != null && address.isLoopbackAddress()) {
+            return "";
+        }
+        for (String entry : firstSet(environment, "NO_PROXY", "no_proxy").split(",")) {
+            String name = entry.trim().toLowerCase(Locale.ROOT);
+            if (name.equals("*")) {
+                return "";
+            }
+            if (name.contains("/")) {
+                if (address != null && inCidr(address, name)) {
+                    return "";
+                }
+                continue;
+            }
+            int colon = name.lastIndexOf(':');
+            if (colon > 0 && name.indexOf(':') == colon || name.startsWith("[") && name.contains("]:")) {
+                String entryPort = name.substring(colon + 1);
+                if (!entryPort.equals(String.valueOf(port))) {
+                    continue;
+                }
+                name = name.substring(0, colon);
+            }
+            if (name.startsWith("[") && name.endsWith("]")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (name.isEmpty()) {
+                continue;
+            }
+            InetAddress entryAddress = literal(name);
+            if (entryAddress != null) {
+                if (entryAddress.equals(address)) {
+                    return "";
+                }
+                continue;
+            }
+            if (name.startsWith("*.")) {
+                name = name.substring(1);
+            }
+            if (name.startsWith(".") ? host.endsWith(name) : host.equals(name) || host.endsWith("." + name)) {
+                return "";
+            }
+        }
+        return proxy.contains("://") ? proxy : "http://" + proxy;
+    }
+
+    private static String firstSet(Map<String, String> environment, String... names) {
+        for (String name : names) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return "";
+    }
+
+    /** An IP address written out (never looked up), or null. */
+    private static InetAddress literal(String host) {
+        if (!host.matches("[0-9.]+") && !host.matches("[0-9a-f:.]*:[0-9a-f:.]*")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static boolean inCidr(InetAddress address, String cidr) {
+        int slash = cidr.indexOf('/');
+        InetAddress network = literal(cidr.substring(0, slash));
+        int bits;
+        try {
+            bits = Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (network == null || network.getAddress().length != address.getAddress().length || bits < 0
+                || bits > 8 * address.getAddress().length) {
+            return false;
+        }
+        java.math.BigInteger mask = java.math.BigInteger.ONE.shiftLeft(8 * address.getAddress().length)
+                .subtract(java.math.BigInteger.ONE).shiftRight(bits).not();
+        return new java.math.BigInteger(1, address.getAddress()).and(mask)
+                .equals(new java.math.BigInteger(1, network.getAddress()).and(mask));
     }
 
     private static String emptyToNull(String text) {
