@@ -3,6 +3,7 @@ package io.pooldesk.views;
 import io.pooldesk.model.workspace.LoadBalancerSummary;
 import io.pooldesk.views.balancers.LoadBalancersPage;
 import io.pooldesk.views.cluster.ClusterPage;
+import io.pooldesk.views.conflicts.ConflictsPage;
 import io.pooldesk.views.common.BackgroundWork;
 import io.pooldesk.views.common.Page;
 import io.pooldesk.views.common.ScriptedDialogs;
@@ -95,9 +96,10 @@ class PagesWindowTest {
     void everyPageIsListedOnceAndItsShortcutFollowsTheList(FxRobot robot) {
         List<Class<?>> order = window.registry().pages().stream().<Class<?>>map(Page::getClass).toList();
         assertEquals(List.of(PoolsPage.class, LoadBalancersPage.class, ScenarioPage.class, ForecastPage.class,
-                ClusterPage.class), order);
+                ClusterPage.class, ConflictsPage.class), order);
         TabPane tabs = tabs(robot);
-        assertEquals(List.of("page-pools", "page-balancers", "page-scenarios", "page-forecast", "page-cluster"),
+        assertEquals(List.of("page-pools", "page-balancers", "page-scenarios", "page-forecast", "page-cluster",
+                        "page-conflicts"),
                 tabs.getTabs().stream().map(Tab::getId).toList());
         for (int i = window.registry().pages().size(); i >= 1; i--) {
             robot.push(KeyCode.CONTROL, KeyCode.getKeyCode(String.valueOf(i)));

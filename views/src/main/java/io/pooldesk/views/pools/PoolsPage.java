@@ -133,6 +133,16 @@ public final class PoolsPage implements Page {
                 .ifPresent(p -> table.getSelectionModel().clearAndSelect(table.getItems().indexOf(p)));
     }
 
+    /** Points the list at that pool, found by identity: pools of two kinds may share a name. */
+    public void select(PoolSummary pool) {
+        var table = list.table();
+        int index = table.getItems().indexOf(pool);
+        if (index >= 0) {
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(index);
+        }
+    }
+
     /** Offers to restore the form edits a crashed run left; each one accepted opens in its form. */
     public void offerRecovery() {
         List<RecoveryStore.Recovered> left = workspace.unsavedEditsLeft();

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.pooldesk.cluster.ClusterGateway;
 import io.pooldesk.views.balancers.LoadBalancersPage;
 import io.pooldesk.views.cluster.ClusterPage;
+import io.pooldesk.views.conflicts.ConflictsPage;
 import io.pooldesk.views.cluster.ClusterViewModel;
 import io.pooldesk.views.common.DialogService;
 import io.pooldesk.views.common.FxBackgroundWork;
@@ -88,6 +89,7 @@ public final class MainWindow {
         pages.add(new ScenarioPage(model, this.dialogs));
         pages.add(new ForecastPage(model, Clock.systemDefaultZone()));
         pages.add(new ClusterPage(cluster, this.dialogs));
+        pages.add(new ConflictsPage(model, pages));
     }
 
     public WorkspaceViewModel model() {

@@ -1,0 +1,108 @@
+package io.pooldesk.views.conflicts;
+
+import io.pooldesk.model.address.AddressSet;
+import io.pooldesk.model.address.Span;
+import io.pooldesk.model.conflicts.Conflict;
+import io.pooldesk.model.conflicts.ConflictCheck;
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The workspace's conflicts across pool systems and with the network, as {@code pooldesk validate} reports them:
+ * computed off the UI thread whenever the workspace is analysed again.
+ */
+public final class ConflictsViewModel {
+    /** One conflict as the table shows it. */
+    public record Row(Conflict conflict, String kind, String pool, String other, String addresses, BigInteger count) {
+    }
+
+    private final WorkspaceViewModel workspace;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private long generation;
+
+    public ConflictsViewModel(WorkspaceViewModel workspace) {
+        this.workspace = workspace;
+        workspace.analysisProperty().addListener((o, old, analysis) -> refresh());
+        refresh();
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<Row> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The pool of the selected conflict, as the Pools page lists it; empty when none is selected or it is gone. */
+    public Optional<PoolSummary> selectedPool() {
+        Row row = selected.get();
+        if (row == null || workspace.analysisProperty().get() == null) {
+            return Optional.empty();
+        }
+        Manifest pool = row.conflict().pool();
+        return workspace.analysisProperty().get().pools().stream()
+                .filter(p -> p.manifest().source().equals(pool.source())
+                        && p.manifest().document() == pool.document())
+                .findFirst();
+    }
+
+    private void refresh() {
+        List<Manifest> manifests = workspace.manifests();
+        long asked = ++generation;
+        workspace.background().run("checking conflicts",
+                () -> new ConflictCheck(PoolSystems.all()).check(manifests, Optional.empty()),
+                conflicts -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    rows.setAll(conflicts.stream().map(ConflictsViewModel::row).toList());
+                    summary.set(conflicts.isEmpty()
+                            ? "No conflicts: no address can be handed out by two pool systems, and none is a node's,"
+                            + " a pod CIDR's or another pool's gateway or DHCP server."
+                            : conflicts.size() + (conflicts.size() == 1 ? " conflict" : " conflicts")
+                            + ": each is an address that can be handed out twice. pooldesk validate reports the same.");
+                },
+                failed -> summary.set("The conflict check failed: " + failed.getClass().getSimpleName()));
+    }
+
+    private static Row row(Conflict conflict) {
+        String kind = switch (conflict.kind()) {
+            case POOLS_OVERLAP -> "Pools overlap";
+            case NODE_ADDRESS -> "Node address";
+            case POD_CIDR -> "Pod CIDR";
+            case SERVICE_CIDR -> "Service CIDR";
+            case NETWORK_ADDRESS -> "Gateway or server";
+        };
+        String other = conflict.other() == null ? "--service-cidr" : conflict.other().describe();
+        return new Row(conflict, kind, conflict.pool().describe(), other, shown(conflict.addresses()),
+                conflict.addresses().size());
+    }
+
+    private static String shown(AddressSet addresses) {
+        List<Span> spans = addresses.spans();
+        String listed = spans.stream().limit(3)
+                .map(s -> s.size().equals(BigInteger.ONE) ? s.first().toString() : s.toString())
+                .collect(Collectors.joining(", "));
+        return spans.size() > 3 ? listed + " and " + (spans.size() - 3) + " more" : listed;
+    }
+}
