@@ -105,6 +105,17 @@ final class ScreenshotTour {
                 next();
             }));
         });
+        steps.add(() -> {
+            var conflicts = window.show(io.pooldesk.views.conflicts.ConflictsPage.class);
+            var table = conflicts.conflictsView().table();
+            if (!table.getItems().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+            later(() -> later(() -> {
+                shoot(stage.getScene(), "conflicts.png");
+                next();
+            }));
+        });
         for (String size : System.getProperty("pooldesk.screenshots.sizes", "1024x700,1600x1000").split(",")) {
             if (size.isBlank()) {
                 continue;

@@ -51,6 +51,8 @@ public final class ConflictsView extends BorderPane {
         open.setId("conflict-show-pool");
         open.disableProperty().bind(model.selectedProperty().isNull());
         open.setOnAction(e -> showPool.run());
+        // the explanation wraps; the button keeps its whole label beside it
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bottom = new HBox(12, detail, open);
         bottom.setPadding(new Insets(8, 12, 8, 12));
         setBottom(new VBox(bottom));
