@@ -37,9 +37,17 @@ public final class PoolLedger {
         }
         for (Map.Entry<String, String> entry : sortedEntries(status.allocatedHistory())) {
             Address address = parseKey(entry.getKey(), "status.allocatedHistory", problems);
-            if (address != null && !ledger.isAllocated(address)) {
-                ledger.history.hold(address, entry.getValue());
+            if (address == null) {
+                continue;
             }
+            String holder = ledger.allocated.holderOf(address);
+            if (holder != null && !holder.equals(entry.getValue())) {
+                // pkg/ipam/allocator.go Get reads the history as the status holds it: that load balancer asks for this
+                // address again and fails, with no fallback to the round robin
+                problems.add("status.allocatedHistory: " + address + " is remembered for " + entry.getValue()
+                        + " but allocated to " + holder + "; " + entry.getValue() + " will ask for it and fail");
+            }
+            ledger.history.hold(address, entry.getValue());
         }
         return ledger;
     }
