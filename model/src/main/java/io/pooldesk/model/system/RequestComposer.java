@@ -20,6 +20,12 @@ public interface RequestComposer {
     /** Whether this pool is one of those the composed requests are served from (a what-if may change its priority). */
     boolean servesFrom(io.pooldesk.model.manifest.Manifest pool);
 
+    /** The pool with its priority among the pools the composed requests choose from set to {@code priority}. */
+    ObjectNode withPriority(io.pooldesk.model.manifest.Manifest pool, int priority);
+
+    /** The pools the composed requests are served from, in the operator's words ("Harvester load-balancer pool"). */
+    String poolNoun();
+
     /** What a request asks; null when it is not a request this composer writes. */
     Asks read(ObjectNode request);
 }

@@ -49,14 +49,14 @@ public final class ScenarioView extends BorderPane {
 
     /**
      * @param loadBalancers the workspace's load balancers as namespace/name, for the delete step
-     * @param harvesterPools the workspace's Harvester pool names, for the priority step
+     * @param priorityPools the names of the pools the planner's requests choose from, for the priority step
      */
     public ScenarioView(ScenarioViewModel model, Supplier<List<String>> loadBalancers,
-                        Supplier<List<String>> harvesterPools, Runnable onRun, Runnable onSave, Runnable onLoad) {
+                        Supplier<List<String>> priorityPools, Runnable onRun, Runnable onSave, Runnable onLoad) {
         this.model = model;
         getStyleClass().add("scenario-view");
         setId("scenario-view");
-        VBox composer = new VBox(8, heading(), loadBalancerStep(), deleteStep(loadBalancers), priorityStep(harvesterPools),
+        VBox composer = new VBox(8, heading(), loadBalancerStep(), deleteStep(loadBalancers), priorityStep(priorityPools),
                 poolYamlStep());
         composer.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(composer);
@@ -119,9 +119,9 @@ public final class ScenarioView extends BorderPane {
         return pane;
     }
 
-    private TitledPane priorityStep(Supplier<List<String>> harvesterPools) {
+    private TitledPane priorityStep(Supplier<List<String>> priorityPools) {
         priorityPool.setPromptText("pool");
-        priorityPool.setOnShowing(e -> priorityPool.getItems().setAll(harvesterPools.get()));
+        priorityPool.setOnShowing(e -> priorityPool.getItems().setAll(priorityPools.get()));
         priorityPool.setId("scenario-priority-pool");
         priorityPool.valueProperty().bindBidirectional(model.priorityPool);
         TextField priority = field("scenario-priority", model.priority);

@@ -195,7 +195,7 @@ public final class ScenarioViewModel {
                 namespaceAndName.substring(slash + 1)));
     }
 
-    /** Adds a step setting a Harvester pool's priority: the pool's object as the workspace holds it, changed. */
+    /** Adds a step setting a pool's priority: the pool's object as the workspace holds it, changed by its system. */
     public boolean setPriority(String poolName, String priorityText) {
         int priority;
         try {
@@ -204,16 +204,15 @@ public final class ScenarioViewModel {
             message.set("Priority: \"" + priorityText + "\" is not a whole number");
             return false;
         }
+        io.pooldesk.model.system.RequestComposer composer = io.pooldesk.model.registry.PoolSystems.composer();
         Manifest manifest = workspace.get().stream()
-                .filter(m -> io.pooldesk.model.registry.PoolSystems.composer().servesFrom(m) && m.name().equals(poolName))
+                .filter(m -> composer.servesFrom(m) && m.name().equals(poolName))
                 .findFirst().orElse(null);
         if (manifest == null) {
-            message.set("Pool: no Harvester load-balancer pool named " + poolName);
+            message.set("Pool: no " + composer.poolNoun() + " named " + poolName);
             return false;
         }
-        ObjectNode changed = manifest.object().deepCopy();
-        changed.remove("status");
-        child(child(changed, "spec"), "selector").put("priority", priority);
+        ObjectNode changed = composer.withPriority(manifest, priority);
         steps.add(new PlanStep.ApplyPool("Set the priority of " + poolName + " to " + priority, changed));
         message.set("");
         return true;
@@ -253,9 +252,6 @@ public final class ScenarioViewModel {
         return true;
     }
 
-    private static ObjectNode child(ObjectNode parent, String field) {
-        return parent.get(field) instanceof ObjectNode existing ? existing : parent.putObject(field);
-    }
 
     public void remove(PlanStep step) {
         steps.remove(step);

@@ -56,6 +56,22 @@ final class LoadBalancerComposer implements RequestComposer {
         return HarvesterLb.isPool(pool);
     }
 
+    /** {@code spec.selector.priority}: the bigger wins among the pools a load balancer's scope matches. */
+    @Override
+    public ObjectNode withPriority(Manifest pool, int priority) {
+        ObjectNode changed = pool.object().deepCopy();
+        changed.remove("status");
+        ObjectNode spec = changed.path("spec") instanceof ObjectNode o ? o : changed.putObject("spec");
+        ObjectNode selector = spec.path("selector") instanceof ObjectNode o ? o : spec.putObject("selector");
+        selector.put("priority", priority);
+        return changed;
+    }
+
+    @Override
+    public String poolNoun() {
+        return "Harvester load-balancer pool";
+    }
+
     @Override
     public Asks read(ObjectNode lb) {
         if (!HarvesterLb.isLoadBalancer(new Manifest("", 0, lb))) {
