@@ -254,7 +254,8 @@ public final class MainWindow {
     /** The About box's words: the version (the one the command line prints), the runtime, where the files are. */
     public String aboutText() {
         return "Pooldesk " + help.version() + "\n\n"
-                + "Plans and checks the IP pools of Harvester, MetalLB, OpenELB and NovaEdge.\n\n"
+                + "Plans and checks the IP pools of " + String.join(", ", io.pooldesk.model.registry.PoolSystems.all()
+                .stream().map(io.pooldesk.model.system.PoolSystem::title).toList()) + ".\n\n"
                 + "Java " + System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.runtime.version",
                 System.getProperty("javafx.version", "?")) + "\n"
                 + "Log: " + (help.logFile() == null ? "none" : help.logFile()) + "\n"
