@@ -43,8 +43,11 @@ final class WindowLog {
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.pooldesk");
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) ->
-                log.error("Uncaught on thread {}", thread.getName(), failure));
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            log.error("Uncaught on thread {}", thread.getName(), failure);
+            // the terminal still hears why the window failed (no display, say); the trace is in the log
+            System.err.println("pooldesk: " + failure + " (details in " + file() + ")");
+        });
         log.info("Pooldesk {} starting on Java {} ({}), {}", io.pooldesk.app.cli.Version.current(), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), System.getProperty("os.name"));
     }

@@ -89,8 +89,10 @@ class MapWindowTest {
 
     /** The x of the map's first column: the least centre of any cell on screen. */
     private static double firstColumn(FxRobot robot, UtilisationMap map) {
-        return map.visibleCells().stream().mapToDouble(c -> centre(robot, map, c.span().first().toString()).getX())
-                .min().orElseThrow();
+        double[] least = new double[1];
+        robot.interact(() -> least[0] = map.visibleCells().stream()
+                .mapToDouble(c -> map.centreOf(c.span().first()).getX()).min().orElseThrow());
+        return least[0];
     }
 
     @Test

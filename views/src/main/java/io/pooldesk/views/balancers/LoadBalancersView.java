@@ -22,7 +22,7 @@ public final class LoadBalancersView extends BorderPane {
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No load balancers in this workspace."));
-        TableColumn<LoadBalancerSummary, String> status = Columns.text("Status", lb -> lb.pending() ? "Pending" : "Ready", 80);
+        TableColumn<LoadBalancerSummary, String> status = Columns.text("Status", lb -> lb.pending() ? "Pending" : "Ready", 75);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -33,12 +33,12 @@ public final class LoadBalancersView extends BorderPane {
             }
         });
         table.getColumns().setAll(List.of(status,
-                Columns.text("Namespace", LoadBalancerSummary::namespace, 100),
-                Columns.text("Name", LoadBalancerSummary::name, 150),
-                Columns.text("Kind", LoadBalancerSummary::kind, 100),
-                Columns.longText("Asks for", LoadBalancerSummary::requirements, 260),
-                Columns.text("Pool", lb -> lb.pool() == null ? "-" : lb.pool(), 130),
-                Columns.text("Address", lb -> lb.address() == null ? "-" : lb.address(), 120),
+                Columns.text("Namespace", LoadBalancerSummary::namespace, 105),
+                Columns.text("Name", LoadBalancerSummary::name, 120),
+                Columns.text("Kind", LoadBalancerSummary::kind, 115),
+                Columns.longText("Asks for", LoadBalancerSummary::requirements, 190),
+                Columns.text("Pool", lb -> lb.pool() == null ? "-" : lb.pool(), 120),
+                Columns.text("Address", lb -> lb.address() == null ? "-" : lb.address(), 135),
                 Columns.longText("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
         setCenter(table);
         model.selectedProperty().addListener((o, old, lb) -> {

@@ -394,7 +394,7 @@ public final class UtilisationMap extends Region {
                 g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
             }
             if (cellSize >= 24 && cell.single() && cell.span().first().isIPv4()) {
-                g.setFill(cell.state() == CellState.ALLOCATED ? Color.WHITE : Color.web("#57606a"));
+                g.setFill(textOn(paintFor(cell)));
                 g.setFont(Font.font(9));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
@@ -423,7 +423,7 @@ public final class UtilisationMap extends Region {
             g.setLineWidth(2);
             g.strokeRect(at[0] - size / 2, at[1] - size / 2, size, size);
         }
-        g.setFill(Color.web("#57606a"));
+        g.setFill(textOn(outside.get()));
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -516,6 +516,16 @@ public final class UtilisationMap extends Region {
             case ALLOCATED -> cell.single() ? allocated.get() : blend((Color) free.get(), (Color) allocated.get(),
                     0.35 + 0.65 * cell.fill());
         };
+    }
+
+    /**
+     * Words drawn on a colour: light on a dark one, dark on a light one. A fixed grey was unreadable on the dark
+     * theme's cells.
+     */
+    private static Color textOn(Paint background) {
+        Color c = background instanceof Color colour ? colour : Color.GRAY;
+        double luminance = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+        return luminance < 0.5 ? Color.web("#e6edf3") : Color.web("#57606a");
     }
 
     private static Color blend(Color from, Color to, double t) {

@@ -68,9 +68,8 @@ public final class ForecastView extends BorderPane {
         TableView<GrowthStream> table = new TableView<>(model.streams);
         table.setId("forecast-streams");
         table.setEditable(true);
-        TableColumn<GrowthStream, String> who = new TableColumn<>("Load balancers of");
-        who.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().describe()));
-        who.setPrefWidth(290);
+        TableColumn<GrowthStream, String> who = io.pooldesk.views.common.Columns.longText("Load balancers of",
+                GrowthStream::describe, 290);
         TableColumn<GrowthStream, String> rate = new TableColumn<>("Per week");
         rate.setCellValueFactory(c -> new ReadOnlyStringWrapper(format(c.getValue().perWeek())));
         rate.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -103,10 +102,16 @@ public final class ForecastView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        HBox rate = new HBox(6, perWeek, new Label("a week"), add);
+        // the rate and its button keep their words at the narrowest window (1024 wide cut them to "a w…", "Add stre…")
+        Label aWeek = new Label("a week");
+        aWeek.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        perWeek.setPrefColumnCount(3);
+        HBox rate = new HBox(6, perWeek, aWeek);
         rate.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(0, namespace, network);
         grid.addRow(1, cluster, rate);
+        grid.add(add, 1, 2);
         return grid;
     }
 

@@ -67,8 +67,8 @@ public final class ScenarioView extends BorderPane {
         footer.getStyleClass().add("scenario-footer");
         BorderPane left = new BorderPane(scroll);
         left.setBottom(footer);
-        left.setPrefWidth(420);
-        left.setMinWidth(380);
+        left.setPrefWidth(380);
+        left.setMinWidth(340);
         setLeft(left);
         setCenter(results());
         model.result.addListener((o, old, now) -> show(now));
@@ -201,13 +201,13 @@ public final class ScenarioView extends BorderPane {
         summary.getStyleClass().add(Styles.TITLE_4);
         pools.setId("scenario-pools");
         pools.getColumns().setAll(List.of(
-                Columns.text("Pool", p -> p.name(), 150),
-                Columns.text("Kind", p -> p.after().kind(), 90),
+                Columns.text("Pool", p -> p.name(), 130),
+                Columns.text("Kind", p -> p.after().kind(), 80),
                 Columns.text("Before", p -> Counts.compact(p.usedBefore()) + " / " + Counts.compact(
-                        p.before() == null ? p.after().total() : p.before().total()), 110),
-                Columns.text("After", p -> Counts.compact(p.usedAfter()) + " / " + Counts.compact(p.after().total()), 110),
-                Columns.text("Change", p -> p.delta().signum() > 0 ? "+" + p.delta() : p.delta().toString(), 70),
-                Columns.text("Left", p -> Counts.compact(p.after().available()), 80),
+                        p.before() == null ? p.after().total() : p.before().total()), 100),
+                Columns.text("After", p -> Counts.compact(p.usedAfter()) + " / " + Counts.compact(p.after().total()), 100),
+                Columns.text("Change", p -> p.delta().signum() > 0 ? "+" + p.delta() : p.delta().toString(), 75),
+                Columns.text("Left", p -> Counts.compact(p.after().available()), 70),
                 Columns.text("", p -> p.full() ? "runs out" : p.changed().isEmpty() ? "" : "changed", 80)));
         pools.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         pools.setPlaceholder(new Label("No run yet"));
