@@ -118,4 +118,30 @@ class SettingsWindowTest {
         }
         assertFalse(Theme.dark());
     }
+
+    @Test
+    void theWorkspacesOpenedBeforeAreOfferedAfterARestart(FxRobot robot) throws IOException {
+        Path other = Files.createTempDirectory("pooldesk-settings-other");
+        Files.copy(workspace.resolve("pools.yaml"), other.resolve("pools.yaml"));
+        Stage[] first = new Stage[1];
+        MainWindow before = open(robot, first);
+        robot.interact(() -> before.model().open(other));
+        robot.interact(() -> first[0].close());
+
+        Stage[] second = new Stage[1];
+        MainWindow after = open(robot, second);
+        try {
+            assertEquals(other.toAbsolutePath(), after.workspaceFolder().toAbsolutePath(), "the last one opens");
+            javafx.scene.control.Menu recent = (javafx.scene.control.Menu) ((javafx.scene.control.MenuBar)
+                    second[0].getScene().lookup("#menu-bar")).getMenus().get(0).getItems().stream()
+                    .filter(i -> "menu-recent".equals(i.getId())).findFirst().orElseThrow();
+            assertEquals(java.util.List.of(workspace.toAbsolutePath().normalize().toString()),
+                    recent.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList(),
+                    "the one before is offered; the one open is not");
+            robot.interact(() -> recent.getItems().get(0).fire());
+            assertEquals(workspace.toAbsolutePath(), after.workspaceFolder().toAbsolutePath());
+        } finally {
+            robot.interact(() -> second[0].close());
+        }
+    }
 }

@@ -28,6 +28,7 @@ import java.util.Properties;
  */
 public final class DesktopSettings {
     private static final String FILE = "settings.properties";
+    private static final int RECENT = 6;
     private final Path file;
     private final Properties values = new Properties();
 
@@ -79,6 +80,28 @@ public final class DesktopSettings {
     /** The workspace open when the window last closed, if that folder is still there. */
     public Optional<Path> lastWorkspace() {
         return get("workspace.last").map(Path::of).filter(Files::isDirectory);
+    }
+
+    /** The workspaces opened last, most recent first, those still there. */
+    public List<Path> recentWorkspaces() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < RECENT; i++) {
+            get("workspace.recent." + i).map(Path::of).filter(Files::isDirectory).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Puts a workspace first among the recent ones (and as the last one open). */
+    public void opened(Path workspace) {
+        Path folder = workspace.toAbsolutePath().normalize();
+        List<Path> recent = new ArrayList<>(List.of(folder));
+        for (int i = 0; i < RECENT; i++) {
+            get("workspace.recent." + i).map(Path::of).filter(p -> !p.equals(folder)).ifPresent(recent::add);
+        }
+        for (int i = 0; i < RECENT; i++) {
+            put("workspace.recent." + i, i < recent.size() ? recent.get(i).toString() : null);
+        }
+        put("workspace.last", folder.toString());
     }
 
     public boolean darkTheme() {

@@ -53,6 +53,7 @@ public final class MainWindow {
     private final Label status = new Label();
     private Stage stage;
     private HelpContent help = HelpContent.none();
+    private final Menu recent = new Menu("Open _Recent");
 
     public MainWindow(WorkspaceViewModel model) {
         this(model, null);
@@ -202,6 +203,7 @@ public final class MainWindow {
         file.getItems().addAll(
                 item("_Open Workspace…", "Shortcut+O", () -> dialogs.chooseFolder("Open a folder of YAML manifests")
                         .ifPresent(model::open)),
+                recent,
                 item("_Export Selected Pools…", "Shortcut+E", () -> poolsModel.export(pools.list().selection())),
                 item("Export _Workspace…", "Shortcut+Shift+E", () -> poolsModel.export(null)),
                 item("Export _Report (CSV, HTML, maps)…", "Shortcut+R", poolsModel::exportReport),
@@ -372,6 +374,14 @@ public final class MainWindow {
         if (settings.darkTheme() != Theme.dark() && owner.getScene() != null) {
             Theme.apply(owner.getScene(), settings.darkTheme());
         }
+        recent.setId("menu-recent");
+        showRecent(settings);
+        model.workspaceProperty().addListener((o, old, ws) -> {
+            if (ws != null) {
+                settings.opened(ws.folder());
+                showRecent(settings);
+            }
+        });
         owner.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
             for (var table : DesktopSettings.tables(owner.getScene())) {
                 settings.restore(table.getId(), table);
@@ -384,7 +394,7 @@ public final class MainWindow {
             }
             settings.put("theme", Theme.dark() ? "dark" : "light");
             if (model.folder() != null) {
-                settings.put("workspace.last", model.folder().toAbsolutePath().toString());
+                settings.opened(model.folder());
             }
             try {
                 settings.save();
@@ -394,6 +404,18 @@ public final class MainWindow {
                         "the window's settings could not be saved in " + settings.file() + ": " + failed.getMessage());
             }
         });
+    }
+
+    /** File > Open Recent: the workspaces opened last, the one open now left out. */
+    private void showRecent(DesktopSettings settings) {
+        Path open = model.folder() == null ? null : model.folder().toAbsolutePath().normalize();
+        recent.getItems().setAll(settings.recentWorkspaces().stream().filter(p -> !p.equals(open)).map(folder -> {
+            MenuItem item = new MenuItem(folder.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.open(folder));
+            return item;
+        }).toList());
+        recent.setDisable(recent.getItems().isEmpty());
     }
 
     public Path workspaceFolder() {
