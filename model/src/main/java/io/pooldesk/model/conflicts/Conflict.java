@@ -16,8 +16,19 @@ import io.pooldesk.model.manifest.ManifestProblem;
  */
 public record Conflict(Kind kind, Manifest pool, String field, Manifest other, AddressSet addresses,
                        String message) {
+    private static final int SHOWN_SPANS = 3;
+
     public enum Kind {
         POOLS_OVERLAP, NODE_ADDRESS, POD_CIDR, SERVICE_CIDR, NETWORK_ADDRESS
+    }
+
+    /** A few of the addresses' ranges, never the whole list: a conflict between two /8s is not listed. */
+    public static String listed(AddressSet addresses) {
+        java.util.List<io.pooldesk.model.address.Span> spans = addresses.spans();
+        String listed = spans.stream().limit(SHOWN_SPANS)
+                .map(s -> s.size().equals(java.math.BigInteger.ONE) ? s.first().toString() : s.toString())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return spans.size() > SHOWN_SPANS ? listed + " and " + (spans.size() - SHOWN_SPANS) + " more ranges" : listed;
     }
 
     public ManifestProblem problem() {

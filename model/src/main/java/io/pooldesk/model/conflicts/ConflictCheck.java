@@ -20,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One check for addresses claimed twice across pool systems and with the network around them. Each system's webhook
@@ -28,8 +27,6 @@ import java.util.stream.Collectors;
  * every conflict found here is an address that can be handed out twice.
  */
 public final class ConflictCheck {
-    private static final int SHOWN_SPANS = 3;
-
     private record Pool(int order, PoolSystem system, Manifest manifest, AddressSet addresses,
                         List<NetworkAddress> network) {
         String named() {
@@ -185,16 +182,9 @@ public final class ConflictCheck {
         return a.minus(a.minus(b));
     }
 
-    /** A few spans and the exact count: a conflict between two /8s is not listed address by address. */
+    /** A few ranges and the exact count. */
     private static String shown(AddressSet addresses) {
-        List<Span> spans = addresses.spans();
-        String listed = spans.stream().limit(SHOWN_SPANS)
-                .map(s -> s.size().equals(BigInteger.ONE) ? s.first().toString() : s.toString())
-                .collect(Collectors.joining(", "));
-        if (spans.size() > SHOWN_SPANS) {
-            listed += " and " + (spans.size() - SHOWN_SPANS) + " more ranges";
-        }
         BigInteger size = addresses.size();
-        return listed + " (" + size + (size.equals(BigInteger.ONE) ? " address)" : " addresses)");
+        return Conflict.listed(addresses) + " (" + size + (size.equals(BigInteger.ONE) ? " address)" : " addresses)");
     }
 }

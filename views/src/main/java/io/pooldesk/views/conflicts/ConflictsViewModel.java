@@ -1,7 +1,5 @@
 package io.pooldesk.views.conflicts;
 
-import io.pooldesk.model.address.AddressSet;
-import io.pooldesk.model.address.Span;
 import io.pooldesk.model.conflicts.Conflict;
 import io.pooldesk.model.conflicts.ConflictCheck;
 import io.pooldesk.model.manifest.Manifest;
@@ -18,7 +16,6 @@ import javafx.collections.ObservableList;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The workspace's conflicts across pool systems and with the network, as {@code pooldesk validate} reports them:
@@ -94,15 +91,7 @@ public final class ConflictsViewModel {
             case NETWORK_ADDRESS -> "Gateway or server";
         };
         String other = conflict.other() == null ? "--service-cidr" : conflict.other().describe();
-        return new Row(conflict, kind, conflict.pool().describe(), other, shown(conflict.addresses()),
+        return new Row(conflict, kind, conflict.pool().describe(), other, Conflict.listed(conflict.addresses()),
                 conflict.addresses().size());
-    }
-
-    private static String shown(AddressSet addresses) {
-        List<Span> spans = addresses.spans();
-        String listed = spans.stream().limit(3)
-                .map(s -> s.size().equals(BigInteger.ONE) ? s.first().toString() : s.toString())
-                .collect(Collectors.joining(", "));
-        return spans.size() > 3 ? listed + " and " + (spans.size() - 3) + " more" : listed;
     }
 }
