@@ -34,11 +34,14 @@ public final class PooldeskCommand implements Runnable {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Checks manifests against the admission rules, as the cluster's webhooks would apply them.")
-    int validate(@picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
+    int validate(@picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "text|json",
+            defaultValue = "text", description = "text (problems on standard error) or json (one document on"
+            + " standard output, for CI; default: ${DEFAULT-VALUE})") String output,
+                 @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
             description = "a file, a folder (its *.yaml and *.yml files, by name), or - for standard input")
                  java.util.List<String> files) {
         return new ValidateCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(files, SystemSettings.given(spec, "validate"));
+                .run(files, SystemSettings.given(spec, "validate"), output);
     }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,

@@ -79,8 +79,9 @@ public final class DhcpSystem implements PoolSystem {
     /** The webhook refuses pools that overlap the cluster's service CIDR ({@code cmd/webhook/root.go}). */
     @Override
     public List<Setting> settings() {
-        return List.of(new Setting(SERVICE_CIDR, "CIDR", "the cluster's service CIDR, which managed DHCP's webhook"
-                + " keeps pools out of", HarvesterDhcp.DEFAULT_SERVICE_CIDR, true));
+        return List.of(new Setting(SERVICE_CIDR, "CIDR", "the cluster's service CIDR: managed DHCP's webhook"
+                + " keeps its pools out of it (its default applies when not given) and, when given, validate checks"
+                + " every pool against it", HarvesterDhcp.DEFAULT_SERVICE_CIDR, true));
     }
 
     static String serviceCidr(ClusterContext context) {
