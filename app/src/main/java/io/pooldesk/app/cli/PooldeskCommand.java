@@ -98,6 +98,16 @@ public final class PooldeskCommand implements Runnable {
                 .run(listen, files);
     }
 
+    @Command(name = "completion", mixinStandardHelpOptions = true,
+            description = {"Prints the shell completion script for bash (zsh too, after autoload bashcompinit):",
+                    "  source <(pooldesk completion)"})
+    int completion() {
+        // picocli's own generator, from the same command model the parser uses (system settings included)
+        spec.commandLine().getOut().print(picocli.AutoComplete.bash("pooldesk", spec.root().commandLine()));
+        spec.commandLine().getOut().flush();
+        return Cli.OK;
+    }
+
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "Shows, per object and field, how the files differ from what the cluster holds.")
     int diff(@picocli.CommandLine.Mixin ClusterOptions cluster,
