@@ -67,6 +67,8 @@ public final class MetalLbEngine {
 
     private final TreeMap<String, PoolState> pools = new TreeMap<>();
     private final Map<String, Outcome> byService = new HashMap<>();
+    /** Each holding Service as it was last served: a pool change re-checks it against the pool's new selectors. */
+    private final Map<String, Service> served = new HashMap<>();
     /** Each holding service's sharing terms, by service id. */
     private final Map<String, SharedAddress.Terms> terms = new HashMap<>();
     private final java.util.Set<String> said = new java.util.HashSet<>();
@@ -106,7 +108,20 @@ public final class MetalLbEngine {
                 unassigned.put(entry.getKey(), release(entry.getKey()));
             }
         }
-        pools.put(name, new PoolState(blocks, current.held));
+        PoolState next = new PoolState(blocks, current.held);
+        pools.put(name, next);
+        // every Service is then reprocessed (controller/main.go 144-157), and Assign of what it holds checks the pool's
+        // namespaces and selectors again (controller/service.go 127, allocator.go 180-182): one the pool no longer
+        // admits is cleared and assigned again
+        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
+            Service svc = served.get(entry.getKey());
+            if (name.equals(entry.getValue().pool()) && svc != null && !allowed(next, svc, msg -> { })) {
+                cleared.put(svc.id(), "Service " + svc.id() + ": current IP for \"" + svc.id() + "\" not allowed by"
+                        + " config, will attempt for new IP assignment: pool " + name + " not compatible for ip"
+                        + " assignment");
+                unassigned.put(entry.getKey(), release(entry.getKey()));
+            }
+        }
         return unassigned;
     }
 
@@ -135,6 +150,7 @@ public final class MetalLbEngine {
         Outcome outcome = choose(svc, said);
         if (outcome.isServed()) {
             byService.put(svc.id(), outcome);
+            served.put(svc.id(), svc);
             preferDualStackFollowUp(svc, outcome, said);
         }
         return outcome;
@@ -191,6 +207,7 @@ public final class MetalLbEngine {
                     + " config, will attempt for new IP assignment: " + check.error());
             return false;
         }
+        served.put(svc.id(), svc);
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         if (key.isEmpty()) {
             terms.remove(svc.id());
@@ -220,6 +237,7 @@ public final class MetalLbEngine {
             state.held.unshare(address, serviceId);
         }
         terms.remove(serviceId);
+        served.remove(serviceId);
         return outcome;
     }
 

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nothing), or {@code hold a b c} for a {@code check} row whose service column lists several Services that together
  * hold exactly those addresses, one each; {@code from POOL} for a Service served from that pool; {@code pool NAME used
  * N available M} for a pool's counters. A row whose service is {@code pool/NAME} applies that IPAddressPool with
- * {@code addresses=a,b} (and {@code avoidBuggyIPs}); its expected value is {@code applied}. {@code ; warns TEXT} after
+ * {@code addresses=a,b} (and {@code avoidBuggyIPs}, {@code namespaces=n}); its expected value is {@code applied}. {@code ; warns TEXT} after
  * any expected value asks for a warning.
  */
 final class AllocatorSteps {
@@ -116,7 +116,9 @@ final class AllocatorSteps {
                         .append(row.service().substring("pool/".length())).append(", namespace: metallb-system},")
                         .append(" spec: {addresses: [").append(Arrays.stream(row.asks().get("addresses").split(","))
                                 .map(a -> "\"" + a + "\"").collect(Collectors.joining(", "))).append("]")
-                        .append(row.is("avoidBuggyIPs") ? ", avoidBuggyIPs: true" : "").append("}}\n");
+                        .append(row.is("avoidBuggyIPs") ? ", avoidBuggyIPs: true" : "")
+                        .append(row.is("namespaces") ? ", serviceAllocation: {namespaces: [" + row.asks().get("namespaces")
+                                + "]}" : "").append("}}\n");
                 continue;
             }
             String[] id = id(row.service());

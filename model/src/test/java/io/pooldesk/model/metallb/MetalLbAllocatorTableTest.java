@@ -392,4 +392,19 @@ class MetalLbAllocatorTableTest {
         assertEquals(!reference.equals(blocks.capacity()), report.warnings().stream()
                 .anyMatch(w -> w.contains("saturates at 9223372036854775807")), report.warnings().toString());
     }
+
+    /**
+     * A pool change that keeps a Service's address but no longer admits the Service (code reading: SetPools keeps the
+     * allocation, allocator.go 87-129, then the reprocessed Service's Assign fails isPoolCompatibleWithService,
+     * controller/service.go 120-132): the Service is cleared and assigned again, here from the pool left to it.
+     */
+    @TestFactory
+    List<DynamicTest> aPoolThatNoLongerAdmitsAServiceClearsIt() {
+        return new AllocatorSteps("pool change", pool("pinned", "10.1.0.0/30", "serviceAllocation: {namespaces: [a]}")
+                + pool("open", "10.2.0.0/30", ""), """
+                1 | a/s1 is pinned                        | a/s1 | ipv4 | 10.1.0.0
+                2 | the pool now serves namespace b only  | pool/pinned | addresses=10.1.0.0/30 | applied
+                3 | a/s1 is cleared and served elsewhere  | a/s1 | check | from open ; warns current IP for "a/s1" not allowed by config, will attempt for new IP assignment: pool pinned not compatible for ip assignment
+                """.replace("addresses=10.1.0.0/30", "addresses=10.1.0.0/30 namespaces=b")).tests();
+    }
 }
