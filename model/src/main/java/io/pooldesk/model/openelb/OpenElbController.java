@@ -138,8 +138,8 @@ public final class OpenElbController implements Controller {
     }
 
     @Override
-    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
-        return false;
+    public java.util.Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
+        return java.util.Optional.empty();
     }
 
     private static ObjectRef poolRef(String name) {

@@ -330,9 +330,13 @@ public final class Simulator {
                     return;
                 }
                 ObjectRef pool = new ObjectRef(delete.kind(), delete.namespace(), delete.name());
-                if (controller(system).deletePool(pool, delete.label(), log)) {
-                    pools.removeIf(p -> p.kind().equals(pool.kind()) && p.name().equals(pool.name()));
-                    epoch++;
+                Optional<Controller.PoolDeletion> deletion = controller(system).deletePool(pool, delete.label(), log);
+                if (deletion.isPresent()) {
+                    if (!deletion.get().refused()) {
+                        pools.removeIf(p -> p.kind().equals(pool.kind()) && p.name().equals(pool.name()));
+                        epoch++;
+                        deletion.get().released().forEach(this::released);
+                    }
                     return;
                 }
             }

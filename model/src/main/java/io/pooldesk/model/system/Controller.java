@@ -3,6 +3,7 @@ package io.pooldesk.model.system;
 import io.pooldesk.model.manifest.Manifest;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One pool system's controllers inside a simulation, with the allocation state they keep. The simulator feeds it
@@ -56,14 +57,30 @@ public interface Controller {
     List<Release> release(ObjectRef request, SimulationLog log);
 
     /**
-     * Deletes a pool through the webhook's delete rules.
+     * Deletes a pool through the webhook's delete rules (a refusal is logged). What the deletion takes back from the
+     * requests the pool served is returned, and those requests are reconciled again: they move to another pool or
+     * wait, as the reference's controller does when the pool is gone.
      *
-     * @return false when this system has no such pool
+     * @return empty when this system has no such pool
      */
-    boolean deletePool(ObjectRef pool, String step, SimulationLog log);
+    Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log);
 
     /** Every pool's state, for the report. */
     List<PoolReport> report();
+
+    /** What a pool deletion did: refused by the webhook (nothing changed), or done, with what it released. */
+    record PoolDeletion(boolean refused, List<Release> released) {
+        public static final PoolDeletion REFUSED = new PoolDeletion(true, List.of());
+        public static final PoolDeletion NOTHING_RELEASED = new PoolDeletion(false, List.of());
+
+        public PoolDeletion {
+            released = List.copyOf(released);
+        }
+
+        public static PoolDeletion released(List<Release> released) {
+            return new PoolDeletion(false, released);
+        }
+    }
 
     /** What a pool change did to the requests it served. */
     record PoolChange(List<Release> released) {

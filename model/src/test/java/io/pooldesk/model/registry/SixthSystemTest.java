@@ -155,8 +155,8 @@ class SixthSystemTest {
         }
 
         @Override
-        public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
-            return false;
+        public java.util.Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
+            return java.util.Optional.empty();
         }
 
         @Override

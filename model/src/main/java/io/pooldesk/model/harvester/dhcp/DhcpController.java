@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Harvester managed DHCP's controllers in a simulation: IPPools and the VirtualMachineNetworkConfigs they serve. */
 public final class DhcpController implements Controller {
@@ -163,15 +164,17 @@ public final class DhcpController implements Controller {
     }
 
     @Override
-    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
+    public Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
         String id = (pool.namespace().isEmpty() ? "default" : pool.namespace()) + "/" + pool.name();
         if (!HarvesterDhcp.POOL_KIND.equals(pool.kind()) || engine.pool(id) == null) {
-            return false;
+            return Optional.empty();
         }
-        for (Violation v : engine.delete(id, false)) {
+        List<Violation> refused = engine.delete(id, false);
+        for (Violation v : refused) {
             log.reject(new ManifestProblem(step, 0, HarvesterDhcp.POOL_KIND + "/" + id, v.field(), v.message()));
         }
-        return true;
+        // a pool still used by a VM network config is refused, so a deletion releases nothing
+        return Optional.of(refused.isEmpty() ? PoolDeletion.NOTHING_RELEASED : PoolDeletion.REFUSED);
     }
 
     private static boolean isPaused(Manifest config) {

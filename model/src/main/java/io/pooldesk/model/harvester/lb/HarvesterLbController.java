@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Harvester's load-balancer controllers inside a simulation: the {@code ippool} controller keeping each pool's
@@ -151,17 +152,19 @@ public final class HarvesterLbController implements Controller {
     }
 
     @Override
-    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
+    public Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
         if (!HarvesterLb.POOL_KIND.equals(pool.kind()) || !pool.namespace().isEmpty()
                 || engine.pool(pool.name()) == null) {
-            return false;
+            return Optional.empty();
         }
         loaded = null;
-        for (Violation v : engine.delete(pool.name())) {
+        List<Violation> refused = engine.delete(pool.name());
+        for (Violation v : refused) {
             log.reject(new ManifestProblem(step, 0, HarvesterLb.POOL_KIND + "/" + pool.name(), v.field(),
                     v.message()));
         }
-        return true;
+        // the webhook refuses a pool that still holds an allocation, so a deletion releases nothing
+        return Optional.of(refused.isEmpty() ? PoolDeletion.NOTHING_RELEASED : PoolDeletion.REFUSED);
     }
 
     static ObjectRef ref(LoadBalancer lb) {
