@@ -87,4 +87,27 @@ class ConvergenceCliTest {
         assertEquals("LoadBalancer/default/lb-b one-address 192.168.20.10", entry(json.path("allocations").get(3)));
         assertTrue(run.err().contains("no defined order"), run.err());
     }
+
+    /**
+     * MetalLB admits the delete of a pool that serves Services (ipaddresspool_webhook.go 135-137): the allocator
+     * unassigns them (allocator.go 87-129) and the reprocessed Services are assigned again from the pool left
+     * (controller_test.go TestControllerReassign); one that asks for the deleted pool by name waits.
+     */
+    @Test
+    void aDeletedMetalLbPoolReleasesItsServicesAndTheyMoveToThePoolLeft() throws Exception {
+        JsonNode json = simulate("metallb-pool-deleted-reassigns.yaml", 1);
+        JsonNode released = json.path("released");
+        assertEquals(3, released.size(), json.toPrettyString());
+        assertEquals("Service/web/svc-a first 10.80.0.0", entry(released.get(0)));
+        assertEquals("Service/web/svc-b first 10.80.0.1", entry(released.get(1)));
+        assertEquals("Service/web/svc-c first 10.80.0.2", entry(released.get(2)));
+        JsonNode allocations = json.path("allocations");
+        assertEquals(6, allocations.size(), json.toPrettyString());
+        assertEquals("Service/web/svc-a second 10.81.0.0", entry(allocations.get(3)));
+        assertEquals("Service/web/svc-b second 10.81.0.1", entry(allocations.get(4)));
+        assertEquals("unknown pool \"first\"", allocations.get(5).path("error").asText(), allocations.get(5).toString());
+        assertEquals(0, json.path("rejected").size(), json.toPrettyString());
+        assertTrue(json.path("pools").toString().contains("\"second\"")
+                && !json.path("pools").toString().contains("\"first\""), json.path("pools").toString());
+    }
 }

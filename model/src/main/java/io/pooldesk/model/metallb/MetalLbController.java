@@ -18,6 +18,8 @@ import io.pooldesk.model.system.SimulationLog;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** MetalLB's controller in a simulation: {@code IPAddressPool}s and the {@code type: LoadBalancer} Services they serve. */
@@ -46,13 +48,7 @@ public final class MetalLbController implements Controller {
         if (blocks == null) {
             return null;
         }
-        List<Release> released = new ArrayList<>();
-        engine.update(blocks).forEach((service, held) -> {
-            String[] id = service.split("/", 2);
-            released.add(new Release(ObjectRef.namespaced(Service.KIND, id[0], id[1]), poolRef(held.pool()),
-                    held.addresses()));
-        });
-        return new PoolChange(released);
+        return new PoolChange(releases(engine.update(blocks)));
     }
 
     private void add(Manifest manifest, SimulationLog log, boolean admission) {
@@ -158,8 +154,26 @@ public final class MetalLbController implements Controller {
     }
 
     @Override
-    public boolean deletePool(ObjectRef pool, String step, SimulationLog log) {
-        return false;
+    public Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
+        if (!MetalLb.POOL_KIND.equals(pool.kind())
+                || !pool.namespace().isEmpty() && !namespace.equals(pool.namespace())) {
+            return Optional.empty();
+        }
+        Map<String, MetalLbEngine.Outcome> unassigned = engine.remove(pool.name());
+        if (unassigned == null) {
+            return Optional.empty();
+        }
+        return Optional.of(PoolDeletion.released(releases(unassigned)));
+    }
+
+    private List<Release> releases(Map<String, MetalLbEngine.Outcome> unassigned) {
+        List<Release> released = new ArrayList<>();
+        unassigned.forEach((service, held) -> {
+            String[] id = service.split("/", 2);
+            released.add(new Release(ObjectRef.namespaced(Service.KIND, id[0], id[1]), poolRef(held.pool()),
+                    held.addresses()));
+        });
+        return released;
     }
 
     private static ObjectRef ref(Manifest manifest) {

@@ -125,6 +125,48 @@ public final class MetalLbEngine {
         return unassigned;
     }
 
+    /**
+     * A pool deleted: MetalLB's webhook admits every delete (ipaddresspool_webhook.go 135-137), and the allocator's
+     * SetPools without the pool unassigns each Service it served, unless another pool holds all its addresses, where
+     * the allocation moves (allocator.go 87-129). Every Service is then reprocessed (controller/main.go 144-157): a
+     * cleared one is assigned again from the pools left, or waits.
+     *
+     * @return the services unassigned, by id, with what they held; null when there is no such pool
+     */
+    public Map<String, Outcome> remove(String name) {
+        if (pools.remove(name) == null) {
+            return null;
+        }
+        Map<String, Outcome> unassigned = new TreeMap<>();
+        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
+            Outcome held = entry.getValue();
+            if (!name.equals(held.pool())) {
+                continue;
+            }
+            String id = entry.getKey();
+            PoolState owner = pools.values().stream()
+                    .filter(p -> held.addresses().stream().allMatch(p.blocks::contains)).findFirst().orElse(null);
+            Service svc = served.get(id);
+            if (owner != null && svc != null && allowed(owner, svc, msg -> { })) {
+                held.addresses().forEach(a -> owner.held.share(a, id));
+                byService.put(id, new Outcome(owner.blocks.pool().name(), held.addresses(), null, null));
+                continue;
+            }
+            byService.remove(id);
+            terms.remove(id);
+            served.remove(id);
+            if (!pools.isEmpty()) {
+                // with no pool left the controller clears the Service without an event (controller/service.go 62-67)
+                cleared.put(id, "Service " + id + ": current IP for \"" + id + "\" not allowed by config, will attempt"
+                        + " for new IP assignment: " + (owner == null ? StackFamily.quoted(held.addresses())
+                        + " is not allowed in config" : "pool " + owner.blocks.pool().name()
+                        + " not compatible for ip assignment"));
+            }
+            unassigned.put(id, held);
+        }
+        return unassigned;
+    }
+
     public PoolState pool(String name) {
         return pools.get(name);
     }

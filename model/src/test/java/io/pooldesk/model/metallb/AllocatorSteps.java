@@ -35,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * addresses held ({@code a,b}), {@code one of a | b}, {@code same as NAME}, {@code error TEXT}, {@code -} (holds
  * nothing), or {@code hold a b c} for a {@code check} row whose service column lists several Services that together
  * hold exactly those addresses, one each; {@code from POOL} for a Service served from that pool; {@code pool NAME used
- * N available M} for a pool's counters. A row whose service is {@code pool/NAME} applies that IPAddressPool with
- * {@code addresses=a,b} (and {@code avoidBuggyIPs}, {@code namespaces=n}); its expected value is {@code applied}. {@code ; warns TEXT} after
+ * N available M} for a pool's counters, {@code pool NAME gone} for a pool that no longer exists. A row whose service is
+ * {@code pool/NAME} applies that IPAddressPool with {@code addresses=a,b} (and {@code avoidBuggyIPs}, {@code
+ * namespaces=n}); its expected value is {@code applied}; with {@code delete} it deletes the pool, expected {@code
+ * deleted}. {@code ; warns TEXT} after
  * any expected value asks for a warning.
  */
 final class AllocatorSteps {
@@ -111,6 +113,11 @@ final class AllocatorSteps {
             if (row.is("check")) {
                 continue;
             }
+            if (row.service().startsWith("pool/") && row.is("delete")) {
+                yaml.append("  - delete: {kind: IPAddressPool, namespace: metallb-system, name: ")
+                        .append(row.service().substring("pool/".length())).append("}\n");
+                continue;
+            }
             if (row.service().startsWith("pool/")) {
                 yaml.append("  - apply: {apiVersion: metallb.io/v1beta1, kind: IPAddressPool, metadata: {name: ")
                         .append(row.service().substring("pool/".length())).append(", namespace: metallb-system},")
@@ -158,7 +165,15 @@ final class AllocatorSteps {
         }
         String context = "\nwarnings: " + report.warnings();
         if (row.service().startsWith("pool/")) {
-            assertEquals("applied", expected, row.toString());
+            assertEquals(row.is("delete") ? "deleted" : "applied", expected, row.toString());
+            if (row.is("delete")) {
+                String name = row.service().substring("pool/".length());
+                assertTrue(report.pools().stream().noneMatch(p -> p.name().equals(name)), name + " is gone" + context);
+            }
+        } else if (expected.matches("pool \\S+ gone")) {
+            String name = expected.split("\\s+")[1];
+            assertTrue(report.pools().stream().noneMatch(p -> p.name().equals(name)),
+                    "pool " + name + " and its counters are gone" + context);
         } else if (expected.startsWith("pool ")) {
             // pool NAME used N available M: the pool's counters after the row (a shared address counts once)
             String[] words = expected.split("\\s+");

@@ -329,26 +329,36 @@ class MetalLbAllocatorTableTest {
                 9  | in use                | test | check | pool test used 1 available 7
                 10 | unassign s3 shared    | s3 | delete | -
                 10 | in use                | test | check | pool test used 0 available 8
+                11 | assign s1 again       | s1 | ips=1.2.3.4 | 1.2.3.4
+                12 | every pool deleted    | pool/test | delete | deleted
+                12 | its counters are gone | test | check | pool test gone
+                12 | s1 holds nothing      | s1 | check | error ["1.2.3.4"] is not allowed in config
                 """).tests();
     }
 
     /** TestConfigReload's start (allocator_test.go 1833-1850): s1 asks for 1.2.3.0, s2 for 1000::. */
     private static List<DynamicTest> reload(String name, String newTest, String s1, String s2) {
+        return reloadSteps(name, "1 | the pool changes | pool/test | " + newTest + " | applied", s1, s2);
+    }
+
+    private static List<DynamicTest> reloadSteps(String name, String steps, String s1, String s2) {
         return new AllocatorSteps("TestConfigReload " + name, pool("test", "1.2.3.0/30, 1000::/126", "")
                 + pool("testunused", "1.2.4.0/30, 1001::/126", ""), """
                 0 | s1 asks for 1.2.3.0  | s1 | ips=1.2.3.0 | 1.2.3.0
                 0 | s2 asks for 1000::   | s2 | ips=1000:: | 1000::
-                1 | the pool changes     | pool/test | %s | applied
-                2 | s1 afterwards        | s1 | check | %s
-                3 | s2 afterwards        | s2 | check | %s
-                """.formatted(newTest, s1, s2)).tests();
+                %s
+                8 | s1 afterwards        | s1 | check | %s
+                9 | s2 afterwards        | s2 | check | %s
+                """.formatted(steps.strip(), s1, s2)).tests();
     }
 
     /**
-     * TestConfigReload (allocator_test.go 1719-1861), cases 1-5: an allocation survives a pool change when the pool
+     * TestConfigReload (allocator_test.go 1719-1861), all 8 cases: an allocation survives a pool change when the pool
      * still contains it; otherwise it is unassigned, and through the controller the Service, which still asks for that
-     * address, waits with the reference's error. Cases 6-8 (rename, split, a new pool with avoidBuggyIPs) replace the
-     * pool set, which needs a pool deleted: not ported, see docs/fidelity.md.
+     * address, waits with the reference's error. Cases 6-8 set a new pool set at once, where SetPools moves an
+     * allocation to the new pool that holds its addresses (allocator.go 107-120); a Scenario changes one pool a step,
+     * and MetalLB's webhook refuses a new pool overlapping an old one, so here the old pools are deleted first (their
+     * Services wait, asking for their addresses) and the new ones then serve them: the same end state.
      */
     @TestFactory
     List<DynamicTest> testConfigReload() {
@@ -360,7 +370,54 @@ class MetalLbAllocatorTableTest {
                 "error [\"1.2.3.0\"] is not allowed in config", "from test"));
         all.addAll(reload("can't shrink further ipv6", "addresses=1.2.3.0/30,1000::2/127", "from test",
                 "error [\"1000::\"] is not allowed in config"));
+        all.addAll(reloadSteps("rename the pool", """
+                1 | test is deleted       | pool/test | delete | deleted
+                1 | s1 waits for its IP   | s1 | check | error ["1.2.3.0"] is not allowed in config
+                2 | testunused is deleted | pool/testunused | delete | deleted
+                3 | test2 takes its place | pool/test2 | addresses=1.2.3.0/30,1000::0/126 | applied
+                """, "from test2", "from test2"));
+        all.addAll(reloadSteps("split pool", """
+                1 | test keeps one half   | pool/test | addresses=1.2.3.0/31,1000::2/127 | applied
+                2 | testunused is deleted | pool/testunused | delete | deleted
+                3 | test2 has the rest    | pool/test2 | addresses=1.2.3.2/31,1000::/127 | applied
+                """, "from test", "from test2"));
+        all.addAll(reloadSteps("enable buggy IPs not allowed", """
+                1 | test is deleted       | pool/test | delete | deleted
+                2 | testunused is deleted | pool/testunused | delete | deleted
+                3 | test2 avoids buggy IPs | pool/test2 | addresses=1.2.3.0/31,1000::/127 avoidBuggyIPs | applied
+                """, "error [\"1.2.3.0\"] is not allowed in config", "from test2"));
         return all;
+    }
+
+    /**
+     * TestControllerConfig (controller/controller_test.go 1152-1247): a Service waits while there is no pool, is
+     * served 1.2.3.0 once one exists, and when every pool is deleted (accepted though an IP is allocated) it is cleared
+     * and holds nothing. The reference's last step (the whole configuration gone) is not a Scenario step.
+     */
+    @TestFactory
+    List<DynamicTest> testControllerConfig() {
+        return new AllocatorSteps("TestControllerConfig", "", """
+                1 | no configuration: nothing assigned | test | ipv4 | error no available IPs: no MetalLB pool serves default/test (no IPAddressPool in the input)
+                2 | a pool with some IPs              | pool/default | addresses=1.2.3.0/24 | applied
+                3 | the Service is served             | test | check | 1.2.3.0
+                4 | the pool is deleted, accepted     | pool/default | delete | deleted
+                5 | the Service is cleared            | test | check | error no available IPs: no MetalLB pool serves default/test (no IPAddressPool in the input)
+                """).tests();
+    }
+
+    /**
+     * TestControllerReassign (controller/controller_test.go 1322-1416): a second pool leaves the allocation alone;
+     * deleting the pool that served the Service gives it an address from the second pool.
+     */
+    @TestFactory
+    List<DynamicTest> testControllerReassign() {
+        return new AllocatorSteps("TestControllerReassign", pool("default", "1.2.3.0/24, 1000::1/127", ""), """
+                1 | the Service is served         | test | ipv4 | 1.2.3.0
+                2 | a second pool                 | pool/second | addresses=4.5.6.0/24 | applied
+                3 | the allocation does not change | test | check | 1.2.3.0
+                4 | the default pool is deleted   | pool/default | delete | deleted
+                5 | it gets an IP from second     | test | check | 4.5.6.0 ; warns current IP for "default/test" not allowed by config, will attempt for new IP assignment: ["1.2.3.0"] is not allowed in config
+                """).tests();
     }
 
     /**
