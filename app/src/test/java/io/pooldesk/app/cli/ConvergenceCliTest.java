@@ -110,4 +110,22 @@ class ConvergenceCliTest {
         assertTrue(json.path("pools").toString().contains("\"second\"")
                 && !json.path("pools").toString().contains("\"first\""), json.path("pools").toString());
     }
+
+    /**
+     * NovaEdge drops a deleted pool with its allocations and reconciles no VIP again (proxyippool_controller.go 53-59,
+     * ipam/allocator.go 86-100, test TestAllocator_RemovePool_WithAllocations): vip-a keeps its address, nothing is
+     * released, and the pool created again hands the same address to vip-b.
+     */
+    @Test
+    void aDeletedNovaEdgePoolReleasesNothingAndItsHoldersKeepTheirAddresses() throws Exception {
+        JsonNode json = simulate("novaedge-pool-deleted-keeps-addresses.yaml", 0);
+        assertEquals(0, json.path("released").size(), json.toPrettyString());
+        JsonNode allocations = json.path("allocations");
+        assertEquals(2, allocations.size(), json.toPrettyString());
+        assertEquals("ProxyVIP/vip-a test-pool 192.168.1.1", entry(allocations.get(0)));
+        assertEquals("ProxyVIP/vip-b test-pool 192.168.1.1", entry(allocations.get(1)));
+        String warnings = json.path("warnings").toString();
+        assertTrue(warnings.contains("Removing pool with active allocations")
+                && warnings.contains("which vip-a still holds in its status"), warnings);
+    }
 }

@@ -1,5 +1,6 @@
 package io.pooldesk.model.novaedge;
 
+import io.pooldesk.model.address.Address;
 import io.pooldesk.model.kube.Service;
 import io.pooldesk.model.kube.ServiceCodec;
 import io.pooldesk.model.manifest.Manifest;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** NovaEdge's controllers in a simulation: ProxyIPPools, and the ProxyVIPs and opted-in Services they serve. */
@@ -27,6 +29,11 @@ public final class NovaEdgeController implements Controller {
     /** The Services behind each {@code svc-<name>} VIP: same-named Services of two namespaces share one. */
     private final Map<String, Set<ObjectRef>> vipUsers = new HashMap<>();
     private final NovaEdgeEngine engine = new NovaEdgeEngine();
+    /** Addresses VIPs still hold in their status after their pool was deleted, to the VIP and the pool. */
+    private final Map<Address, Orphan> orphaned = new java.util.TreeMap<>();
+
+    private record Orphan(String vip, String pool) {
+    }
 
     @Override
     public void load(Manifest manifest, SimulationLog log) {
@@ -97,6 +104,12 @@ public final class NovaEdgeController implements Controller {
             engine.release(holder);
             return List.of(new Outcome.Pending(ref, null, PendingReason.INVALID_REQUEST,
                     "Failed to parse annotations: " + unparsable));
+        }
+        Orphan orphan = orphaned.get(outcome.address());
+        if (orphan != null && !orphan.vip().equals(holder)) {
+            log.warn(ref + " gets " + outcome.address() + " from pool " + pool + ", which " + orphan.vip() + " still"
+                    + " holds in its status since pool " + orphan.pool() + " was deleted: NovaEdge's pools do not"
+                    + " know it");
         }
         List<String> others = engine.alsoAllocatedIn(pool, outcome.address());
         if (!others.isEmpty()) {
@@ -179,6 +192,7 @@ public final class NovaEdgeController implements Controller {
             return List.of();
         }
         String holder = holder(request);
+        orphaned.values().removeIf(o -> o.vip().equals(holder));
         NovaEdgeEngine.Outcome released = engine.release(holder);
         Set<ObjectRef> users = vipUsers.get(holder);
         if (users != null) {
@@ -193,9 +207,29 @@ public final class NovaEdgeController implements Controller {
                 : List.of(new Release(request, poolRef(released.pool()), List.of(released.address())));
     }
 
+    /**
+     * NovaEdge has no webhook: the pool controller sees the pool gone and RemovePool drops it and its allocations,
+     * logging "Removing pool with active allocations" (proxyippool_controller.go 53-59, ipam/allocator.go 86-100).
+     * No VIP or Service is reconciled again: each keeps its address, so nothing is released.
+     */
     @Override
-    public java.util.Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
-        return java.util.Optional.empty();
+    public Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
+        if (!NovaEdge.POOL_KIND.equals(pool.kind())) {
+            return Optional.empty();
+        }
+        Map<Address, String> dropped = engine.remove(pool.name());
+        if (dropped == null) {
+            return Optional.empty();
+        }
+        if (!dropped.isEmpty()) {
+            dropped.forEach((address, vip) -> orphaned.put(address, new Orphan(vip, pool.name())));
+            log.warn(step + ": " + NovaEdge.POOL_KIND + "/" + pool.name() + " is deleted with " + dropped.size()
+                    + " active allocations (NovaEdge logs \"Removing pool with active allocations\"): "
+                    + dropped.entrySet().stream().map(e -> e.getValue() + " keeps " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", ")) + " in its status, nothing releases it, and"
+                    + " a pool created again may hand it out again (ipam/allocator.go 86-100)");
+        }
+        return Optional.of(PoolDeletion.NOTHING_RELEASED);
     }
 
     private static ObjectRef poolRef(String name) {

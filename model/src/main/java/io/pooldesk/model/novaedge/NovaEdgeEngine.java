@@ -170,6 +170,22 @@ public final class NovaEdgeEngine {
         return forgotten;
     }
 
+    /**
+     * A pool deleted: NovaEdge's RemovePool drops it with its allocations (ipam/allocator.go 86-100); the holders keep
+     * their addresses in their status, and nothing releases them.
+     *
+     * @return the allocations dropped, address to VIP; null when there is no such pool
+     */
+    public Map<Address, String> remove(String name) {
+        PoolState removed = pools.remove(name);
+        if (removed == null) {
+            return null;
+        }
+        Map<Address, String> dropped = new TreeMap<>();
+        removed.held.forEach(dropped::put);
+        return dropped;
+    }
+
     public PoolState pool(String name) {
         return pools.get(name);
     }

@@ -279,4 +279,53 @@ class NovaEdgeIpamTableTest {
         assertEquals("10.200.0.1", Simulations.releases(report).get(0).address());
         assertEquals("10.9.0.1", served(report, "Service", "waits"));
     }
+
+    private static String deleteStep(String... pools) {
+        StringBuilder yaml = new StringBuilder("---\napiVersion: pooldesk.io/v1alpha1\nkind: Scenario\nmetadata: {name: s}\n"
+                + "steps:\n");
+        for (String pool : pools) {
+            yaml.append("  - delete: {kind: ProxyIPPool, name: ").append(pool).append("}\n");
+        }
+        return yaml.toString();
+    }
+
+    /** allocator_test.go A7 TestAllocator_RemovePool: the pool is gone. */
+    @Test
+    void removePool() {
+        SimulationReport report = simulate(ipPool("test-pool", "cidrs: [192.168.1.0/29]") + deleteStep("test-pool"));
+        assertTrue(report.pools().isEmpty(), report.pools().toString());
+        assertTrue(report.warnings().stream().noneMatch(w -> w.contains("nothing to delete")), report.warnings().toString());
+    }
+
+    /**
+     * allocator_test.go A8 TestAllocator_RemovePool_WithAllocations: removed even with an allocation, with the
+     * reference's warning (ipam/allocator.go 86-100). Nothing reconciles the VIP again (proxyippool_controller.go
+     * 53-59), so it keeps its address and nothing is released; a pool created again does not know that address.
+     */
+    @Test
+    void removePoolWithAllocations() {
+        String pool = ipPool("test-pool", "cidrs: [192.168.1.0/29]");
+        SimulationReport report = simulate(pool + vip("test-vip", "test-pool") + deleteStep("test-pool"));
+        assertTrue(report.pools().isEmpty(), report.pools().toString());
+        assertEquals("192.168.1.1", served(report, "ProxyVIP", "test-vip"));
+        assertTrue(Simulations.releases(report).isEmpty(), Simulations.releases(report).toString());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("Removing pool with active allocations")
+                && w.contains("test-vip keeps 192.168.1.1")), report.warnings().toString());
+        SimulationReport again = simulate(pool + vip("test-vip", "test-pool") + deleteStep("test-pool")
+                + "  - create: {apiVersion: novaedge.io/v1alpha1, kind: ProxyIPPool, metadata: {name: test-pool},"
+                + " spec: {cidrs: [192.168.1.0/29]}}\n"
+                + "  - create: {apiVersion: novaedge.io/v1alpha1, kind: ProxyVIP, metadata: {name: other-vip},"
+                + " spec: {mode: BGP, ports: [80], poolRef: {name: test-pool}}}\n");
+        assertEquals("192.168.1.1", served(again, "ProxyVIP", "other-vip"));
+        assertTrue(again.warnings().stream().anyMatch(w -> w.contains("which test-vip still holds in its status since"
+                + " pool test-pool was deleted")), again.warnings().toString());
+    }
+
+    /** pool_test.go TestAllocator_MultiplePool "remove pool": one of two pools removed, one remains. */
+    @Test
+    void removeOneOfTwoPools() {
+        SimulationReport report = simulate(ipPool("pool-a", "cidrs: [10.200.0.0/30]")
+                + ipPool("pool-b", "addresses: [10.201.0.1/32, 10.201.0.2/32]") + deleteStep("pool-a"));
+        assertEquals(List.of("pool-b"), report.pools().stream().map(p -> p.name()).toList());
+    }
 }
