@@ -128,4 +128,27 @@ class ConvergenceCliTest {
         assertTrue(warnings.contains("Removing pool with active allocations")
                 && warnings.contains("which vip-a still holds in its status"), warnings);
     }
+
+    /**
+     * OpenELB admits the delete of an Eip in use and its finalizer does not wait for the Services (eip_types.go
+     * 277-280, ipam/controller.go 79-86, 166-183): both release their addresses; svc-a waits for a default Eip and
+     * takes the new one, svc-b names the deleted Eip and waits.
+     */
+    @Test
+    void aDeletedOpenElbEipReleasesItsServicesAndTheyMoveOrWait() throws Exception {
+        JsonNode json = simulate("openelb-eip-deleted-in-use.yaml", 1);
+        JsonNode released = json.path("released");
+        assertEquals(2, released.size(), json.toPrettyString());
+        assertEquals("Service/web/svc-a old 10.90.0.0", entry(released.get(0)));
+        assertEquals("Service/web/svc-b old 10.90.0.1", entry(released.get(1)));
+        JsonNode allocations = json.path("allocations");
+        assertEquals(5, allocations.size(), json.toPrettyString());
+        assertEquals("no available default eip found", allocations.get(2).path("error").asText(),
+                allocations.get(2).toString());
+        assertEquals("eips.network.kubesphere.io \"old\" not found", allocations.get(3).path("error").asText(),
+                allocations.get(3).toString());
+        assertEquals("Service/web/svc-a new 10.91.0.0", entry(allocations.get(4)));
+        assertTrue(json.path("warnings").toString().contains("is deleted while web/svc-a, web/svc-b use it"),
+                json.path("warnings").toString());
+    }
 }

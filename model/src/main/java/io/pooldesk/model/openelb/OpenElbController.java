@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** OpenELB in a simulation: Eips and the opted-in LoadBalancer Services they serve. */
 public final class OpenElbController implements Controller {
@@ -137,9 +138,34 @@ public final class OpenElbController implements Controller {
                 : List.of(new Release(request, poolRef(released.eip()), List.of(released.address())));
     }
 
+    /**
+     * OpenELB's webhook admits every Eip delete (ValidateDelete is a TODO, api/v1alpha2/eip_types.go 277-280), and the
+     * finalizer does not wait for the Eip's Services: it takes their Eip label off and lets the Eip go. Each Service
+     * then releases its address and is assigned again: from another Eip (by requested address, namespace, default), or
+     * it waits, as one that names the deleted Eip does.
+     */
     @Override
-    public java.util.Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
-        return java.util.Optional.empty();
+    public Optional<PoolDeletion> deletePool(ObjectRef pool, String step, SimulationLog log) {
+        if (!OpenElb.KIND.equals(pool.kind())) {
+            return Optional.empty();
+        }
+        Map<String, OpenElbEngine.Outcome> released = engine.remove(pool.name());
+        if (released == null) {
+            return Optional.empty();
+        }
+        if (!released.isEmpty()) {
+            log.warn(step + ": " + OpenElb.KIND + "/" + pool.name() + " is deleted while " + String.join(", ",
+                    released.keySet()) + " use it: OpenELB's webhook does not check (ValidateDelete, eip_types.go"
+                    + " 277-280) and its finalizer only takes the Eip label off them (ipam/controller.go 79-86,"
+                    + " 166-183); they release the address and are assigned again");
+        }
+        List<Release> releases = new ArrayList<>();
+        released.forEach((service, held) -> {
+            String[] id = service.split("/", 2);
+            releases.add(new Release(ObjectRef.namespaced(Service.KIND, id[0], id[1]), poolRef(held.eip()),
+                    List.of(held.address())));
+        });
+        return Optional.of(PoolDeletion.released(releases));
     }
 
     private static ObjectRef poolRef(String name) {

@@ -107,6 +107,28 @@ public final class OpenElbEngine {
         eips.put(eip.name(), state);
     }
 
+    /**
+     * An Eip deleted: the Eip controller's finalizer takes the Eip label off its Services and lets the Eip go at once
+     * (pkg/controllers/ipam/controller.go 79-86, 166-183); each Service then finds no record of its address and
+     * releases what its status shows (ipam.go 395-419, lb/controller.go 195-210).
+     *
+     * @return the Services released, by id, with what they held; null when there is no such Eip
+     */
+    public Map<String, Outcome> remove(String name) {
+        if (eips.remove(name) == null) {
+            return null;
+        }
+        Map<String, Outcome> released = new TreeMap<>();
+        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
+            if (name.equals(entry.getValue().eip())) {
+                byService.remove(entry.getKey());
+                adopted.remove(entry.getKey());
+                released.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return released;
+    }
+
     public EipState eip(String name) {
         return eips.get(name);
     }

@@ -4,6 +4,7 @@ import io.pooldesk.model.simulation.SimulationReport;
 import io.pooldesk.model.simulation.Simulations;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -146,6 +147,62 @@ class OpenElbIpamTableTest {
             assertEquals(wanted, new TreeMap<>(Simulations.allocated(Simulations.pool(report, eipName))),
                     "status.used of " + eipName + context);
         }
+    }
+
+    private static String steps(String... steps) {
+        return "---\napiVersion: pooldesk.io/v1alpha1\nkind: Scenario\nmetadata: {name: then}\nsteps:\n"
+                + String.join("", java.util.Arrays.stream(steps).map(step -> "  - " + step + "\n").toList());
+    }
+
+    private static String last(SimulationReport report, String service) {
+        String[] id = service.split("/");
+        List<Outcome> outcomes = report.outcome(ObjectRef.namespaced("Service", id[0], id[1]));
+        assertEquals(1, outcomes.size(), outcomes.toString());
+        return outcomes.get(0) instanceof Outcome.Served served ? served.addresses().get(0).toString()
+                : "error " + ((Outcome.Pending) outcomes.get(0)).message();
+    }
+
+    /**
+     * ipam_test.go TestManager_ReleaseIP R2 "eip is not exist": the Eip goes before its Service. The webhook admits
+     * the delete (ValidateDelete is a TODO, api/v1alpha2/eip_types.go 277-280) and the Eip controller's finalizer does
+     * not wait for the Services: it takes their Eip label off and lets the Eip go (pkg/controllers/ipam/controller.go
+     * 79-86, 166-183). The Service, finding no record, releases what its status shows (ipam.go 395-419,
+     * lb/controller.go 195-210) and, naming the Eip, waits for it; deleting it afterwards releases nothing and fails
+     * nothing, as ReleaseIP of a missing Eip does.
+     */
+    @Test
+    void releaseAfterTheEipIsDeleted() {
+        String input = eip("eip 192.168.1.0/24 used=192.168.1.100>default/testsvc")
+                + service("default/testsvc eip=eip label=eip status=192.168.1.100");
+        SimulationReport deleted = Simulations.simulate(input + steps("delete: {kind: Eip, name: eip}"));
+        assertTrue(deleted.pools().isEmpty(), deleted.pools().toString());
+        assertEquals(List.of(new Simulations.Entry("Service/default/testsvc", "eip", "192.168.1.100", null)),
+                Simulations.releases(deleted));
+        assertEquals("error eips.network.kubesphere.io \"eip\" not found", last(deleted, "default/testsvc"));
+        assertTrue(deleted.warnings().stream().anyMatch(w -> w.contains("Eip/eip is deleted while default/testsvc use"
+                + " it")), deleted.warnings().toString());
+        SimulationReport then = Simulations.simulate(input + steps("delete: {kind: Eip, name: eip}",
+                "delete: {kind: Service, namespace: default, name: testsvc}"));
+        assertEquals(1, Simulations.releases(then).size(), Simulations.releases(then).toString());
+        assertTrue(then.rejected().isEmpty(), then.rejected().toString());
+        assertTrue(then.outcome(ObjectRef.namespaced("Service", "default", "testsvc")).isEmpty());
+    }
+
+    /**
+     * The same deletion for a Service that names no Eip: released, it is assigned again from the default Eip left
+     * (getDefaultEIP skips the deleting one, ipam.go 341-350); a Service asking for an address of the deleted Eip finds
+     * no Eip containing it and waits (getEIPBasedOnIP, ipam.go 307-327).
+     */
+    @Test
+    void aDeletedEipsServicesMoveToTheDefaultEipOrWait() {
+        SimulationReport report = Simulations.simulate(eip("a 10.0.0.0/30 default") + eip("b 10.1.0.0/30 default")
+                + service("default/svc") + service("default/pinned ip=10.0.0.2")
+                + steps("delete: {kind: Eip, name: a}"));
+        assertEquals(List.of("b"), report.pools().stream().map(p -> p.name()).toList());
+        assertEquals(List.of(new Simulations.Entry("Service/default/pinned", "a", "10.0.0.2", null),
+                new Simulations.Entry("Service/default/svc", "a", "10.0.0.0", null)), Simulations.releases(report));
+        assertEquals("10.1.0.0", last(report, "default/svc"));
+        assertEquals("error no available eip was found containing the ip:[10.0.0.2]", last(report, "default/pinned"));
     }
 
     private static String eip(String spec) {
