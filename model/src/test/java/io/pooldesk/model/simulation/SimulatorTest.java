@@ -200,6 +200,26 @@ class SimulatorTest {
         assertTrue(report.pools().isEmpty(), "the second delete succeeds once the address is released");
     }
 
+    /** A refused delete leaves the pool in place: creating it again is an update (controllers.md §2), said so. */
+    @Test
+    void aRefusedDeleteKeepsThePool() {
+        SimulationReport report = simulate(POOL + lb("web", "") + """
+                ---
+                apiVersion: pooldesk.io/v1alpha1
+                kind: Scenario
+                metadata: {name: cleanup}
+                steps:
+                  - delete: {kind: IPPool, name: default-ip-pool}
+                  - create: {apiVersion: loadbalancer.harvesterhci.io/v1beta1, kind: IPPool,
+                             metadata: {name: default-ip-pool},
+                             spec: {ranges: [{subnet: 192.168.100.0/24}], selector: {scope: [{namespace: default}]}}}
+                """);
+        assertEquals(1, report.rejected().size(), report.rejected().toString());
+        assertEquals(1, report.pools().size());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("IPPool/default-ip-pool")
+                && w.contains("already exists")), report.warnings().toString());
+    }
+
     @Test
     void aPoolDefinedTwiceIsReportedAndTheLaterOneUsed() {
         SimulationReport report = simulate(POOL + "---\n" + POOL.replace("192.168.100.0/24", "10.5.0.0/24")
