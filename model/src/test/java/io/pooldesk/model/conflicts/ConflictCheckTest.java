@@ -4,6 +4,7 @@ import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.registry.PoolSystems;
+import io.pooldesk.model.system.NetworkAddress;
 import io.pooldesk.model.system.PoolSystem;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,63 @@ class ConflictCheckTest {
             }
             assertEquals(naivePairs(manifests), found, yaml.toString());
         }
+    }
+
+    @Test
+    void everyPoolThatCanHandOutAnotherPoolsGatewayIsFoundInOrderAsComparingEveryPairFindsIt() throws Exception {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            StringBuilder yaml = new StringBuilder();
+            int pools = 2 + random.nextInt(12);
+            for (int i = 0; i < pools; i++) {
+                int first = 1 + random.nextInt(200);
+                int last = Math.min(first + random.nextInt(40), 254);
+                if (random.nextBoolean()) {
+                    yaml.append("apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: p").append(i)
+                            .append(", namespace: metallb-system}\nspec: {addresses: [10.0.0.").append(first)
+                            .append("-10.0.0.").append(last).append("]}\n---\n");
+                } else {
+                    yaml.append("apiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: IPPool\nmetadata: {name: p")
+                            .append(i).append("}\nspec:\n  ranges: [{subnet: 10.0.0.0/24, rangeStart: 10.0.0.")
+                            .append(first).append(", rangeEnd: 10.0.0.").append(last).append(", gateway: 10.0.0.")
+                            .append(1 + random.nextInt(254)).append("}]\n---\n");
+                }
+            }
+            List<Manifest> manifests = ManifestReader.parse("random.yaml", yaml.toString()).manifests();
+            List<String> found = new ArrayList<>();
+            for (Conflict conflict : new ConflictCheck(PoolSystems.all()).check(manifests, Optional.empty())) {
+                if (conflict.kind() == Conflict.Kind.NETWORK_ADDRESS) {
+                    found.add(conflict.pool().name() + " holds " + conflict.other().name() + "'s "
+                            + conflict.addresses().spans().get(0).first());
+                }
+            }
+            assertEquals(naiveGateways(manifests), found, yaml.toString());
+        }
+    }
+
+    private static List<String> naiveGateways(List<Manifest> manifests) throws Exception {
+        List<PoolSystem> systems = new ArrayList<>();
+        List<AddressSet> addresses = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            PoolSystem system = PoolSystems.all().stream().filter(s -> s.isPool(manifest)).findFirst().orElseThrow();
+            systems.add(system);
+            addresses.add(system.neutral(manifest).addresses());
+        }
+        List<String> found = new ArrayList<>();
+        for (int j = 0; j < manifests.size(); j++) {
+            for (int i = 0; i < manifests.size(); i++) {
+                AddressSet a = addresses.get(i);
+                boolean refusedByItsWebhook = systems.get(i) == systems.get(j)
+                        && !a.minus(a.minus(addresses.get(j))).isEmpty();
+                for (NetworkAddress reserved : systems.get(i).networkAddresses(manifests.get(i))) {
+                    if (i != j && !refusedByItsWebhook && addresses.get(j).contains(reserved.address())) {
+                        found.add(manifests.get(j).name() + " holds " + manifests.get(i).name() + "'s "
+                                + reserved.address());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static Set<String> naivePairs(List<Manifest> manifests) throws Exception {
