@@ -138,7 +138,7 @@ public final class HarvesterLbEngine {
             return new RequestOutcome(null, null, PendingReason.NO_MATCHING_POOL, choice.error(), null, warnings);
         }
         PoolState state = pools.get(choice.pool().name());
-        if (IpV4Mapped.any(state.pool())) {
+        if (IpV4Mapped.any(state.definition())) {
             // pkg/ipam MakeRange on ::ffff:a.b.c.d/n: the subnet becomes IPv4 while the range end stays IPv6, and the
             // CNI iterator walks past the subnet without end; controllers.md §4 says not to model that walk
             return new RequestOutcome(state.name(), null, PendingReason.NOT_MODELLED, IpV4Mapped.explanation(
@@ -256,11 +256,19 @@ public final class HarvesterLbEngine {
             if (!lb.ipPool().isEmpty() || ScopeTuple.ALL.equals(r.namespace())) {
                 return all;
             }
-            java.util.LinkedHashSet<IpPool> out = new java.util.LinkedHashSet<>();
-            out.addAll(byNetworkAndNamespace.getOrDefault(r.network() + "\n" + r.namespace(), List.of()));
-            out.addAll(anyNamespaceByNetwork.getOrDefault(r.network(), List.of()));
-            out.addAll(globals);
-            return new ArrayList<>(out);
+            // by identity: a pool's equals and hashCode walk its whole definition, status included
+            List<IpPool> out = new ArrayList<>();
+            java.util.Set<IpPool> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (List<IpPool> group : List.of(
+                    byNetworkAndNamespace.getOrDefault(r.network() + "\n" + r.namespace(), List.of()),
+                    anyNamespaceByNetwork.getOrDefault(r.network(), List.of()), globals)) {
+                for (IpPool pool : group) {
+                    if (seen.add(pool)) {
+                        out.add(pool);
+                    }
+                }
+            }
+            return out;
         }
     }
 
