@@ -64,9 +64,7 @@ public final class PooldeskApplication extends Application {
             }
         });
         stage.show();
-        if ("print".equals(System.getProperty("pooldesk.firstFrame"))) {
-            reportFirstFrame();
-        }
+        FirstFrameProbe.attach(System.getProperty("pooldesk.firstFrame", ""), stage.getScene(), model);
         model.workspaceProperty().addListener((o, old, ws) -> {
             if (old == null && ws != null && System.getProperty("pooldesk.screenshots") == null) {
                 javafx.application.Platform.runLater(window::offerRecovery);
@@ -86,19 +84,6 @@ public final class PooldeskApplication extends Application {
         if (screenshots != null) {
             new ScreenshotTour(window, stage, Path.of(screenshots)).start();
         }
-    }
-
-    /** For the benchmarks: prints the time from JVM start to the first frame drawn, then quits. */
-    private static void reportFirstFrame() {
-        new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first frame after " + (System.currentTimeMillis() - started) + " ms");
-                javafx.application.Platform.exit();
-            }
-        }.start();
     }
 
     private static Path workspace(DesktopSettings settings, String... args) throws IOException {

@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ import java.util.regex.Pattern;
 public final class PerformanceReport {
     private static final int MILLION = 1_000_000;
     private static final Pattern FIRST_FRAME = Pattern.compile("first frame after (\\d+) ms");
+    private static final Pattern WORKSPACE_SHOWN = Pattern.compile("workspace shown after (\\d+) ms");
+    private static final Pattern FILTER_SHOWN = Pattern.compile("filter shown after ([0-9.]+) ms, (\\d+) rows");
     private final List<String[]> rows = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -55,6 +59,13 @@ public final class PerformanceReport {
         }
         if (args.length > 0 && args[0].equals("--kinds-only")) {
             new PerformanceReport().everyKind();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--scale-only")) {
+            Path jar = Path.of(args.length > 1 ? args[1] : "app/target/pooldesk.jar");
+            PerformanceReport report = new PerformanceReport();
+            report.manySmallFiles(jar);
+            report.windowAtScale(jar);
             return;
         }
         if (args.length > 0 && args[0].equals("--map-only")) {
@@ -81,7 +92,9 @@ public final class PerformanceReport {
         selection();
         mapFrame();
         simulateEndToEnd(jar);
+        manySmallFiles(jar);
         firstFrame(jar);
+        windowAtScale(jar);
         write(out);
     }
 
@@ -354,25 +367,131 @@ public final class PerformanceReport {
         return median(Arrays.stream(times).skip(1).boxed().toList());
     }
 
+    /**
+     * {@code pooldesk validate} of a folder of one-pool files, whole process: 1,000, 3,000 and 10,000 files, so the
+     * rows show whether the time grows with the number of files or faster.
+     */
+    private void manySmallFiles(Path jar) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double perFileAtThousand = 0;
+        for (int files : new int[] {1000, 3000, 10_000}) {
+            Path folder = Files.createTempDirectory("pooldesk-files");
+            for (int i = 0; i < files; i++) {
+                Files.writeString(folder.resolve(String.format("pool-%05d.yaml", i)),
+                        "apiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: IPPool\nmetadata:\n  name: pool-" + i
+                                + "\nspec:\n  ranges:\n  - subnet: 10." + i / 256 + "." + i % 256 + ".0/24\n"
+                                + "  selector:\n    scope:\n    - namespace: ns-" + i + "\n");
+            }
+            double time = wholeProcess(List.of(java, "-jar", jar.toString()), "validate", folder.toString());
+            String perFile = String.format("%.0f us a file", time / files / 1000);
+            if (files == 1000) {
+                perFileAtThousand = time / files;
+                row("pooldesk validate, 1,000 one-pool files, whole process", ms((long) time) + " (" + perFile + ")",
+                        "", "");
+            } else {
+                double growth = time / files / perFileAtThousand;
+                row(String.format("pooldesk validate, %,d one-pool files, whole process", files), ms((long) time)
+                        + String.format(" (%s, %.2fx the time a file at 1,000)", perFile, growth),
+                        files == 10_000 ? "<= 10 s, linear" : "linear",
+                        files == 10_000 ? (time <= 10e9 && growth < 1.5 ? "met" : "missed") : growth < 1.5 ? "met"
+                                : "missed");
+            }
+        }
+    }
+
+    /**
+     * The window on a workspace of 5,000 pools and 200,000 load balancers, under Xvfb: its first frame (the workspace
+     * opens off the UI thread), the first frame that lists the pools, and typing a filter until the frame that shows
+     * the filtered list. Each figure is the median of three launches.
+     */
+    private void windowAtScale(Path jar) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
+            row("Window, 5,000 pools and 200,000 load balancers", "not measured (no xvfb-run)", "", "");
+            return;
+        }
+        Path workspace = Files.createTempDirectory("pooldesk-scale");
+        StringBuilder pools = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            pools.append("---\napiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: IPPool\nmetadata: {name: pool-")
+                    .append(i).append("}\nspec:\n  ranges: [{subnet: 10.").append(i / 256).append('.')
+                    .append(i % 256).append(".0/24}]\n  selector: {scope: [{namespace: ns-").append(i).append("}]}\n");
+        }
+        Files.writeString(workspace.resolve("a-pools.yaml"), pools);
+        StringBuilder lbs = new StringBuilder();
+        for (int j = 0; j < 200_000; j++) {
+            lbs.append("---\napiVersion: loadbalancer.harvesterhci.io/v1beta1\nkind: LoadBalancer\nmetadata: {name: lb-")
+                    .append(j).append(", namespace: ns-").append(j % 5000).append("}\nspec: {ipam: pool}\n");
+        }
+        Files.writeString(workspace.resolve("b-load-balancers.yaml"), lbs);
+        List<Double> first = new ArrayList<>();
+        List<Double> listed = new ArrayList<>();
+        List<Double> filtered = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            String output = launchWindow(jar, workspace, "workspace", 300);
+            Matcher f = FIRST_FRAME.matcher(output);
+            Matcher w = WORKSPACE_SHOWN.matcher(output);
+            Matcher t = FILTER_SHOWN.matcher(output);
+            if (f.find() && w.find() && t.find() && t.group(2).equals("1")) {
+                first.add(Double.parseDouble(f.group(1)));
+                listed.add(Double.parseDouble(w.group(1)));
+                filtered.add(Double.parseDouble(t.group(1)));
+            }
+        }
+        if (first.isEmpty()) {
+            row("Window, 5,000 pools and 200,000 load balancers", "failed (no frame reported)", "", "missed");
+            return;
+        }
+        double firstFrame = median(first);
+        double shown = median(listed);
+        double filter = median(filtered);
+        row("Window, 5,000 pools and 200,000 load balancers: first frame after launch (JVM start included)",
+                ms((long) (firstFrame * 1e6)), "<= 2 s", firstFrame <= 2000 ? "met" : "missed");
+        row("Window, 5,000 pools and 200,000 load balancers: first frame listing the pools (read, simulated)",
+                ms((long) (shown * 1e6)), "<= 2 s", shown <= 2000 ? "met" : "missed");
+        row("Window, 5,000 pools: typing a filter, until the frame showing the one pool left", String.format("%.1f ms",
+                filter), "< 50 ms", filter < 50 ? "met" : "missed");
+    }
+
+    /** Starts the window under Xvfb with an empty home (the operator's settings untouched); returns what it printed. */
+    private static String launchWindow(Path jar, Path workspace, String probe, int seconds) throws IOException,
+            InterruptedException {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path home = Files.createTempDirectory("pooldesk-home");
+        ProcessBuilder builder = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1440x900x24", javaCommand,
+                "-Dpooldesk.firstFrame=" + probe, "-Dpooldesk.workspace=" + workspace, "-jar", jar.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        for (String xdg : List.of("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")) {
+            builder.environment().put(xdg, home.resolve(xdg.toLowerCase(Locale.ROOT)).toString());
+        }
+        Process p = builder.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(p.getInputStream().readAllBytes());
+                    } catch (IOException e) {
+                        return "";
+                    }
+                });
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return output.join();
+    }
+
     /** The window's first frame after launch, under Xvfb (skipped where there is no xvfb-run). */
     private void firstFrame(Path jar) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
             row("Window: first frame after launch", "not measured (no xvfb-run)", "< 2.5 s", "");
             return;
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path workspace = Files.createTempDirectory("pooldesk-frame");
         for (String name : List.of("pools.yaml", "load-balancers.yaml")) {
             Files.copy(Path.of("resources", "demo-workspace", name), workspace.resolve(name));
         }
         List<Double> times = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
-            Process p = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1440x900x24", java,
-                    "-Dpooldesk.firstFrame=print", "-Dpooldesk.workspace=" + workspace, "-jar", jar.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            p.waitFor(120, TimeUnit.SECONDS);
-            Matcher m = FIRST_FRAME.matcher(output);
+            Matcher m = FIRST_FRAME.matcher(launchWindow(jar, workspace, "print", 120));
             if (m.find()) {
                 times.add(Double.parseDouble(m.group(1)));
             }
