@@ -103,8 +103,16 @@ final class EveryKindAtAMillion {
 
     private static Service service(int i, Family family) {
         return new Service("ns", "lb-" + i, "LoadBalancer", Map.of(), Map.of(), "",
-                family == Family.IPV6 ? List.of("IPv6") : List.of(), "", "", Map.of(), List.of());
+                family == Family.IPV6 ? List.of("IPv6") : List.of(), "", "", Map.of(), List.of(),
+                CLUSTER_IPS.get(family), List.of());
     }
+
+    /**
+     * The cluster IP the API server gives every Service: MetalLB takes a Service's family from it and leaves one
+     * without it unserved (controller/service.go 69-75), so a Service without one is not on the reference's path.
+     */
+    static final Map<Family, List<String>> CLUSTER_IPS = Map.of(Family.IPV4, List.of("10.96.0.10"), Family.IPV6,
+            List.of("fd00:96::a"));
 
     static Kind metalLb(String cidr, String label, Family family) {
         return new Kind() {

@@ -124,7 +124,8 @@ final class SideBySide {
 
     private static Service service(String name, Family family) {
         return new Service("ns", name, "LoadBalancer", Map.of(), Map.of(), "",
-                family == Family.IPV6 ? List.of("IPv6") : List.of(), "", "", Map.of(), List.of());
+                family == Family.IPV6 ? List.of("IPv6") : List.of(), "", "", Map.of(), List.of(),
+                EveryKindAtAMillion.CLUSTER_IPS.get(family), List.of());
     }
 
     static Figures metalLb(String cidr, String label, int held) throws Exception {

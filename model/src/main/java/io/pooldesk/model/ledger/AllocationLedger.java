@@ -145,6 +145,26 @@ public final class AllocationLedger {
         return id < 0 ? 0 : byHolder.count(id);
     }
 
+    /**
+     * The number a policy keeps with a holder name (the pool a Service holds in, say), 0 when it keeps none: a kind
+     * that needs one int per holder keeps it here, beside the interned name, instead of in a map of its own. Companions
+     * share it. It lives as long as the name holds an address here or in a companion: a name that holds nothing has 0.
+     */
+    public int tag(String holder) {
+        int id = holders.find(holder);
+        return id < 0 ? 0 : holders.tag(id);
+    }
+
+    /** Sets the holder's number; false (and nothing kept) when the name holds no address here or in a companion. */
+    public boolean tag(String holder, int tag) {
+        int id = holders.find(holder);
+        if (id < 0) {
+            return false;
+        }
+        holders.tag(id, tag);
+        return true;
+    }
+
     /** How many addresses are held, both families. */
     public int count() {
         int n = 0;
@@ -241,6 +261,30 @@ public final class AllocationLedger {
         holders.release(id);
         runs(address.family()).remove(hi(address), lo(address));
         return true;
+    }
+
+    /**
+     * Frees every address held under exactly this holder name (not the shared lists that name it); returns them,
+     * lowest first, or an empty list when it held none. One lookup of the name for all of them.
+     */
+    public List<Address> releaseAll(String holder) {
+        int id = holders.find(holder);
+        int n = id < 0 ? 0 : byHolder.count(id);
+        if (n == 0) {
+            return List.of();
+        }
+        List<HolderAddresses.Key> keys = n == 1 ? List.of(byHolder.first(id)) : new ArrayList<>(byHolder.all(id));
+        List<Address> out = new ArrayList<>(n);
+        for (HolderAddresses.Key k : keys) {
+            read(k.family()).remove(k.hi(), k.lo());
+            runs(k.family()).remove(k.hi(), k.lo());
+            byHolder.remove(id, k);
+            out.add(address(k));
+        }
+        for (int i = 0; i < n; i++) {
+            holders.release(id);
+        }
+        return n == 1 ? List.of(out.get(0)) : List.copyOf(out);
     }
 
     /** Adds a holder to the address's list (making it held if it was free); a holder may appear twice. */

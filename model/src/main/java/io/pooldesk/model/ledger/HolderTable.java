@@ -19,6 +19,7 @@ final class HolderTable {
     private int[] length = NO_INTS;
     private int[] refs = NO_INTS;
     private int[] hashes = NO_INTS; // the name's String hash: computed once, compared before the bytes
+    private int[] tags = NO_INTS; // the policy's number for the holder (see AllocationLedger.tag), 0 for a new id
     private int[] slots = NO_INTS; // id + 1, 0 when empty; linear probing
     private int[] free = NO_INTS;
     private int freeCount;
@@ -76,6 +77,14 @@ final class HolderTable {
         }
     }
 
+    int tag(int id) {
+        return tags[id];
+    }
+
+    void tag(int id, int tag) {
+        tags[id] = tag;
+    }
+
     String name(int id) {
         return new String(arena, start[id], length[id], StandardCharsets.UTF_8);
     }
@@ -92,6 +101,7 @@ final class HolderTable {
                 length = Arrays.copyOf(length, grown);
                 refs = Arrays.copyOf(refs, grown);
                 hashes = Arrays.copyOf(hashes, grown);
+                tags = Arrays.copyOf(tags, grown);
             }
         }
         if (arenaUsed + bytes.length > arena.length) {
@@ -106,6 +116,7 @@ final class HolderTable {
         length[id] = bytes.length;
         arenaUsed += bytes.length;
         refs[id] = 0;
+        tags[id] = 0;
         hashes[id] = hash;
         count++;
         if (count * 2 > slots.length) {

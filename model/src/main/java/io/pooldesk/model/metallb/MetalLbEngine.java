@@ -30,10 +30,6 @@ public final class MetalLbEngine {
         final PoolBlocks blocks;
         final AllocationLedger held;
 
-        PoolState(PoolBlocks blocks) {
-            this(blocks, new AllocationLedger());
-        }
-
         PoolState(PoolBlocks blocks, AllocationLedger held) {
             this.blocks = blocks;
             this.held = held;
@@ -66,9 +62,20 @@ public final class MetalLbEngine {
     }
 
     private final TreeMap<String, PoolState> pools = new TreeMap<>();
-    private final Map<String, Outcome> byService = new HashMap<>();
-    /** Each holding Service as it was last served: a pool change re-checks it against the pool's new selectors. */
-    private final Map<String, Service> served = new HashMap<>();
+    /**
+     * Interns the holder names of every pool once and keeps, with each holding Service's name, its pool and its labels
+     * (a pool change re-checks them against the pool's new selectors) as one int: a million held Services cost no
+     * object each. The Outcome is rebuilt from the pool's ledger when asked for.
+     */
+    private final AllocationLedger names = new AllocationLedger();
+    private final List<String> poolNames = new ArrayList<>();
+    private final Map<String, Integer> poolIndex = new HashMap<>();
+    private final LabelSets labelSets = new LabelSets();
+    /**
+     * The holding Services the int cannot describe, kept whole: one that shares an address, holds its addresses in
+     * another order than lowest first, or whose pool or labels number is past the int's room.
+     */
+    private final Map<String, Held> unusual = new HashMap<>();
     /** Each holding service's sharing terms, by service id. */
     private final Map<String, SharedAddress.Terms> terms = new HashMap<>();
     private final java.util.Set<String> said = new java.util.HashSet<>();
@@ -84,8 +91,102 @@ public final class MetalLbEngine {
         this.context = context;
     }
 
+    private static final int POOL_BITS = 12;
+    private static final int POOL_MASK = (1 << POOL_BITS) - 1;
+    private static final int MAX_LABELS = (1 << (31 - POOL_BITS)) - 1;
+
+    /** A holding Service as {@link #unusual} keeps it. */
+    private record Held(Outcome outcome, Map<String, String> labels) {
+    }
+
     public void add(PoolBlocks pool) {
-        pools.put(pool.pool().name(), new PoolState(pool));
+        String name = pool.pool().name();
+        PoolState replaced = pools.get(name);
+        if (replaced != null) {
+            // the Services keep what they were given, now recorded whole: the replaced pool's ledger is dropped
+            for (String service : servicesOf(replaced)) {
+                demote(service);
+            }
+            replaced.held.retain(a -> false);
+        }
+        pools.put(name, new PoolState(pool, names.companion()));
+    }
+
+    /** What the Service holds, or null. */
+    private Outcome held(String serviceId) {
+        Held rare = unusual.get(serviceId);
+        if (rare != null) {
+            return rare.outcome();
+        }
+        int tag = names.tag(serviceId);
+        if (tag == 0) {
+            return null;
+        }
+        String pool = poolNames.get((tag & POOL_MASK) - 1);
+        return new Outcome(pool, List.copyOf(pools.get(pool).held.addressesOf(serviceId)), null, null);
+    }
+
+    private Map<String, String> labelsOf(String serviceId) {
+        Held rare = unusual.get(serviceId);
+        return rare != null ? rare.labels() : labelSets.get(names.tag(serviceId) >>> POOL_BITS);
+    }
+
+    /** Records what the Service now holds, and its labels as it was served. */
+    private void remember(String id, Map<String, String> labels, Outcome outcome) {
+        forget(id);
+        PoolState state = pools.get(outcome.pool());
+        int pool = poolIndex.computeIfAbsent(outcome.pool(), p -> {
+            poolNames.add(p);
+            return poolNames.size() - 1;
+        }) + 1;
+        List<Address> addresses = outcome.addresses();
+        boolean plain = pool <= POOL_MASK && state.held.countOf(id) == addresses.size()
+                && (addresses.size() < 2 || addresses.get(0).compareTo(addresses.get(1)) < 0);
+        for (int i = 0; plain && i < addresses.size(); i++) {
+            plain = id.equals(state.held.holderOf(addresses.get(i)));
+        }
+        if (plain) {
+            int number = labelSets.retain(labels);
+            if (number <= MAX_LABELS) {
+                names.tag(id, number << POOL_BITS | pool);
+                return;
+            }
+            labelSets.release(number);
+        }
+        unusual.put(id, new Held(outcome, Map.copyOf(labels)));
+    }
+
+    /** Drops the record of the Service (not what its pool's ledger holds). */
+    private void forget(String serviceId) {
+        if (unusual.remove(serviceId) != null) {
+            return;
+        }
+        int tag = names.tag(serviceId);
+        if (tag != 0) {
+            labelSets.release(tag >>> POOL_BITS);
+            names.tag(serviceId, 0);
+        }
+    }
+
+    /** Moves a Service's record to {@link #unusual}, before its address is shared and its name's int goes with it. */
+    private void demote(String serviceId) {
+        if (unusual.containsKey(serviceId)) {
+            return;
+        }
+        Outcome outcome = held(serviceId);
+        if (outcome == null) {
+            return;
+        }
+        Map<String, String> labels = labelsOf(serviceId);
+        forget(serviceId);
+        unusual.put(serviceId, new Held(outcome, labels));
+    }
+
+    /** Every Service holding an address of the pool, by id. */
+    private static java.util.NavigableSet<String> servicesOf(PoolState state) {
+        java.util.TreeSet<String> services = new java.util.TreeSet<>();
+        state.held.forEach((address, holders) -> services.addAll(AllocationLedger.holders(holders)));
+        return services;
     }
 
     /**
@@ -102,10 +203,10 @@ public final class MetalLbEngine {
             return Map.of();
         }
         Map<String, Outcome> unassigned = new TreeMap<>();
-        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
-            Outcome held = entry.getValue();
-            if (name.equals(held.pool()) && !held.addresses().stream().allMatch(blocks::contains)) {
-                unassigned.put(entry.getKey(), release(entry.getKey()));
+        for (String service : servicesOf(current)) {
+            Outcome held = held(service);
+            if (held != null && name.equals(held.pool()) && !held.addresses().stream().allMatch(blocks::contains)) {
+                unassigned.put(service, release(service));
             }
         }
         PoolState next = new PoolState(blocks, current.held);
@@ -113,13 +214,14 @@ public final class MetalLbEngine {
         // every Service is then reprocessed (controller/main.go 144-157), and Assign of what it holds checks the pool's
         // namespaces and selectors again (controller/service.go 127, allocator.go 180-182): one the pool no longer
         // admits is cleared and assigned again
-        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
-            Service svc = served.get(entry.getKey());
-            if (name.equals(entry.getValue().pool()) && svc != null && !allowed(next, svc, msg -> { })) {
-                cleared.put(svc.id(), "Service " + svc.id() + ": current IP for \"" + svc.id() + "\" not allowed by"
+        for (String service : servicesOf(next)) {
+            Outcome held = held(service);
+            if (held != null && name.equals(held.pool())
+                    && !allowed(next, namespaceOf(service), labelsOf(service), msg -> { })) {
+                cleared.put(service, "Service " + service + ": current IP for \"" + service + "\" not allowed by"
                         + " config, will attempt for new IP assignment: pool " + name + " not compatible for ip"
                         + " assignment");
-                unassigned.put(entry.getKey(), release(entry.getKey()));
+                unassigned.put(service, release(service));
             }
         }
         return unassigned;
@@ -134,27 +236,32 @@ public final class MetalLbEngine {
      * @return the services unassigned, by id, with what they held; null when there is no such pool
      */
     public Map<String, Outcome> remove(String name) {
-        if (pools.remove(name) == null) {
+        PoolState removed = pools.get(name);
+        if (removed == null) {
             return null;
         }
-        Map<String, Outcome> unassigned = new TreeMap<>();
-        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
-            Outcome held = entry.getValue();
-            if (!name.equals(held.pool())) {
-                continue;
+        Map<String, Outcome> holding = new TreeMap<>();
+        for (String id : servicesOf(removed)) {
+            Outcome held = held(id);
+            if (held != null && name.equals(held.pool())) {
+                holding.put(id, held);
             }
+        }
+        pools.remove(name);
+        Map<String, Outcome> unassigned = new TreeMap<>();
+        for (Map.Entry<String, Outcome> entry : holding.entrySet()) {
+            Outcome held = entry.getValue();
             String id = entry.getKey();
+            Map<String, String> labels = labelsOf(id);
+            forget(id);
             PoolState owner = pools.values().stream()
                     .filter(p -> held.addresses().stream().allMatch(p.blocks::contains)).findFirst().orElse(null);
-            Service svc = served.get(id);
-            if (owner != null && svc != null && allowed(owner, svc, msg -> { })) {
-                held.addresses().forEach(a -> owner.held.share(a, id));
-                byService.put(id, new Outcome(owner.blocks.pool().name(), held.addresses(), null, null));
+            if (owner != null && allowed(owner, namespaceOf(id), labels, msg -> { })) {
+                held.addresses().forEach(a -> join(owner, a, id));
+                remember(id, labels, new Outcome(owner.blocks.pool().name(), held.addresses(), null, null));
                 continue;
             }
-            byService.remove(id);
             terms.remove(id);
-            served.remove(id);
             if (!pools.isEmpty()) {
                 // with no pool left the controller clears the Service without an event (controller/service.go 62-67)
                 cleared.put(id, "Service " + id + ": current IP for \"" + id + "\" not allowed by config, will attempt"
@@ -164,6 +271,8 @@ public final class MetalLbEngine {
             }
             unassigned.put(id, held);
         }
+        // the pool's ledger goes: its references to the interned names go with it
+        removed.held.retain(a -> false);
         return unassigned;
     }
 
@@ -180,7 +289,7 @@ public final class MetalLbEngine {
     }
 
     public Outcome request(Service svc, Consumer<String> warnings) {
-        Outcome current = byService.get(svc.id());
+        Outcome current = held(svc.id());
         if (current != null && current.isServed()) {
             return current;
         }
@@ -191,8 +300,7 @@ public final class MetalLbEngine {
         }
         Outcome outcome = choose(svc, said);
         if (outcome.isServed()) {
-            byService.put(svc.id(), outcome);
-            served.put(svc.id(), svc);
+            remember(svc.id(), svc.labels(), outcome);
             preferDualStackFollowUp(svc, outcome, said);
         }
         return outcome;
@@ -238,7 +346,7 @@ public final class MetalLbEngine {
      * @return whether the Service keeps what it holds; when not, the caller releases it
      */
     public boolean reassert(Service svc) {
-        Outcome held = byService.get(svc.id());
+        Outcome held = held(svc.id());
         if (held == null || !held.isServed()) {
             return true;
         }
@@ -249,7 +357,7 @@ public final class MetalLbEngine {
                     + " config, will attempt for new IP assignment: " + check.error());
             return false;
         }
-        served.put(svc.id(), svc);
+        remember(svc.id(), svc.labels(), held);
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         if (key.isEmpty()) {
             terms.remove(svc.id());
@@ -270,17 +378,27 @@ public final class MetalLbEngine {
 
     /** Releases the service's addresses; returns what it held, or null. */
     public Outcome release(String serviceId) {
-        Outcome outcome = byService.remove(serviceId);
-        if (outcome == null) {
+        Held rare = unusual.remove(serviceId);
+        if (rare != null) {
+            PoolState state = pools.get(rare.outcome().pool());
+            for (Address address : rare.outcome().addresses()) {
+                state.held.unshare(address, serviceId);
+            }
+            terms.remove(serviceId);
+            return rare.outcome();
+        }
+        int tag = names.tag(serviceId);
+        if (tag == 0) {
             return null;
         }
-        PoolState state = pools.get(outcome.pool());
-        for (Address address : outcome.addresses()) {
-            state.held.unshare(address, serviceId);
+        labelSets.release(tag >>> POOL_BITS);
+        String pool = poolNames.get((tag & POOL_MASK) - 1);
+        // the Service is the sole holder of each address, lowest first (remember): freeing its name frees them all
+        List<Address> freed = pools.get(pool).held.releaseAll(serviceId);
+        if (!terms.isEmpty()) {
+            terms.remove(serviceId);
         }
-        terms.remove(serviceId);
-        served.remove(serviceId);
-        return outcome;
+        return new Outcome(pool, freed, null, null);
     }
 
     /**
@@ -630,11 +748,24 @@ public final class MetalLbEngine {
         return null;
     }
 
+    /** Adds the Service to the address's holders; the others' records are made whole first (see {@link #demote}). */
+    private void join(PoolState state, Address address, String id) {
+        String current = state.held.holderOf(address);
+        if (current == null) {
+            state.held.hold(address, id);
+            return;
+        }
+        for (String other : AllocationLedger.holders(current)) {
+            demote(other);
+        }
+        state.held.share(address, id);
+    }
+
     private Outcome hold(PoolState state, Service svc, List<Address> addresses) {
         String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
         String id = svc.id();
         for (Address address : addresses) {
-            state.held.share(address, id);
+            join(state, address, id);
         }
         if (!key.isEmpty()) {
             // without a sharing key no one can join the address, so there are no terms to check against
@@ -671,18 +802,28 @@ public final class MetalLbEngine {
      * selectors that matched nothing, the namespace is not checked (an explicit request from anywhere is accepted).
      */
     private boolean allowed(PoolState state, Service svc, Consumer<String> warnings) {
+        return allowed(state, svc.namespace(), svc.labels(), warnings);
+    }
+
+    private boolean allowed(PoolState state, String namespace, Map<String, String> labels,
+                            Consumer<String> warnings) {
         ServiceAllocation sa = state.blocks.pool().serviceAllocation();
         if (sa == null) {
             return true;
         }
         java.util.Set<String> namespaces = namespacesOf(state, warnings);
-        if (!namespaces.isEmpty() && !namespaces.contains(svc.namespace())) {
+        if (!namespaces.isEmpty() && !namespaces.contains(namespace)) {
             return false;
         }
         if (!sa.serviceSelectors().isEmpty()) {
-            return sa.serviceSelectors().stream().anyMatch(s -> s.matches(svc.labels()));
+            return sa.serviceSelectors().stream().anyMatch(s -> s.matches(labels));
         }
         return true;
+    }
+
+    /** A Service id is {@code namespace/name}, and a namespace holds no slash. */
+    private static String namespaceOf(String serviceId) {
+        return serviceId.substring(0, serviceId.indexOf('/'));
     }
 
     /** Services with externalTrafficPolicy Local may share only with the same pods. */

@@ -26,11 +26,12 @@ public final class OpenElbEngine {
     public static final class EipState {
         final Eip eip;
         final Span span;
-        final AllocationLedger used = new AllocationLedger();
+        final AllocationLedger used;
 
-        EipState(Eip eip, Span span) {
+        EipState(Eip eip, Span span, AllocationLedger used) {
             this.eip = eip;
             this.span = span;
+            this.used = used;
         }
 
         public Eip eip() {
@@ -59,9 +60,6 @@ public final class OpenElbEngine {
             return used.snapshot();
         }
 
-        void hold(Address address, String service) {
-            used.share(address, service);
-        }
     }
 
     public record Outcome(String eip, Address address, PendingReason waitReason, String error) {
@@ -83,20 +81,38 @@ public final class OpenElbEngine {
     public OpenElbEngine(io.pooldesk.model.system.ClusterContext context) {
         this.context = context;
     }
-    private final Map<String, Outcome> byService = new HashMap<>();
+    /**
+     * Interns the holder names of every Eip once and keeps, with each Service that holds one address alone, the Eip it
+     * holds in as an int: a million held Services cost no object each, and the Outcome is rebuilt from the Eip's
+     * ledger when asked for.
+     */
+    private final AllocationLedger names = new AllocationLedger();
+    private final List<String> eipNames = new java.util.ArrayList<>();
+    private final Map<String, Integer> eipIndex = new HashMap<>();
+    /** The Services the int cannot describe, kept whole: one that shares its address, or read from status.used. */
+    private final Map<String, Outcome> unusual = new HashMap<>();
     /** Services whose address comes from an Eip's status.used, not yet reconciled. */
     private final java.util.Set<String> adopted = new java.util.HashSet<>();
 
     /** Adds an Eip with the addresses its status already records as used. */
     public void add(Eip eip, Span span, List<String> problems) {
-        EipState state = new EipState(eip, span);
+        EipState replaced = eips.get(eip.name());
+        if (replaced != null) {
+            // its Services keep their records, now whole: the replaced Eip's ledger is dropped below
+            for (String service : servicesOf(replaced)) {
+                demote(service);
+            }
+        }
+        EipState state = new EipState(eip, span, names.companion());
         for (Map.Entry<String, String> entry : new TreeMap<>(eip.used()).entrySet()) {
             try {
                 Address address = AddressParser.address(entry.getKey());
                 for (String holder : entry.getValue().split(";")) {
                     if (!holder.isBlank()) {
-                        state.hold(address, holder.trim());
-                        byService.putIfAbsent(holder.trim(), new Outcome(eip.name(), address, null, null));
+                        hold(state, address, holder.trim());
+                        if (held(holder.trim()) == null) {
+                            unusual.put(holder.trim(), new Outcome(eip.name(), address, null, null));
+                        }
                         adopted.add(holder.trim());
                     }
                 }
@@ -105,6 +121,72 @@ public final class OpenElbEngine {
             }
         }
         eips.put(eip.name(), state);
+        if (replaced != null) {
+            replaced.used.retain(a -> false);
+        }
+    }
+
+    /** What the Service holds, or null. */
+    private Outcome held(String serviceId) {
+        Outcome rare = unusual.get(serviceId);
+        if (rare != null) {
+            return rare;
+        }
+        int tag = names.tag(serviceId);
+        if (tag == 0) {
+            return null;
+        }
+        String eip = eipNames.get(tag - 1);
+        Address address = eips.get(eip).used.firstOf(serviceId);
+        return address == null ? null : new Outcome(eip, address, null, null);
+    }
+
+    /** Records what the Service now holds. */
+    private void remember(String serviceId, Outcome outcome) {
+        unusual.remove(serviceId);
+        EipState state = eips.get(outcome.eip());
+        int eip = eipIndex.computeIfAbsent(outcome.eip(), e -> {
+            eipNames.add(e);
+            return eipNames.size() - 1;
+        }) + 1;
+        if (state.used.countOf(serviceId) == 1 && serviceId.equals(state.used.holderOf(outcome.address()))) {
+            names.tag(serviceId, eip);
+        } else {
+            names.tag(serviceId, 0);
+            unusual.put(serviceId, outcome);
+        }
+    }
+
+    /** Moves a Service's record to {@link #unusual}, before its address is shared and its name's int goes with it. */
+    private void demote(String serviceId) {
+        if (unusual.containsKey(serviceId)) {
+            return;
+        }
+        Outcome outcome = held(serviceId);
+        names.tag(serviceId, 0);
+        if (outcome != null) {
+            unusual.put(serviceId, outcome);
+        }
+    }
+
+    /** Adds the Service to the address's holders ({@code status.used} lists a shared address's Services). */
+    private void hold(EipState state, Address address, String service) {
+        String current = state.used.holderOf(address);
+        if (current == null) {
+            state.used.hold(address, service);
+            return;
+        }
+        for (String other : AllocationLedger.holders(current)) {
+            demote(other);
+        }
+        state.used.share(address, service);
+    }
+
+    /** Every Service holding an address of the Eip, by id. */
+    private static java.util.NavigableSet<String> servicesOf(EipState state) {
+        java.util.TreeSet<String> services = new java.util.TreeSet<>();
+        state.used.forEach((address, holders) -> services.addAll(AllocationLedger.holders(holders)));
+        return services;
     }
 
     /**
@@ -115,17 +197,23 @@ public final class OpenElbEngine {
      * @return the Services released, by id, with what they held; null when there is no such Eip
      */
     public Map<String, Outcome> remove(String name) {
-        if (eips.remove(name) == null) {
+        EipState removed = eips.get(name);
+        if (removed == null) {
             return null;
         }
         Map<String, Outcome> released = new TreeMap<>();
-        for (Map.Entry<String, Outcome> entry : new TreeMap<>(byService).entrySet()) {
-            if (name.equals(entry.getValue().eip())) {
-                byService.remove(entry.getKey());
-                adopted.remove(entry.getKey());
-                released.put(entry.getKey(), entry.getValue());
+        for (String service : servicesOf(removed)) {
+            Outcome held = held(service);
+            if (held != null && name.equals(held.eip())) {
+                unusual.remove(service);
+                names.tag(service, 0);
+                adopted.remove(service);
+                released.put(service, held);
             }
         }
+        eips.remove(name);
+        // the Eip's ledger goes: its references to the interned names go with it
+        removed.used.retain(a -> false);
         return released;
     }
 
@@ -158,7 +246,7 @@ public final class OpenElbEngine {
                 return failed(PendingReason.INVALID_REQUEST, "invalid requested IP \"" + requestedText + "\"");
             }
         }
-        Outcome current = byService.get(svc.id());
+        Outcome current = held(svc.id());
         if (current != null && adopted.remove(svc.id())) {
             String why = redone(svc, current, requested);
             if (why != null) {
@@ -220,7 +308,7 @@ public final class OpenElbEngine {
         }
         Outcome outcome = assign(chosen, svc, requested);
         if (outcome.isServed()) {
-            byService.put(svc.id(), outcome);
+            remember(svc.id(), outcome);
             EipState ranked = named.isEmpty() && requested == null ? namespaceBound(svc) : null;
             if (ranked != null && ranked != chosen) {
                 // the Eip is chosen again on every reconcile, and this one just became occupied (rule O8, probe P1)
@@ -303,27 +391,35 @@ public final class OpenElbEngine {
         return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
-    private static Outcome assign(EipState state, Service svc, Address requested) {
+    private Outcome assign(EipState state, Service svc, Address requested) {
         if (requested != null) {
-            state.hold(requested, svc.id());
+            hold(state, requested, svc.id());
             return new Outcome(state.eip.name(), requested, null, null);
         }
         Address address = state.used.firstFree(state.span.first(), state.span.last());
         if (address == null) {
             return failed(state.eip.name(), NO_EIP + "no suitable ip to allocate");
         }
-        state.hold(address, svc.id());
+        hold(state, address, svc.id());
         return new Outcome(state.eip.name(), address, null, null);
     }
 
     public Outcome release(String serviceId) {
-        Outcome outcome = byService.remove(serviceId);
-        if (outcome == null) {
+        Outcome rare = unusual.remove(serviceId);
+        if (rare != null) {
+            eips.get(rare.eip()).used.unshare(rare.address(), serviceId);
+            return rare;
+        }
+        int tag = names.tag(serviceId);
+        if (tag == 0) {
             return null;
         }
-        EipState state = eips.get(outcome.eip());
-        state.used.unshare(outcome.address(), serviceId);
-        return outcome;
+        String eip = eipNames.get(tag - 1);
+        // the Service holds its one address alone (remember): freeing its name frees it
+        List<Address> freed = eips.get(eip).used.releaseAll(serviceId);
+        // it may still hold an address of another Eip that a later request did not give back
+        names.tag(serviceId, 0);
+        return freed.isEmpty() ? null : new Outcome(eip, freed.get(0), null, null);
     }
 
     private static Outcome failed(PendingReason waitReason, String error) {
