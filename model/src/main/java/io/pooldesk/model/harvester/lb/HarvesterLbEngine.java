@@ -138,7 +138,7 @@ public final class HarvesterLbEngine {
             return new RequestOutcome(null, null, PendingReason.NO_MATCHING_POOL, choice.error(), null, warnings);
         }
         PoolState state = pools.get(choice.pool().name());
-        if (IpV4Mapped.any(state.definition())) {
+        if (state.ipv4Mapped()) {
             // pkg/ipam MakeRange on ::ffff:a.b.c.d/n: the subnet becomes IPv4 while the range end stays IPv6, and the
             // CNI iterator walks past the subnet without end; controllers.md §4 says not to model that walk
             return new RequestOutcome(state.name(), null, PendingReason.NOT_MODELLED, IpV4Mapped.explanation(

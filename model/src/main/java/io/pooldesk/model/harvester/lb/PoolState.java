@@ -7,11 +7,18 @@ public final class PoolState {
     private final IpPool definition;
     private final RangeSet ranges;
     private final PoolLedger ledger;
+    private final boolean ipv4Mapped;
 
     PoolState(IpPool definition, RangeSet ranges, PoolLedger ledger) {
         this.definition = definition;
         this.ranges = ranges;
         this.ledger = ledger;
+        this.ipv4Mapped = IpV4Mapped.any(definition);
+    }
+
+    /** Whether a range's subnet is IPv4-mapped IPv6, which the engine does not model (see {@link IpV4Mapped}). */
+    boolean ipv4Mapped() {
+        return ipv4Mapped;
     }
 
     public String name() {
