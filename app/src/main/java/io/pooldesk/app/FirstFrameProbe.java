@@ -1,7 +1,6 @@
 package io.pooldesk.app;
 
 import io.pooldesk.views.workspace.WorkspaceViewModel;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -21,15 +20,15 @@ final class FirstFrameProbe {
 
     static void attach(String mode, Scene scene, WorkspaceViewModel model) {
         if ("print".equals(mode)) {
-            onNextFrame(() -> {
+            Pulses.afterNextFrame(() -> {
                 System.out.println("first frame after " + sinceStart() + " ms");
                 Platform.exit();
             });
         } else if ("workspace".equals(mode)) {
-            onNextFrame(() -> System.out.println("first frame after " + sinceStart() + " ms"));
+            Pulses.afterNextFrame(() -> System.out.println("first frame after " + sinceStart() + " ms"));
             model.workspaceProperty().addListener((o, old, ws) -> {
                 if (old == null && ws != null) {
-                    onNextFrame(() -> {
+                    Pulses.afterNextFrame(() -> {
                         System.out.println("workspace shown after " + sinceStart() + " ms, "
                                 + model.manifests().size() + " objects");
                         filter(scene);
@@ -44,7 +43,7 @@ final class FirstFrameProbe {
         TableView<?> table = (TableView<?>) scene.lookup("#pool-table");
         long started = System.nanoTime();
         filter.setText(System.getProperty("pooldesk.firstFrame.filter", "pool-4321"));
-        onNextFrame(() -> {
+        Pulses.afterNextFrame(() -> {
             System.out.printf("filter shown after %.1f ms, %d rows%n", (System.nanoTime() - started) / 1e6,
                     table.getItems().size());
             Platform.exit();
@@ -53,23 +52,5 @@ final class FirstFrameProbe {
 
     private static long sinceStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    }
-
-    /**
-     * Runs the action at the start of the second pulse from now: a timer runs before its pulse lays out and renders,
-     * so the first pulse draws the change and the second one's start comes after that frame.
-     */
-    private static void onNextFrame(Runnable action) {
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses == 2) {
-                    stop();
-                    action.run();
-                }
-            }
-        }.start();
     }
 }

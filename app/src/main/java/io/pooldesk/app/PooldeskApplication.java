@@ -70,12 +70,16 @@ public final class PooldeskApplication extends Application {
                 javafx.application.Platform.runLater(window::offerRecovery);
             }
         });
-        try {
-            model.open(workspace(settings, getParameters().getRaw().toArray(String[]::new)));
-        } catch (IOException e) {
-            model.statusProperty().set("The demo workspace could not be installed: " + e.getMessage()
-                    + ". Open a folder of manifests with File > Open Workspace.");
-        }
+        // the window is drawn first: reading a large workspace would compete with the first frame for the CPU
+        String[] arguments = getParameters().getRaw().toArray(String[]::new);
+        Pulses.afterNextFrame(() -> {
+            try {
+                model.open(workspace(settings, arguments));
+            } catch (IOException e) {
+                model.statusProperty().set("The demo workspace could not be installed: " + e.getMessage()
+                        + ". Open a folder of manifests with File > Open Workspace.");
+            }
+        });
         // another program may edit the manifests while the window is open: look every two seconds
         Timeline watch = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.reloadIfChangedOnDisk()));
         watch.setCycleCount(Animation.INDEFINITE);
