@@ -13,7 +13,36 @@ final class RunSet {
 
     private final List<long[]> chunks = new ArrayList<>();
     private final List<int[]> sizes = new ArrayList<>();
+    // each chunk's first run start, side by side: the chunk search reads these, not a chunk array per step
+    private long[] firstHi = new long[0];
+    private long[] firstLo = new long[0];
     private long count;
+
+    private void setFirst(int chunk) {
+        long[] d = chunks.get(chunk);
+        firstHi[chunk] = d[0];
+        firstLo[chunk] = d[1];
+    }
+
+    /** After {@code chunks.add(chunk, ...)}, with the chunk's runs in place. */
+    private void indexInserted(int chunk) {
+        int n = chunks.size();
+        if (n > firstLo.length) {
+            int capacity = Math.max(8, n + (n >> 1));
+            firstHi = java.util.Arrays.copyOf(firstHi, capacity);
+            firstLo = java.util.Arrays.copyOf(firstLo, capacity);
+        }
+        System.arraycopy(firstHi, chunk, firstHi, chunk + 1, n - 1 - chunk);
+        System.arraycopy(firstLo, chunk, firstLo, chunk + 1, n - 1 - chunk);
+        setFirst(chunk);
+    }
+
+    /** After {@code chunks.remove(chunk)}. */
+    private void indexRemoved(int chunk) {
+        int n = chunks.size();
+        System.arraycopy(firstHi, chunk + 1, firstHi, chunk, n - chunk);
+        System.arraycopy(firstLo, chunk + 1, firstLo, chunk, n - chunk);
+    }
 
     /** How many values the runs hold. */
     long count() {
@@ -34,8 +63,7 @@ final class RunSet {
         int chunk = -1;
         while (left <= right) {
             int mid = (left + right) >>> 1;
-            long[] d = chunks.get(mid);
-            if (Unsigned128.compare(d[0], d[1], hi, lo) <= 0) {
+            if (Unsigned128.compare(firstHi[mid], firstLo[mid], hi, lo) <= 0) {
                 chunk = mid;
                 left = mid + 1;
             } else {
@@ -126,6 +154,9 @@ final class RunSet {
         } else if (joinsRight) {
             nd[n[1] * WIDTH] = hi;
             nd[n[1] * WIDTH + 1] = lo;
+            if (n[1] == 0) {
+                setFirst(n[0]);
+            }
         } else {
             insertAfter(f, hi, lo, hi, lo);
         }
@@ -155,6 +186,9 @@ final class RunSet {
         } else if (isStart) {
             d[i] = nextHi;
             d[i + 1] = nextLo;
+            if (f[1] == 0) {
+                setFirst(f[0]);
+            }
         } else if (isEnd) {
             d[i + 2] = prevHi;
             d[i + 3] = prevLo;
@@ -186,6 +220,7 @@ final class RunSet {
             // small first: most pools hold one run or a few
             chunks.add(new long[4 * WIDTH]);
             sizes.add(new int[1]);
+            indexInserted(0);
         }
         int chunk = f[0];
         int at = f[1] + 1;
@@ -201,6 +236,7 @@ final class RunSet {
             chunks.add(chunk + 1, next);
             sizes.add(chunk + 1, nextSize);
             if (at == CHUNK) {
+                indexInserted(chunk + 1);
                 d = next;
                 chunk++;
                 at = 0;
@@ -209,6 +245,7 @@ final class RunSet {
                 System.arraycopy(d, half * WIDTH, next, 0, (CHUNK - half) * WIDTH);
                 nextSize[0] = CHUNK - half;
                 sizes.get(chunk)[0] = half;
+                indexInserted(chunk + 1);
                 if (at > half) {
                     d = next;
                     chunk++;
@@ -223,6 +260,9 @@ final class RunSet {
         d[at * WIDTH + 2] = eHi;
         d[at * WIDTH + 3] = eLo;
         sizes.get(chunk)[0] = size + 1;
+        if (at == 0) {
+            setFirst(chunk);
+        }
     }
 
     private void delete(int chunk, int index) {
@@ -233,6 +273,9 @@ final class RunSet {
         if (size - 1 == 0) {
             chunks.remove(chunk);
             sizes.remove(chunk);
+            indexRemoved(chunk);
+        } else if (index == 0) {
+            setFirst(chunk);
         }
     }
 }
