@@ -89,6 +89,62 @@ final class ReferenceIp {
         return out.toString();
     }
 
+    /**
+     * IPv6 text of hex groups with at most one {@code ::} (no dotted tail), as Go's parser reads it in one pass; null
+     * for anything else, which {@link #parse} leaves to the JDK's slower parser.
+     */
+    private static byte[] hexGroups(String text) {
+        int[] groups = new int[8];
+        int count = 0;
+        int gap = -1;
+        int i = 0;
+        int n = text.length();
+        if (text.startsWith("::")) {
+            gap = 0;
+            i = 2;
+        }
+        while (i < n) {
+            int value = 0;
+            int digits = 0;
+            while (i < n && Character.digit(text.charAt(i), 16) >= 0 && digits < 4) {
+                value = value << 4 | Character.digit(text.charAt(i), 16);
+                i++;
+                digits++;
+            }
+            if (digits == 0 || count == 8) {
+                return null;
+            }
+            groups[count++] = value;
+            if (i == n) {
+                break;
+            }
+            if (text.charAt(i) != ':') {
+                return null;
+            }
+            i++;
+            if (i < n && text.charAt(i) == ':') {
+                if (gap >= 0) {
+                    return null;
+                }
+                gap = count;
+                i++;
+            } else if (i == n) {
+                return null;
+            }
+        }
+        if (gap < 0 ? count != 8 : count > 7) {
+            return null;
+        }
+        byte[] ip = new byte[16];
+        int shift = gap < 0 ? 0 : 8 - count;
+        for (int g = 0; g < count; g++) {
+            int at = g < (gap < 0 ? count : gap) ? g : g + shift;
+            ip[2 * at] = (byte) (groups[g] >> 8);
+            ip[2 * at + 1] = (byte) groups[g];
+        }
+        return ip;
+    }
+
     /** {@code net.ParseIP} (the 16-byte form), or null. */
     static byte[] parse(String text) {
         if (text == null || text.isEmpty()) {
@@ -104,6 +160,10 @@ final class ReferenceIp {
                 value = value << 8 | Integer.parseInt(part);
             }
             return v4(value);
+        }
+        byte[] plain = hexGroups(text);
+        if (plain != null) {
+            return plain;
         }
         try {
             // a literal with a colon is never looked up in DNS

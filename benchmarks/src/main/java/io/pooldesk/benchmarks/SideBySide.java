@@ -17,6 +17,9 @@ import io.pooldesk.model.metallb.PoolBlocks;
 import io.pooldesk.model.novaedge.NovaEdgeEngine;
 import io.pooldesk.model.novaedge.PoolExpansion;
 import io.pooldesk.model.novaedge.ProxyIpPool;
+import io.pooldesk.model.openelb.Eip;
+import io.pooldesk.model.openelb.EipRange;
+import io.pooldesk.model.openelb.OpenElbEngine;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,12 +28,14 @@ import java.util.Map;
 
 /**
  * Pooldesk and the reference's own algorithm (ported in {@link HarvesterBaseline}, {@link MetalLbBaseline},
- * {@link NovaEdgeBaseline}) holding the same addresses for the same holders, then timed on the same operations:
+ * {@link NovaEdgeBaseline}, {@link OpenElbBaseline}) holding the same addresses for the same holders, then timed on the same operations:
  * allocations for new holders, and releases of holders spread over the whole pool. Each side is warmed up first; the
  * baselines run until a time budget or an operation count is spent, whichever comes first.
  */
 final class SideBySide {
     private static final long BUDGET_NS = 1_500_000_000L;
+    private static final int WARM_UP = 20_000;
+    private static final int TIMED = 20_000;
 
     /** Per-operation times, Pooldesk and baseline, for one kind, family and fill. */
     record Figures(String label, int held, double allocate, double baselineAllocate, double release,
@@ -58,16 +63,21 @@ final class SideBySide {
         return (Clock.now() - start) / (double) done;
     }
 
-    /** Allocates then releases on both sides: warm-up operations first, then the timed ones. */
+    /**
+     * Allocates then releases on both sides: warm-up operations first, then the timed ones. Each side warms up alike,
+     * with as many operations as are timed (or the time budget, for a baseline whose operation takes milliseconds):
+     * fewer leave the JIT compiler half done with one side's code, which then runs slower than it does in a controller
+     * that has been up for a while.
+     */
     static Figures compare(String label, int held, Side pooldesk, Side baseline) {
-        time(pooldesk, true, 0, 2_000, Long.MAX_VALUE);
-        time(pooldesk, false, 0, 2_000, Long.MAX_VALUE);
-        double allocate = time(pooldesk, true, 2_000, 20_000, Long.MAX_VALUE);
-        double release = time(pooldesk, false, 2_000, 20_000, Long.MAX_VALUE);
-        time(baseline, true, 0, 3, Long.MAX_VALUE);
-        time(baseline, false, 0, 3, Long.MAX_VALUE);
-        double baselineAllocate = time(baseline, true, 2_000, 20_000, BUDGET_NS);
-        double baselineRelease = time(baseline, false, 2_000, 20_000, BUDGET_NS);
+        time(pooldesk, true, 0, WARM_UP, BUDGET_NS);
+        time(pooldesk, false, 0, WARM_UP, BUDGET_NS);
+        double allocate = time(pooldesk, true, WARM_UP, TIMED, Long.MAX_VALUE);
+        double release = time(pooldesk, false, WARM_UP, TIMED, Long.MAX_VALUE);
+        time(baseline, true, 0, WARM_UP, BUDGET_NS);
+        time(baseline, false, 0, WARM_UP, BUDGET_NS);
+        double baselineAllocate = time(baseline, true, WARM_UP, TIMED, BUDGET_NS);
+        double baselineRelease = time(baseline, false, WARM_UP, TIMED, BUDGET_NS);
         return new Figures(label, held, allocate, baselineAllocate, release, baselineRelease);
     }
 
@@ -153,6 +163,47 @@ final class SideBySide {
 
             public void release(int op) {
                 baseline.unassign("ns/lb-" + spread(op, held));
+            }
+        });
+    }
+
+    // --- OpenELB ---
+
+    static Figures openElb(String cidr, String label, int held) throws Exception {
+        Cidr block = AddressParser.cidr(cidr);
+        Family family = block.family();
+        OpenElbEngine engine = new OpenElbEngine();
+        Eip eip = new Eip("eip", cidr, "layer2", "", false, 0, List.of(), Map.of(), true, Map.of(), null);
+        engine.add(eip, EipRange.of(eip), new ArrayList<>());
+        // Eip.GetSize's 1 << host bits on a Go int; the CIDRs measured are small enough to have a pool size
+        int hostBits = (family == Family.IPV4 ? 32 : 128) - block.prefixLength();
+        if (hostBits > 30) {
+            throw new IllegalArgumentException(cidr + ": OpenELB's pool size would not fit");
+        }
+        OpenElbBaseline baseline = new OpenElbBaseline(block.network().toString(), 1 << hostBits);
+        Address last = null;
+        for (int i = 0; i < held; i++) {
+            last = engine.request(service("lb-" + i, family)).address();
+            baseline.hold(ReferenceIp.text(bytes(block.network().plus(BigInteger.valueOf(i)))), "ns/lb-" + i);
+        }
+        if (!block.network().plus(BigInteger.valueOf(held - 1)).equals(last)) {
+            throw new IllegalStateException("the two sides hold different addresses: " + last);
+        }
+        return compare("OpenELB, " + label, held, new Side() {
+            public void allocate(int op) {
+                engine.request(service("new-" + op, family));
+            }
+
+            public void release(int op) {
+                engine.release("ns/lb-" + spread(op, held));
+            }
+        }, new Side() {
+            public void allocate(int op) {
+                baseline.assign("ns/new-" + op);
+            }
+
+            public void release(int op) {
+                baseline.release("ns/lb-" + spread(op, held));
             }
         });
     }
