@@ -6,5 +6,8 @@ cd "$(dirname "$0")/.."
 . scripts/packages.sh
 install_window_packages
 mvn -B -q -Pbench -DskipTests install
-CP="benchmarks/target/classes:app/target/pooldesk.jar"
+# JMH and what it needs, beside the harness, for the per-operation figures
+mvn -B -q -Pbench -pl benchmarks dependency:copy-dependencies -DincludeGroupIds=org.openjdk.jmh,net.sf.jopt-simple,org.apache.commons \
+  -DoutputDirectory=target/jmh-libs
+CP="benchmarks/target/classes:benchmarks/target/jmh-libs/*:app/target/pooldesk.jar"
 java -Xmx8g -cp "$CP" io.pooldesk.benchmarks.PerformanceReport docs/performance.md app/target/pooldesk.jar

@@ -114,6 +114,37 @@ final class EveryKindAtAMillion {
     static final Map<Family, List<String>> CLUSTER_IPS = Map.of(Family.IPV4, List.of("10.96.0.10"), Family.IPV6,
             List.of("fd00:96::a"));
 
+    static Kind harvester(String cidr, String label) {
+        return new Kind() {
+            io.pooldesk.model.harvester.lb.RangeSet ranges;
+            io.pooldesk.model.harvester.lb.PoolLedger ledger;
+
+            public String label() {
+                return "Harvester LB, " + label;
+            }
+
+            public void setUp() throws Exception {
+                ranges = new io.pooldesk.model.harvester.lb.RangeSet(List.of(
+                        io.pooldesk.model.harvester.lb.RangeResolver.resolve(
+                                io.pooldesk.model.harvester.lb.PoolRangeSpec.ofSubnet(cidr), "spec.ranges[0]")));
+                ledger = new io.pooldesk.model.harvester.lb.PoolLedger();
+            }
+
+            public boolean allocate(int i) {
+                return io.pooldesk.model.harvester.lb.PoolAllocator.allocate(ranges, ledger, "ns/lb-" + i, w -> { })
+                        .isServed();
+            }
+
+            public void release(int i) {
+                ledger.releaseByHolder("ns/lb-" + i);
+            }
+
+            public long held() {
+                return ledger.allocatedCount();
+            }
+        };
+    }
+
     static Kind metalLb(String cidr, String label, Family family) {
         return new Kind() {
             MetalLbEngine engine;

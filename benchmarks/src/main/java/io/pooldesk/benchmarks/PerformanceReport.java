@@ -68,6 +68,10 @@ public final class PerformanceReport {
             report.windowAtScale(jar);
             return;
         }
+        if (args.length > 0 && args[0].equals("--jmh-only")) {
+            new PerformanceReport().jmh();
+            return;
+        }
         if (args.length > 0 && args[0].equals("--map-only")) {
             new PerformanceReport().mapFrame();
             return;
@@ -91,6 +95,7 @@ public final class PerformanceReport {
         sideBySide();
         selection();
         mapFrame();
+        jmh();
         simulateEndToEnd(jar);
         manySmallFiles(jar);
         firstFrame(jar);
@@ -482,6 +487,29 @@ public final class PerformanceReport {
         return output.join();
     }
 
+    /**
+     * The JMH figures ({@link ChurnAtAMillion}): per kind and family, a release and an allocation at a million held,
+     * with JMH's error at 99.9 %. Skipped when JMH is not on the class path (benchmarks.sh puts it there).
+     */
+    private void jmh() throws Exception {
+        try {
+            Class.forName("org.openjdk.jmh.runner.Runner");
+        } catch (ClassNotFoundException e) {
+            row("JMH: release + allocate at 1,000,000 held", "not measured (JMH not on the class path)", "", "");
+            return;
+        }
+        org.openjdk.jmh.runner.options.Options options = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .include(ChurnAtAMillion.class.getName()).build();
+        for (org.openjdk.jmh.results.RunResult result : new org.openjdk.jmh.runner.Runner(options).run()) {
+            String kind = result.getParams().getParam("kind");
+            org.openjdk.jmh.results.Result<?> primary = result.getPrimaryResult();
+            double pair = primary.getScore();
+            row("JMH, " + ChurnAtAMillion.kind(kind).label() + ": release the oldest, then allocate, at 1,000,000 held"
+                            + " (a pair of operations)", String.format("%.0f ns +- %.0f", pair,
+                            primary.getScoreError()), "<= 2 us a pair (1 us each)", pair <= 2000 ? "met" : "missed");
+        }
+    }
+
     /** The window's first frame after launch, under Xvfb (skipped where there is no xvfb-run). */
     private void firstFrame(Path jar) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of("/usr/bin/xvfb-run"))) {
@@ -574,6 +602,12 @@ public final class PerformanceReport {
             - **Side by side**, each side first runs as many operations as are then timed (20,000, or 1.5 s of a
               baseline whose operation takes milliseconds), so that the JIT compiler has finished with both before
               the clock runs; the timed allocations then go into the holes the warm-up releases left, on both sides.
+            - **JMH rows** (`ChurnAtAMillion`, one fork, 5 warm-up and 5 measured iterations of a second) hold each
+              engine at a million addresses and time a pair: the oldest holder releases, a new holder is served. They
+              are wall time with garbage collection included, so they are what a long simulation pays per change; the
+              error is JMH's 99.9 % interval. The timed harness keeps whole processes and the window.
+            - **Whole processes** (validate, simulate, the window) are wall time, the median of five runs after one
+              warm-up run; the window rows start the real window under Xvfb with an empty home folder.
 
             ## The baselines: the reference's own algorithm
 
