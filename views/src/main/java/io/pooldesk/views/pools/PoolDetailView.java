@@ -6,12 +6,14 @@ import io.pooldesk.views.common.Counts;
 import io.pooldesk.views.map.CellState;
 import io.pooldesk.views.map.MapModel;
 import io.pooldesk.views.map.UtilisationMap;
+import io.pooldesk.views.pools.yaml.YamlEditorModel;
+import io.pooldesk.views.pools.yaml.YamlEditorView;
+import io.pooldesk.views.workspace.WorkspaceViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -19,17 +21,20 @@ import javafx.scene.shape.Rectangle;
 
 import java.util.function.Consumer;
 
-/** One pool: its numbers, its utilisation map with a legend, and its YAML. */
+/** One pool: its numbers, its utilisation map with a legend, and its YAML in an editor that checks as one types. */
 public final class PoolDetailView extends BorderPane {
     private final Label title = new Label("Select a pool");
     private final Label numbers = new Label();
     private final Label next = new Label();
     private final UtilisationMap map = new UtilisationMap();
-    private final TextArea yaml = new TextArea();
+    private final YamlEditorModel yamlModel;
+    private final YamlEditorView yaml;
     private final FlowPane legend = new FlowPane(12, 4);
     private final java.util.Map<CellState, Rectangle> swatches = new java.util.EnumMap<>(CellState.class);
 
-    public PoolDetailView(Consumer<String> onHolderSelected) {
+    public PoolDetailView(Consumer<String> onHolderSelected, WorkspaceViewModel workspace) {
+        yamlModel = new YamlEditorModel(workspace);
+        yaml = new YamlEditorView(yamlModel);
         getStyleClass().add("pool-detail");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("detail-title");
@@ -40,9 +45,6 @@ public final class PoolDetailView extends BorderPane {
         numbers.setWrapText(true);
         map.setId("utilisation-map");
         map.setOnHolderSelected(onHolderSelected);
-        yaml.setId("pool-yaml");
-        yaml.setEditable(false);
-        yaml.getStyleClass().add("yaml");
         for (CellState state : CellState.values()) {
             Rectangle swatch = new Rectangle(12, 12);
             swatch.getStyleClass().add("legend-swatch");
@@ -75,6 +77,15 @@ public final class PoolDetailView extends BorderPane {
         map.setMinHeight(200);
     }
 
+    /** The YAML tab's editor. */
+    public YamlEditorView yamlEditor() {
+        return yaml;
+    }
+
+    public YamlEditorModel yamlModel() {
+        return yamlModel;
+    }
+
     public UtilisationMap map() {
         return map;
     }
@@ -95,7 +106,7 @@ public final class PoolDetailView extends BorderPane {
             numbers.setText("");
             next.setText("");
             map.setModel(null);
-            yaml.setText("");
+            yamlModel.show(null, "");
             return;
         }
         title.setText(pool.name() + (pool.global() ? "  (global pool)" : ""));
@@ -105,6 +116,6 @@ public final class PoolDetailView extends BorderPane {
         next.setText(fragmentationText(pool) + (pool.next() == null ? ""
                 : "\nNext address the controller hands out: " + pool.next()));
         map.setModel(MapModel.of(pool));
-        yaml.setText(yamlText);
+        yamlModel.show(pool, yamlText);
     }
 }

@@ -35,7 +35,8 @@ public final class PoolsPage implements Page {
         this.dialogs = dialogs;
         this.owner = owner;
         this.model = new PoolsViewModel(workspace, dialogs);
-        this.detail = new PoolDetailView(holder -> navigator.show(LoadBalancersPage.class).select(holder));
+        this.detail = new PoolDetailView(holder -> navigator.show(LoadBalancersPage.class).select(holder),
+                workspace);
         view = new SplitPane(list, detail);
         view.setOrientation(Orientation.HORIZONTAL);
         view.setDividerPositions(0.64);

@@ -42,6 +42,11 @@ public abstract class FieldForm implements PoolForm {
         return List.of();
     }
 
+    @Override
+    public final List<Violation> checkUpdate(Manifest saved, Manifest edited) {
+        return updateRules(saved, edited);
+    }
+
     protected PoolSystem system() {
         return PoolSystems.byId(systemId()).orElseThrow();
     }

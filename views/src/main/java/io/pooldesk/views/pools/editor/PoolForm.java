@@ -2,6 +2,7 @@ package io.pooldesk.views.pools.editor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.system.Violation;
 
 import java.util.List;
 
@@ -30,4 +31,13 @@ public interface PoolForm {
 
     /** The form's controls for a model this form made. */
     PoolFormParts view(PoolFormModel model);
+
+    /**
+     * What the pool system's webhook refuses in an update of {@code saved} to {@code edited} beyond what
+     * {@code validate} checks (which admits every object as a create), such as fields immutable once created: the
+     * YAML editor asks this, so an edit there passes the rules the form's Save passes. None by default.
+     */
+    default List<Violation> checkUpdate(Manifest saved, Manifest edited) {
+        return List.of();
+    }
 }
