@@ -116,6 +116,8 @@ final class ScreenshotTour {
                 next();
             }));
         });
+        yamlEditor(false);
+        yamlEditor(true);
         for (String size : System.getProperty("pooldesk.screenshots.sizes", "1024x700,1600x1000").split(",")) {
             if (size.isBlank()) {
                 continue;
@@ -165,6 +167,41 @@ final class ScreenshotTour {
                     });
                 });
             });
+        });
+    }
+
+    /**
+     * The YAML tab's editor on prod-pool at 1600x1000: a range end typed wrong (its problem listed, Save off with the
+     * reason), then a good one and the diff Save shows; nothing is written, and the text is put back.
+     */
+    private void yamlEditor(boolean dark) {
+        String theme = dark ? "-dark" : "";
+        steps.add(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            io.pooldesk.views.common.Theme.apply(stage.getScene(), dark);
+            window.registry().bringToFront(io.pooldesk.views.pools.PoolsPage.class);
+            window.select("prod-pool");
+            TabPane tabs = (TabPane) stage.getScene().lookup("#detail-tabs");
+            tabs.getSelectionModel().select(1);
+            var yaml = window.detail().yamlModel();
+            String saved = yaml.textProperty().get();
+            yaml.textProperty().set(saved.replace("rangeEnd: 10.10.0.35", "rangeEnd: 10.10.0.300"));
+            later(() -> later(() -> {
+                shoot(stage.getScene(), "yaml-editor-error" + theme + ".png");
+                yaml.textProperty().set(saved.replace("rangeEnd: 10.10.0.35", "rangeEnd: 10.10.0.60"));
+                later(() -> later(() -> {
+                    window.detail().yamlEditor().review();
+                    later(() -> {
+                        shoot(stage.getScene(), "yaml-editor-diff" + theme + ".png");
+                        window.detail().yamlEditor().backToEditing();
+                        yaml.revert();
+                        tabs.getSelectionModel().select(0);
+                        io.pooldesk.views.common.Theme.apply(stage.getScene(), false);
+                        next();
+                    });
+                }));
+            }));
         });
     }
 

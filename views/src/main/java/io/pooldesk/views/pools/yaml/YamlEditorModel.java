@@ -132,11 +132,11 @@ public final class YamlEditorModel {
         last = result;
         problems.setAll(result.problems());
         if (!result.valid()) {
+            // the problems are listed in full under the editor: the reason says how many and where the first is
             YamlCheck.Problem first = result.problems().get(0);
-            int more = result.problems().size() - 1;
-            saveBlocked.set("Cannot save yet. " + first.where() + (first.field().isEmpty() ? "" : ", " + first.field())
-                    + ": " + first.message() + (more == 0 ? ""
-                    : " (and " + more + " more " + (more == 1 ? "problem" : "problems") + ")"));
+            int count = result.problems().size();
+            saveBlocked.set("Cannot save yet: " + (count == 1 ? "1 problem, at " : count + " problems, the first at ")
+                    + "line " + first.line() + (first.field().isEmpty() ? "" : " (" + first.field() + ")") + ".");
         } else if (!changed.get()) {
             saveBlocked.set("Nothing to save: the text is the saved pool's.");
         } else {

@@ -7,8 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -36,10 +34,13 @@ public final class YamlEditorView extends StackPane {
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN);
 
+    /** Problems listed under the editor; the rest are counted (the first is what Save's reason names). */
+    private static final int SHOWN = 5;
+
     private final YamlEditorModel model;
     private final CodeArea area = new CodeArea();
     private final CodeArea diff = new CodeArea();
-    private final ListView<YamlCheck.Problem> problems = new ListView<>();
+    private final VBox problems = new VBox(2);
     private final Button save = new Button("Save…");
     private final Button revert = new Button("Revert");
     private final Button write = new Button("Write");
@@ -77,43 +78,21 @@ public final class YamlEditorView extends StackPane {
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyInEditor);
 
         problems.setId("yaml-problems");
-        problems.getStyleClass().addAll("yaml-problems", Styles.DENSE);
+        problems.getStyleClass().add("yaml-problems");
+        problems.setAccessibleRole(AccessibleRole.LIST_VIEW);
         problems.setAccessibleText("Problems in the YAML");
-        problems.setItems(model.problems());
-        problems.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(YamlCheck.Problem problem, boolean empty) {
-                super.updateItem(problem, empty);
-                if (empty || problem == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setAccessibleText(null);
-                } else {
-                    setText(problem.toString());
-                    FontIcon mark = new FontIcon(Feather.ALERT_CIRCLE);
-                    mark.getStyleClass().add(Styles.DANGER);
-                    setGraphic(mark);
-                    setAccessibleText("Problem: " + problem);
-                }
-            }
-        });
-        problems.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                goToSelectedProblem();
-            }
-        });
-        problems.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                goToSelectedProblem();
-                e.consume();
-            }
-        });
         Runnable showProblems = () -> {
-            boolean any = !model.problems().isEmpty();
-            problems.setVisible(any);
-            problems.setManaged(any);
-            problems.setPrefHeight(Math.min(4, Math.max(1, model.problems().size())) * 26 + 4);
-            area.pseudoClassStateChanged(Styles.STATE_DANGER, any);
+            List<YamlCheck.Problem> found = List.copyOf(model.problems());
+            problems.getChildren().setAll(found.stream().limit(SHOWN).map(this::problemButton).toList());
+            if (found.size() > SHOWN) {
+                Label more = new Label("… and " + (found.size() - SHOWN) + " more");
+                more.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                problems.getChildren().add(more);
+            }
+            problems.setVisible(!found.isEmpty());
+            problems.setManaged(!found.isEmpty());
+            area.pseudoClassStateChanged(Styles.STATE_DANGER, !found.isEmpty());
+            markLines(found);
         };
         model.problems().addListener((ListChangeListener<YamlCheck.Problem>) c -> showProblems.run());
         showProblems.run();
@@ -166,12 +145,12 @@ public final class YamlEditorView extends StackPane {
         Button back = new Button("Back to editing");
         back.setId("yaml-back");
         back.setCancelButton(false);
-        back.setOnAction(e -> edit());
+        back.setOnAction(e -> backToEditing());
         write.setId("yaml-write");
         write.getStyleClass().add(Styles.ACCENT);
         write.setOnAction(e -> {
             if (model.save()) {
-                edit();
+                backToEditing();
             }
         });
         HBox confirm = new HBox(8, back, write);
@@ -183,7 +162,7 @@ public final class YamlEditorView extends StackPane {
         reviewing.getStyleClass().add("yaml-review");
         reviewing.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                edit();
+                backToEditing();
                 e.consume();
             }
         });
@@ -220,7 +199,8 @@ public final class YamlEditorView extends StackPane {
         write.requestFocus();
     }
 
-    private void edit() {
+    /** Leaves the diff for the editor, the text as it was. */
+    public void backToEditing() {
         reviewing.setVisible(false);
         editing.setVisible(true);
         area.requestFocus();
@@ -232,7 +212,7 @@ public final class YamlEditorView extends StackPane {
             e.consume();
         } else if (NEXT.match(e)) {
             // Tab indents (YAML takes no tab characters); Ctrl+Tab leaves the editor, as in a text area
-            (problems.isVisible() ? problems : revert.isDisabled() ? save.isDisabled() ? area : save : revert)
+            (problems.isVisible() ? problems.getChildren().get(0) : revert.isDisabled() ? save.isDisabled() ? area : save : revert)
                     .requestFocus();
             e.consume();
         } else if (e.getCode() == KeyCode.TAB && !e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown()) {
@@ -241,11 +221,35 @@ public final class YamlEditorView extends StackPane {
         }
     }
 
-    private void goToSelectedProblem() {
-        YamlCheck.Problem problem = problems.getSelectionModel().getSelectedItem();
-        if (problem == null) {
-            return;
+    /** A problem as a button: Enter, Space or a click puts the caret where it is. */
+    private Button problemButton(YamlCheck.Problem problem) {
+        Button button = new Button(problem.toString(), new FontIcon(Feather.ALERT_CIRCLE));
+        button.getStyleClass().addAll(Styles.FLAT, Styles.DANGER, Styles.SMALL, "yaml-problem");
+        button.setWrapText(true);
+        button.setMnemonicParsing(false);
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setMinHeight(Region.USE_PREF_SIZE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.setAccessibleText("Problem at " + problem);
+        button.setOnAction(e -> goTo(problem));
+        return button;
+    }
+
+    /** Marks the lines that hold a problem, so they show in the text as well as in the list. */
+    private void markLines(List<YamlCheck.Problem> found) {
+        for (int i = 0; i < area.getParagraphs().size(); i++) {
+            if (!area.getParagraph(i).getParagraphStyle().isEmpty()) {
+                area.setParagraphStyle(i, List.of());
+            }
         }
+        for (YamlCheck.Problem problem : found) {
+            if (problem.line() - 1 < area.getParagraphs().size()) {
+                area.setParagraphStyle(problem.line() - 1, List.of("yaml-problem-line"));
+            }
+        }
+    }
+
+    private void goTo(YamlCheck.Problem problem) {
         int paragraph = Math.min(problem.line() - 1, area.getParagraphs().size() - 1);
         int column = Math.min(problem.column() - 1, area.getParagraphLength(paragraph));
         area.moveTo(paragraph, Math.max(0, column));

@@ -10,7 +10,8 @@ import io.pooldesk.views.workspace.WorkspaceViewModel;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -154,8 +155,8 @@ class YamlEditorWindowTest {
     }
 
     private static String problems(FxRobot robot) {
-        ListView<YamlCheck.Problem> list = find(robot, "yaml-problems");
-        return list.getItems().toString();
+        VBox list = find(robot, "yaml-problems");
+        return list.getChildren().stream().map(n -> ((Labeled) n).getText()).toList().toString();
     }
 
     /** What {@code pooldesk validate} says of the file with this text, first error, without its source. */
@@ -180,7 +181,11 @@ class YamlEditorWindowTest {
         assertTrue(problems(robot).contains("spec.addresses[0]: " + says), problems(robot));
         assertTrue(problems(robot).startsWith("[Line 8, column 7"), "the address is on line 8: " + problems(robot));
         assertTrue(save.isDisabled(), "Save is off while a rule fails");
-        assertTrue(reason.startsWith("Cannot save yet. Line 8, column 7, spec.addresses[0]: " + says), reason);
+        assertEquals("Cannot save yet: 1 problem, at line 8 (spec.addresses[0]).", reason);
+        robot.interact(() -> area.moveTo(0));
+        robot.clickOn(".yaml-problem");
+        assertEquals(7, area.getCurrentParagraph(), "a click on the problem puts the caret on its line");
+        assertEquals(6, area.getCaretColumn());
 
         replace(robot, area, "autoAssign: true", "autoAssign: [true");
         checked(robot);
