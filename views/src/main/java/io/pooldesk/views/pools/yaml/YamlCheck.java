@@ -64,16 +64,16 @@ public record YamlCheck(String text, List<Problem> problems, ObjectNode object) 
         }
         if (read.manifests().size() != 1) {
             problems.add(new Problem(1, 1, "", read.manifests().isEmpty()
-                    ? "the text holds no object: write the pool " + saved.describe()
+                    ? "the text holds no object: write the pool " + what(saved)
                     : "the text holds " + read.manifests().size() + " objects; this editor saves one, the pool "
-                    + saved.describe()));
+                    + what(saved)));
             return new YamlCheck(text, problems, null);
         }
         Manifest mine = read.manifests().get(0);
         if (!mine.sameObject(saved)) {
             String field = !mine.kind().equals(saved.kind()) || !mine.group().equals(saved.group()) ? "kind"
                     : !mine.namespace().equals(saved.namespace()) ? "metadata.namespace" : "metadata.name";
-            add(problems, parsed, mine.document(), field, "this editor saves " + saved.describe()
+            add(problems, parsed, mine.document(), field, "this editor saves " + what(saved)
                     + "; another kind, namespace or name would be another object (Clone makes a copy)");
             return new YamlCheck(text, problems, null);
         }
@@ -99,6 +99,11 @@ public record YamlCheck(String text, List<Problem> problems, ObjectNode object) 
             }
         });
         return new YamlCheck(text, problems, problems.isEmpty() ? mine.object() : null);
+    }
+
+    /** {@code IPAddressPool metallb-system/edge}, {@code IPPool default-pool}. */
+    private static String what(Manifest pool) {
+        return pool.kind() + " " + (pool.namespace().isEmpty() ? "" : pool.namespace() + "/") + pool.name();
     }
 
     private static void add(List<Problem> problems, YamlDocuments.Parsed parsed, int document, String field,

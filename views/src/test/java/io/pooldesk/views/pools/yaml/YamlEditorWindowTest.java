@@ -258,6 +258,6 @@ class YamlEditorWindowTest {
         area = openYaml(robot, "default-pool");
         replace(robot, area, "name: default-pool", "name: other-pool");
         checked(robot);
-        assertTrue(problems(robot).contains("metadata.name: this editor saves IPPool/default-pool"), problems(robot));
+        assertTrue(problems(robot).contains("metadata.name: this editor saves IPPool default-pool"), problems(robot));
     }
 }
