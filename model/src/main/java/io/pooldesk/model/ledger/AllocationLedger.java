@@ -118,6 +118,12 @@ public final class AllocationLedger {
         return id < 0 ? null : holders.name(id);
     }
 
+    /** Whether the address is held under exactly this holder name (alone, not in a shared list). */
+    public boolean isHeldBy(Address address, String holder) {
+        int id = holders.find(holder);
+        return id >= 0 && read(address.family()).get(hi(address), lo(address)) == id;
+    }
+
     public boolean isHeld(Address address) {
         return read(address.family()).get(hi(address), lo(address)) >= 0;
     }

@@ -25,10 +25,22 @@ final class HolderTable {
     private int freeCount;
     private int nextId;
     private int count;
+    // the name last found and its id: one operation looks its holder up several times (its record, its addresses,
+    // the hold), and each lookup would otherwise encode the name and probe the table again
+    private String lastName;
+    private int lastId;
 
     /** The id of a holder, or -1 when no one refers to it. */
     int find(String holder) {
-        return find(holder.getBytes(StandardCharsets.UTF_8), holder.hashCode());
+        if (holder.equals(lastName)) {
+            return lastId;
+        }
+        int id = find(holder.getBytes(StandardCharsets.UTF_8), holder.hashCode());
+        if (id >= 0) {
+            lastName = holder;
+            lastId = id;
+        }
+        return id;
     }
 
     private int find(byte[] bytes, int hash) {
@@ -50,6 +62,10 @@ final class HolderTable {
 
     /** The id of a holder, made if new; its reference count goes up by one. */
     int retain(String holder) {
+        if (holder.equals(lastName)) {
+            refs[lastId]++;
+            return lastId;
+        }
         byte[] bytes = holder.getBytes(StandardCharsets.UTF_8);
         int hash = holder.hashCode();
         int id = find(bytes, hash);
@@ -57,12 +73,17 @@ final class HolderTable {
             id = add(bytes, hash);
         }
         refs[id]++;
+        lastName = holder;
+        lastId = id;
         return id;
     }
 
     /** One reference fewer; the id is freed at zero. */
     void release(int id) {
         if (--refs[id] == 0) {
+            if (id == lastId) {
+                lastName = null;
+            }
             unlink(id);
             arenaGarbage += length[id];
             length[id] = -1;

@@ -91,9 +91,23 @@ public final class MetalLbEngine {
         this.context = context;
     }
 
+    // both spellings of each annotation, made once: every request reads them several times
+    private static final String[] SHARING_KEY = MetalLb.annotation(MetalLb.ALLOW_SHARED_IP);
+    private static final String[] LOAD_BALANCER_IPS = MetalLb.annotation(MetalLb.LOAD_BALANCER_IPS);
+    private static final String[] ADDRESS_POOL = MetalLb.annotation(MetalLb.ADDRESS_POOL);
+
     private static final int POOL_BITS = 12;
     private static final int POOL_MASK = (1 << POOL_BITS) - 1;
     private static final int MAX_LABELS = (1 << (31 - POOL_BITS)) - 1;
+
+    /** Positive priorities ascending (1 is the highest), then 0 or unset; MetalLB's comparator leaves ties random. */
+    private static final Comparator<PoolState> PINNED_ORDER = Comparator.comparingLong((PoolState p) -> {
+        int priority = p.blocks.pool().serviceAllocation().priority();
+        return priority > 0 ? priority : Long.MAX_VALUE;
+    }).thenComparing(p -> p.blocks.pool().name());
+
+    /** Whether the addresses of the last {@link #hold} were all free before it: the Service then holds them alone. */
+    private boolean heldAlone;
 
     /** A holding Service as {@link #unusual} keeps it. */
     private record Held(Outcome outcome, Map<String, String> labels) {
@@ -131,8 +145,11 @@ public final class MetalLbEngine {
         return rare != null ? rare.labels() : labelSets.get(names.tag(serviceId) >>> POOL_BITS);
     }
 
-    /** Records what the Service now holds, and its labels as it was served. */
-    private void remember(String id, Map<String, String> labels, Outcome outcome) {
+    /**
+     * Records what the Service now holds, and its labels as it was served; {@code alone} when the caller knows the
+     * Service took each address free.
+     */
+    private void remember(String id, Map<String, String> labels, Outcome outcome, boolean alone) {
         forget(id);
         PoolState state = pools.get(outcome.pool());
         int pool = poolIndex.computeIfAbsent(outcome.pool(), p -> {
@@ -142,8 +159,8 @@ public final class MetalLbEngine {
         List<Address> addresses = outcome.addresses();
         boolean plain = pool <= POOL_MASK && state.held.countOf(id) == addresses.size()
                 && (addresses.size() < 2 || addresses.get(0).compareTo(addresses.get(1)) < 0);
-        for (int i = 0; plain && i < addresses.size(); i++) {
-            plain = id.equals(state.held.holderOf(addresses.get(i)));
+        for (int i = 0; plain && !alone && i < addresses.size(); i++) {
+            plain = state.held.isHeldBy(addresses.get(i), id);
         }
         if (plain) {
             int number = labelSets.retain(labels);
@@ -258,7 +275,7 @@ public final class MetalLbEngine {
                     .filter(p -> held.addresses().stream().allMatch(p.blocks::contains)).findFirst().orElse(null);
             if (owner != null && allowed(owner, namespaceOf(id), labels, msg -> { })) {
                 held.addresses().forEach(a -> join(owner, a, id));
-                remember(id, labels, new Outcome(owner.blocks.pool().name(), held.addresses(), null, null));
+                remember(id, labels, new Outcome(owner.blocks.pool().name(), held.addresses(), null, null), false);
                 continue;
             }
             terms.remove(id);
@@ -289,10 +306,12 @@ public final class MetalLbEngine {
     }
 
     public Outcome request(Service svc, Consumer<String> warnings) {
-        Outcome current = held(svc.id());
+        String id = svc.id();
+        Outcome current = held(id);
         if (current != null && current.isServed()) {
             return current;
         }
+        heldAlone = false;
         Consumer<String> said = once(warnings);
         String clearedWhy = cleared.remove(svc.id());
         if (clearedWhy != null) {
@@ -300,7 +319,7 @@ public final class MetalLbEngine {
         }
         Outcome outcome = choose(svc, said);
         if (outcome.isServed()) {
-            remember(svc.id(), svc.labels(), outcome);
+            remember(id, svc.labels(), outcome, heldAlone);
             preferDualStackFollowUp(svc, outcome, said);
         }
         return outcome;
@@ -357,8 +376,8 @@ public final class MetalLbEngine {
                     + " config, will attempt for new IP assignment: " + check.error());
             return false;
         }
-        remember(svc.id(), svc.labels(), held);
-        String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
+        remember(svc.id(), svc.labels(), held, false);
+        String key = svc.annotation(SHARING_KEY);
         if (key.isEmpty()) {
             terms.remove(svc.id());
         } else {
@@ -435,8 +454,8 @@ public final class MetalLbEngine {
             return failure;
         }
         StackFamily family = (StackFamily) familyOrFailure;
-        String ipsAnnotation = svc.annotation(MetalLb.annotation(MetalLb.LOAD_BALANCER_IPS));
-        String poolAnnotation = svc.annotation(MetalLb.annotation(MetalLb.ADDRESS_POOL));
+        String ipsAnnotation = svc.annotation(LOAD_BALANCER_IPS);
+        String poolAnnotation = svc.annotation(ADDRESS_POOL);
         if (!ipsAnnotation.isEmpty() && !svc.loadBalancerIP().isEmpty()) {
             return failed(PendingReason.INVALID_REQUEST, "service can not have both " + MetalLb.STABLE_PREFIX
                     + MetalLb.LOAD_BALANCER_IPS + " and svc.Spec.LoadBalancerIP");
@@ -485,11 +504,9 @@ public final class MetalLbEngine {
                 pinned.add(state);
             }
         }
-        // positive priorities ascending (1 is the highest), then 0 or unset; MetalLB's comparator leaves ties random
-        pinned.sort(Comparator.comparingLong((PoolState p) -> {
-            int priority = p.blocks.pool().serviceAllocation().priority();
-            return priority > 0 ? priority : Long.MAX_VALUE;
-        }).thenComparing(p -> p.blocks.pool().name()));
+        if (pinned.size() > 1) {
+            pinned.sort(PINNED_ORDER);
+        }
         warnTies(pinned, svc, warnings);
         if (fallback.size() > 1) {
             warnings.accept("Service " + svc.id() + ": MetalLB tries pools " + names(fallback) + " in random (Go map)"
@@ -705,7 +722,7 @@ public final class MetalLbEngine {
             return failed(PendingReason.NO_MATCHING_POOL, "pool " + pool.blocks.pool().name()
                     + " not compatible for ip assignment");
         }
-        String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
+        String key = svc.annotation(SHARING_KEY);
         for (Address address : wanted) {
             String holders = pool.held.holderOf(address);
             if (holders == null || AllocationLedger.holders(holders).equals(List.of(svc.id()))) {
@@ -726,7 +743,7 @@ public final class MetalLbEngine {
 
     /** The first address of the first block (of the family) that is free, or shared compatibly. */
     private Address candidate(PoolState state, Service svc, Family family) {
-        String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
+        String key = svc.annotation(SHARING_KEY);
         String backend = backendKey(svc);
         for (Cidr block : state.blocks.blocks()) {
             if (block.family() != family) {
@@ -748,25 +765,31 @@ public final class MetalLbEngine {
         return null;
     }
 
-    /** Adds the Service to the address's holders; the others' records are made whole first (see {@link #demote}). */
-    private void join(PoolState state, Address address, String id) {
+    /**
+     * Adds the Service to the address's holders; the others' records are made whole first (see {@link #demote}).
+     * True when the address was free.
+     */
+    private boolean join(PoolState state, Address address, String id) {
         String current = state.held.holderOf(address);
         if (current == null) {
             state.held.hold(address, id);
-            return;
+            return true;
         }
         for (String other : AllocationLedger.holders(current)) {
             demote(other);
         }
         state.held.share(address, id);
+        return false;
     }
 
     private Outcome hold(PoolState state, Service svc, List<Address> addresses) {
-        String key = svc.annotation(MetalLb.annotation(MetalLb.ALLOW_SHARED_IP));
+        String key = svc.annotation(SHARING_KEY);
         String id = svc.id();
+        boolean alone = true;
         for (Address address : addresses) {
-            join(state, address, id);
+            alone &= join(state, address, id);
         }
+        heldAlone = alone;
         if (!key.isEmpty()) {
             // without a sharing key no one can join the address, so there are no terms to check against
             terms.put(id, new SharedAddress.Terms(key, backendKey(svc), List.copyOf(svc.ports())));

@@ -68,6 +68,14 @@ public final class OpenElbEngine {
         }
     }
 
+    /** Not occupied first, then by priority (0 highest), then name. */
+    private static final Comparator<EipState> RANKING = Comparator.comparing(EipState::occupied)
+            .thenComparingInt((EipState s) -> s.eip.priority())
+            .thenComparing(s -> s.eip.name());
+
+    /** Whether the address of the last {@link #hold} was free before it: the Service then holds it alone. */
+    private boolean heldAlone;
+
     /** AssignIP's wrapper of every refusal of the Eip itself (sic, ipam.go 443). */
     static final String NO_EIP = "no avliable eip, err:";
 
@@ -142,14 +150,14 @@ public final class OpenElbEngine {
     }
 
     /** Records what the Service now holds. */
-    private void remember(String serviceId, Outcome outcome) {
+    private void remember(String serviceId, Outcome outcome, boolean alone) {
         unusual.remove(serviceId);
         EipState state = eips.get(outcome.eip());
         int eip = eipIndex.computeIfAbsent(outcome.eip(), e -> {
             eipNames.add(e);
             return eipNames.size() - 1;
         }) + 1;
-        if (state.used.countOf(serviceId) == 1 && serviceId.equals(state.used.holderOf(outcome.address()))) {
+        if (state.used.countOf(serviceId) == 1 && (alone || state.used.isHeldBy(outcome.address(), serviceId))) {
             names.tag(serviceId, eip);
         } else {
             names.tag(serviceId, 0);
@@ -172,6 +180,7 @@ public final class OpenElbEngine {
     /** Adds the Service to the address's holders ({@code status.used} lists a shared address's Services). */
     private void hold(EipState state, Address address, String service) {
         String current = state.used.holderOf(address);
+        heldAlone = current == null;
         if (current == null) {
             state.used.hold(address, service);
             return;
@@ -306,9 +315,10 @@ public final class OpenElbEngine {
             return failed(PendingReason.REQUESTED_ADDRESS_UNAVAILABLE, NO_EIP + "the specified ip:" + requestedText
                     + " is beyond the range of eip[" + chosen.eip.name() + ":" + chosen.eip.address() + "]");
         }
+        heldAlone = false;
         Outcome outcome = assign(chosen, svc, requested);
         if (outcome.isServed()) {
-            remember(svc.id(), outcome);
+            remember(svc.id(), outcome, heldAlone);
             EipState ranked = named.isEmpty() && requested == null ? namespaceBound(svc) : null;
             if (ranked != null && ranked != chosen) {
                 // the Eip is chosen again on every reconcile, and this one just became occupied (rule O8, probe P1)
@@ -370,9 +380,7 @@ public final class OpenElbEngine {
     private EipState namespaceBound(Service svc) {
         return eips.values().stream()
                 .filter(s -> usable(s) && (s.eip.namespaces().contains(svc.namespace()) || selects(s, svc)))
-                .min(Comparator.comparing(EipState::occupied)
-                        .thenComparingInt((EipState s) -> s.eip.priority())
-                        .thenComparing(s -> s.eip.name()))
+                .min(RANKING)
                 .orElse(null);
     }
 
