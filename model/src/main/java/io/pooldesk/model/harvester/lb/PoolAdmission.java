@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The reference's IPPool admission webhook (mutator and validator) for create, update and delete. Where the reference
@@ -170,23 +171,40 @@ public final class PoolAdmission {
             for (int j = i + 1; j < resolved.size(); j++) {
                 if (overlaps(resolved.get(i), resolved.get(j))) {
                     violations.add(new Violation("spec.ranges[" + j + "]", wrap + "there are overlaps between range "
-                            + pool.ranges().get(i) + " and " + pool.ranges().get(j)
-                            + " (" + resolved.get(i) + " and " + resolved.get(j) + ")"));
+                            + ReferenceFormat.range(resolved.get(i)) + " and " + ReferenceFormat.range(resolved.get(j))));
                 }
             }
         }
+        String ours = null;
         for (IpPool other : others) {
             RangeSet otherRanges = rangesOf.apply(other);
             if (otherRanges == null) {
                 continue;
             }
-            for (int i = 0; i < resolved.size(); i++) {
-                for (EffectiveRange theirs : otherRanges.ranges()) {
-                    if (overlaps(resolved.get(i), theirs)) {
-                        violations.add(new Violation("spec.ranges[" + i + "]", wrap + "the ranges " + resolved.get(i)
-                                + " overlap with other pools: pool " + other.name() + " holds " + theirs));
+            List<String> theirs = new ArrayList<>();
+            List<Integer> mine = new ArrayList<>();
+            for (EffectiveRange range : otherRanges.ranges()) {
+                boolean met = false;
+                for (int i = 0; i < resolved.size(); i++) {
+                    if (overlaps(resolved.get(i), range)) {
+                        met = true;
+                        if (!mine.contains(i)) {
+                            mine.add(i);
+                        }
                     }
                 }
+                if (met) {
+                    theirs.add(range.toString());
+                }
+            }
+            if (!mine.isEmpty()) {
+                ours = ours == null ? ReferenceFormat.rangeSet(resolved) : ours;
+                mine.sort(null);
+                // the reference's words name neither the pool nor which of the ranges: the tail does
+                violations.add(new Violation("spec.ranges[" + mine.get(0) + "]", wrap + "the ranges " + ours
+                        + " overlap with other pools: pool " + other.name() + " holds " + String.join(", ", theirs)
+                        + " (met by " + mine.stream().map(i -> "spec.ranges[" + i + "]")
+                        .collect(Collectors.joining(", ")) + ")"));
             }
         }
     }
@@ -217,7 +235,8 @@ public final class PoolAdmission {
             for (int j = i + 1; j < scope.size(); j++) {
                 if (ScopeMatcher.matches(scope.get(j), asRequirement, false)) {
                     violations.add(new Violation("spec.selector.scope[" + j + "]", wrap + "selector "
-                            + scope.get(i) + " is invalid: scope overlaps with " + scope.get(j)));
+                            + ReferenceFormat.selector(selector) + " is invalid: scope overlaps: " + scope.get(j)
+                            + " matches " + scope.get(i)));
                 }
             }
         }
@@ -234,18 +253,13 @@ public final class PoolAdmission {
                     ScopeTuple tuple = scope.get(i);
                     if (ScopeMatcher.matches(other.selector(), asRequirement(selector.network(), tuple), false)) {
                         violations.add(new Violation("spec.selector.scope[" + i + "]", wrap + "scope selector is same"
-                                + " as the pool " + other.name() + " with priority 0 Project " + shown(tuple.project())
-                                + " Namespace " + shown(tuple.namespace()) + " GuestCluster "
-                                + shown(tuple.guestCluster())
+                                + " as the pool " + other.name() + " with priority 0 Project " + tuple.project()
+                                + " Namespace " + tuple.namespace() + " GuestCluster " + tuple.guestCluster()
                                 + ", set a different priority or scope"));
                     }
                 }
             }
         }
-    }
-
-    private static String shown(String value) {
-        return value.isEmpty() ? "\"\"" : value;
     }
 
     private static Requirement asRequirement(String network, ScopeTuple tuple) {
@@ -261,7 +275,7 @@ public final class PoolAdmission {
             return new Violation("status.allocated", wrap + "invalid ip string " + ip);
         }
         if (!ranges.contains(address)) {
-            return new Violation("status.allocated", wrap + "allocated IP " + address + " is excluded");
+            return new Violation("status.allocated", wrap + "allocated IP " + ip + " is excluded");
         }
         return null;
     }

@@ -6,10 +6,4 @@ public record PoolRangeSpec(String subnet, String rangeStart, String rangeEnd, S
     public static PoolRangeSpec ofSubnet(String subnet) {
         return new PoolRangeSpec(subnet, "", "", "");
     }
-
-    /** Formatted as Go's {@code %v} of the reference's Range struct, which its overlap message quotes. */
-    @Override
-    public String toString() {
-        return "{" + subnet + " " + rangeStart + " " + rangeEnd + " " + gateway + "}";
-    }
 }
