@@ -66,7 +66,12 @@ public final class PoolDetailView extends BorderPane {
         VBox mapBox = new VBox(8, legend, map, help);
         VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
         mapBox.setPadding(new Insets(8));
-        TabPane tabs = new TabPane(new Tab("Utilisation map", mapBox), new Tab("YAML", yaml));
+        Tab yamlTab = new Tab("YAML", yaml);
+        yamlTab.setId("yaml-tab");
+        javafx.beans.InvalidationListener markYaml = o -> markYamlTab(yamlTab);
+        yamlModel.changedProperty().addListener(markYaml);
+        yamlModel.problems().addListener(markYaml);
+        TabPane tabs = new TabPane(new Tab("Utilisation map", mapBox), yamlTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         tabs.setId("detail-tabs");
         VBox header = new VBox(4, title, numbers, next);
@@ -75,6 +80,24 @@ public final class PoolDetailView extends BorderPane {
         setTop(header);
         setCenter(tabs);
         map.setMinHeight(200);
+    }
+
+    /** The YAML tab says when it holds unsaved edits, and when they have problems. */
+    private void markYamlTab(Tab tab) {
+        boolean problems = !yamlModel.problems().isEmpty();
+        if (!yamlModel.changedProperty().get()) {
+            tab.setGraphic(null);
+            tab.setTooltip(null);
+            return;
+        }
+        org.kordamp.ikonli.javafx.FontIcon mark = new org.kordamp.ikonli.javafx.FontIcon(problems
+                ? org.kordamp.ikonli.feather.Feather.ALERT_CIRCLE : org.kordamp.ikonli.feather.Feather.EDIT_2);
+        if (problems) {
+            mark.getStyleClass().addAll(Styles.DANGER, "yaml-tab-problem");
+        }
+        tab.setGraphic(mark);
+        tab.setTooltip(new javafx.scene.control.Tooltip(problems ? "Unsaved YAML edits with problems"
+                : "Unsaved YAML edits"));
     }
 
     /** The YAML tab's editor. */

@@ -15,7 +15,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The YAML tab's editor of the selected pool: the text as typed, checked a moment after the operator stops typing
@@ -34,6 +36,8 @@ public final class YamlEditorModel {
             "Select a pool to edit it as YAML.");
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(this, "changed");
     private final PauseTransition quiet = new PauseTransition(QUIET);
+    /** What was typed into pools the operator left unsaved, by pool: it is there again when they come back. */
+    private final Map<String, String> drafts = new HashMap<>();
     private Manifest saved;
     private YamlCheck last;
     private int checks;
@@ -87,10 +91,19 @@ public final class YamlEditorModel {
      */
     public void show(PoolSummary pool, String yaml) {
         Manifest next = pool == null ? null : pool.manifest();
-        boolean keepTyped = next != null && saved != null && saved.sameObject(next) && changed.get();
+        boolean samePool = next != null && saved != null && saved.sameObject(next);
+        boolean keepTyped = samePool && changed.get();
+        if (!samePool && saved != null && changed.get()) {
+            drafts.put(key(saved), text.get());
+            workspace.statusProperty().set("The YAML typed into " + saved.name() + " is kept, unsaved, until you"
+                    + " come back to it.");
+        }
         saved = next;
         savedText.set(next == null ? "" : yaml);
-        if (!keepTyped) {
+        String draft = next == null || samePool ? null : drafts.remove(key(next));
+        if (draft != null) {
+            text.set(draft);
+        } else if (!keepTyped) {
             text.set(savedText.get());
         }
         changed.set(!text.get().equals(savedText.get()));
@@ -164,6 +177,10 @@ public final class YamlEditorModel {
         text.set(written);
         workspace.savePool(last.object(), "Edit " + name + " as YAML");
         return true;
+    }
+
+    private static String key(Manifest pool) {
+        return pool.kind() + "\n" + pool.group() + "\n" + pool.namespace() + "\n" + pool.name();
     }
 
     /** Puts the saved pool's YAML back in the editor. */

@@ -218,7 +218,7 @@ class YamlEditorWindowTest {
     }
 
     @Test
-    void backFromTheDiffKeepsTheTextAndRevertPutsTheSavedPoolBack(FxRobot robot) throws IOException {
+    void backFromTheDiffAndLeavingThePoolKeepTheTextAndRevertPutsTheSavedPoolBack(FxRobot robot) throws IOException {
         String before = Files.readString(workspace.resolve("novaedge.yaml"));
         CodeArea area = openYaml(robot, "vips");
         String saved = area.getText();
@@ -230,6 +230,13 @@ class YamlEditorWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.detail().yamlEditor().reviewing(), "Escape goes back to the editor");
         assertTrue(area.getText().contains("10.200.0.0/27"), "the text typed is still there");
+        robot.interact(() -> window.select("edge"));
+        robot.interact(() -> window.select("vips"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(area.getText().contains("10.200.0.0/27"), "edits left for another pool are there on coming back");
+        assertNotNull(((javafx.scene.control.TabPane) find(robot, "detail-tabs")).getTabs().get(1).getGraphic(),
+                "the YAML tab is marked while it holds unsaved edits");
+        checked(robot);
         robot.clickOn("#yaml-revert");
         assertEquals(saved, area.getText(), "Revert puts the saved pool's YAML back");
         assertTrue(checked(robot).startsWith("Nothing to save"));
