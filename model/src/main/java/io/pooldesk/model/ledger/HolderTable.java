@@ -29,16 +29,23 @@ final class HolderTable {
     // the hold), and each lookup would otherwise encode the name and probe the table again
     private String lastName;
     private int lastId;
+    // the name last looked for and not found: a new holder is looked up, then retained
+    private String missedName;
 
     /** The id of a holder, or -1 when no one refers to it. */
     int find(String holder) {
         if (holder.equals(lastName)) {
             return lastId;
         }
+        if (holder.equals(missedName)) {
+            return -1;
+        }
         int id = find(holder.getBytes(StandardCharsets.UTF_8), holder.hashCode());
         if (id >= 0) {
             lastName = holder;
             lastId = id;
+        } else {
+            missedName = holder;
         }
         return id;
     }
@@ -68,7 +75,7 @@ final class HolderTable {
         }
         byte[] bytes = holder.getBytes(StandardCharsets.UTF_8);
         int hash = holder.hashCode();
-        int id = find(bytes, hash);
+        int id = holder.equals(missedName) ? -1 : find(bytes, hash);
         if (id < 0) {
             id = add(bytes, hash);
         }
@@ -111,6 +118,7 @@ final class HolderTable {
     }
 
     private int add(byte[] bytes, int hash) {
+        missedName = null;
         int id;
         if (freeCount > 0) {
             id = free[--freeCount];

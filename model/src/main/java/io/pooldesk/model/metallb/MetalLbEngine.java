@@ -128,7 +128,7 @@ public final class MetalLbEngine {
 
     /** What the Service holds, or null. */
     private Outcome held(String serviceId) {
-        Held rare = unusual.get(serviceId);
+        Held rare = unusual.isEmpty() ? null : unusual.get(serviceId);
         if (rare != null) {
             return rare.outcome();
         }
@@ -313,7 +313,7 @@ public final class MetalLbEngine {
         }
         heldAlone = false;
         Consumer<String> said = once(warnings);
-        String clearedWhy = cleared.remove(svc.id());
+        String clearedWhy = cleared.isEmpty() ? null : cleared.remove(id);
         if (clearedWhy != null) {
             said.accept(clearedWhy);
         }
@@ -397,7 +397,7 @@ public final class MetalLbEngine {
 
     /** Releases the service's addresses; returns what it held, or null. */
     public Outcome release(String serviceId) {
-        Held rare = unusual.remove(serviceId);
+        Held rare = unusual.isEmpty() ? null : unusual.remove(serviceId);
         if (rare != null) {
             PoolState state = pools.get(rare.outcome().pool());
             for (Address address : rare.outcome().addresses()) {

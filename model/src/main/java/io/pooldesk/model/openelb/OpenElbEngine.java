@@ -136,7 +136,7 @@ public final class OpenElbEngine {
 
     /** What the Service holds, or null. */
     private Outcome held(String serviceId) {
-        Outcome rare = unusual.get(serviceId);
+        Outcome rare = unusual.isEmpty() ? null : unusual.get(serviceId);
         if (rare != null) {
             return rare;
         }
@@ -413,7 +413,7 @@ public final class OpenElbEngine {
     }
 
     public Outcome release(String serviceId) {
-        Outcome rare = unusual.remove(serviceId);
+        Outcome rare = unusual.isEmpty() ? null : unusual.remove(serviceId);
         if (rare != null) {
             eips.get(rare.eip()).used.unshare(rare.address(), serviceId);
             return rare;
