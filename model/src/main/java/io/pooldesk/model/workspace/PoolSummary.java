@@ -19,13 +19,14 @@ import java.util.NavigableMap;
  * @param allocated address to holder (excluded and reserved markers included for DHCP pools)
  * @param history   address to the holder that last had it
  * @param next      the address the controller hands out next, where Pooldesk knows it; else null
+ * @param written   every address the pool's ranges name (what {@code size} counts), merged into spans
  */
 public record PoolSummary(Manifest manifest, String kind, String name, String namespace, String description,
                           String network, String scope, String priority, boolean global, BigInteger size,
                           BigInteger total,
                           BigInteger used, BigInteger available, Span extent, AddressSet usable,
                           AddressSet reserved, NavigableMap<Address, String> allocated, NavigableMap<Address, String> history,
-                          Address next) {
+                          Address next, AddressSet written) {
 
     /** How full the pool is, from 0 to 1. */
     public double utilisation() {
@@ -43,6 +44,17 @@ public record PoolSummary(Manifest manifest, String kind, String name, String na
     /** The pool as the engine's outcomes name it. */
     public io.pooldesk.model.system.ObjectRef ref() {
         return new io.pooldesk.model.system.ObjectRef(kind, namespace, name);
+    }
+
+    /** When the cluster created the pool ({@code metadata.creationTimestamp}); empty when the file does not say. */
+    public java.util.Optional<java.time.Instant> created() {
+        String written = manifest.object().path("metadata").path("creationTimestamp").asText("");
+        try {
+            return written.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.time.OffsetDateTime.parse(written).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public String sourceFile() {

@@ -106,7 +106,7 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
         return new PoolSummary(manifest, report.kind(), report.name(), report.namespace() == null ? ""
                 : report.namespace(), facts.description(), facts.network(), facts.scope(), facts.priority(),
                 facts.global(), written.size(), report.total(), report.used(), report.available(), extent, usable,
-                reserved, allocated, history, facts.next());
+                reserved, allocated, history, facts.next(), written);
     }
 
     /** From the lowest to the highest address the pool mentions, in its main family. */
