@@ -1,19 +1,24 @@
 package io.pooldesk.views.pools;
 
-import io.pooldesk.views.common.Columns;
-
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import io.pooldesk.model.address.AddressQuery;
+import io.pooldesk.model.address.Span;
+import io.pooldesk.model.kube.Age;
+import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.workspace.PoolState;
 import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.views.common.Columns;
 import io.pooldesk.views.common.Counts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
@@ -21,22 +26,45 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The IP Pools list: name, kind, network, scope, priority, a utilisation bar, available, source file; filter as you type. */
+/**
+ * The IP Pools list: name, kind, ranges, state, a utilisation bar, free, size, network, scope, priority, age, source
+ * file. The filter finds pools by words and by address: an address, a CIDR, a range or the first octets
+ * ({@code 10.99}) find the pools whose ranges meet it.
+ */
 public final class PoolListView extends BorderPane {
-    private final ObservableList<PoolSummary> pools = FXCollections.observableArrayList();
-    private final FilteredList<PoolSummary> filtered = new FilteredList<>(pools);
+    private List<PoolSummary> pools = List.of();
+    /** The rows the table shows, in its order; changed by removing and adding rows, so the table keeps its cells. */
+    private final ObservableList<PoolSummary> shown = FXCollections.observableArrayList();
+    private final Map<PoolSummary, String> words = new IdentityHashMap<>();
+    private final Map<PoolSummary, List<ManifestProblem>> problems = new IdentityHashMap<>();
     private final TableView<PoolSummary> table = new TableView<>();
     private final CustomTextField filter = new CustomTextField();
+    private final Label found = new Label();
+    private final Button clone = new Button(null, new FontIcon(Feather.COPY));
+    private Clock clock = Clock.systemUTC();
     /** What the operator selected, by kind, namespace and name; a filter hides rows but does not unselect them. */
     private List<String> chosen = List.of();
     private String chosenFocus;
@@ -45,29 +73,16 @@ public final class PoolListView extends BorderPane {
     public PoolListView() {
         getStyleClass().add("pool-list");
         filter.setId("pool-filter");
-        filter.setPromptText("Filter pools (Ctrl+F)");
+        filter.setPromptText("Filter by name or address: pool-a, 10.99, 10.0.0.5, 10.0.0.0/24 (Ctrl+F)");
         filter.setLeft(new FontIcon(Feather.SEARCH));
-        filter.textProperty().addListener((obs, old, text) -> {
-            String needle = text.toLowerCase(Locale.ROOT).trim();
-            // the operator's selection outlives the filter: rows it hides come back selected when it shows them
-            filtering = true;
-            try {
-                filtered.setPredicate(p -> needle.isEmpty() || String.join(" ", p.name(), p.kind(), p.network(),
-                        p.scope(), p.description(), p.namespace()).toLowerCase(Locale.ROOT).contains(needle));
-                reselect();
-            } finally {
-                filtering = false;
+        filter.textProperty().addListener((obs, old, text) -> refilter());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PoolSummary>) c -> {
+            if (!filtering) {
+                chosen = table.getSelectionModel().getSelectedItems().stream().map(PoolListView::key).toList();
+                PoolSummary focused = table.getSelectionModel().getSelectedItem();
+                chosenFocus = focused == null ? null : key(focused);
             }
         });
-        table.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<PoolSummary>) c -> {
-                    if (!filtering) {
-                        chosen = table.getSelectionModel().getSelectedItems().stream().map(PoolListView::key)
-                                .toList();
-                        PoolSummary focused = table.getSelectionModel().getSelectedItem();
-                        chosenFocus = focused == null ? null : key(focused);
-                    }
-                });
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !table.getItems().isEmpty()) {
                 if (table.getSelectionModel().isEmpty()) {
@@ -85,31 +100,74 @@ public final class PoolListView extends BorderPane {
         table.setPlaceholder(new Label("No pools in this workspace. Create one with Ctrl+N."));
         TableColumn<PoolSummary, PoolSummary> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        name.setComparator((a, b) -> a.name().compareTo(b.name()));
+        name.setComparator(Comparator.comparing(PoolSummary::name));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(160);
+        name.setPrefWidth(150);
         TableColumn<PoolSummary, PoolSummary> usage = new TableColumn<>("Used / total");
         usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        usage.setComparator((a, b) -> Double.compare(a.utilisation(), b.utilisation()));
+        usage.setComparator(Comparator.comparingDouble(PoolSummary::utilisation));
         usage.setCellFactory(c -> new UsageCell());
         usage.setPrefWidth(130);
-        SortedList<PoolSummary> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        TableColumn<PoolSummary, PoolSummary> state = new TableColumn<>("State");
+        state.setId("State");
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        state.setComparator(Comparator.comparing(this::state));
+        state.setCellFactory(c -> new StateCell());
+        state.setPrefWidth(90);
+        TableColumn<PoolSummary, String> ranges = Columns.text("Ranges", PoolListView::ranges, 150);
+        TableColumn<PoolSummary, PoolSummary> age = new TableColumn<>("Age");
+        age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        age.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(PoolSummary pool, boolean empty) {
+                super.updateItem(pool, empty);
+                setText(empty || pool == null ? null : age(pool));
+            }
+        });
+        // by the timestamp, not the words ("3h" is younger than "20d"); youngest first, unknown ages last
+        age.setComparator(Comparator.comparing((PoolSummary p) -> p.created().orElse(null),
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        age.setPrefWidth(55);
+        table.setItems(shown);
+        // the table sorts the rows it shows in place: a permutation, the cells stay
+        table.setSortPolicy(t -> {
+            Comparator<PoolSummary> order = t.getComparator();
+            if (order != null) {
+                FXCollections.sort(shown, order);
+            } else {
+                keep(shown, filtered());
+            }
+            return true;
+        });
         table.getColumns().setAll(List.of(name,
-                Columns.text("Kind", PoolSummary::kind, 125),
+                Columns.text("Kind", PoolSummary::kind, 110),
+                ranges,
+                state,
+                usage,
+                Columns.text("Free", p -> Counts.compact(p.available()), 70),
+                // the exact size written; "Used / total" beside it counts what this pool's system can hand out
+                Columns.text("Size", p -> Counts.compact(p.size()), 65),
                 Columns.text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 80),
                 Columns.text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 100),
-                Columns.text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 55),
-                usage,
-                Columns.text("Free", p -> Counts.compact(p.available()), 80),
-                // the exact size written; "Used / total" beside it counts what this pool's system can hand out
-                Columns.text("Size", p -> Counts.compact(p.size()), 70),
+                Columns.text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 50),
+                age,
                 Columns.text("Source", PoolSummary::sourceFile, 95)));
-        HBox bar = new HBox(8, filter);
+        clone.setId("pool-clone");
+        clone.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        clone.setTooltip(new Tooltip("Clone the selected pool (Ctrl+Shift+C)"));
+        clone.setAccessibleText("Clone the selected pool");
+        clone.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        HBox bar = new HBox(8, filter, clone);
+        bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(filter, Priority.ALWAYS);
-        bar.setPadding(new Insets(8));
-        setTop(bar);
+        found.setId("pool-search-found");
+        found.getStyleClass().add(Styles.TEXT_SMALL);
+        found.setWrapText(true);
+        found.setManaged(false);
+        found.setVisible(false);
+        VBox top = new VBox(4, bar, found);
+        top.setPadding(new Insets(8));
+        setTop(top);
         setCenter(table);
     }
 
@@ -117,8 +175,110 @@ public final class PoolListView extends BorderPane {
         return pool.kind() + "/" + pool.namespace() + "/" + pool.name();
     }
 
+    /** The pools the filter lets through, in the table's order. */
+    private List<PoolSummary> filtered() {
+        String needle = filter.getText() == null ? "" : filter.getText().toLowerCase(Locale.ROOT).trim();
+        Optional<AddressQuery> query = AddressQuery.of(needle);
+        List<PoolSummary> out = new ArrayList<>();
+        for (PoolSummary p : pools) {
+            if (needle.isEmpty() || words.get(p).contains(needle) || query.isPresent() && query.get().meets(p.written())) {
+                out.add(p);
+            }
+        }
+        Comparator<PoolSummary> order = table.getComparator();
+        if (order != null) {
+            out.sort(order);
+        }
+        showFound(query, out);
+        return out;
+    }
+
+    /** Under the filter, for an address: which pools it is in and who holds it there. */
+    private void showFound(Optional<AddressQuery> query, List<PoolSummary> matching) {
+        String text = query.map(q -> foundText(q, matching)).orElse("");
+        found.setText(text);
+        found.setVisible(!text.isEmpty());
+        found.setManaged(!text.isEmpty());
+    }
+
+    private static String foundText(AddressQuery query, List<PoolSummary> matching) {
+        List<PoolSummary> meeting = matching.stream().filter(p -> query.meets(p.written())).toList();
+        if (query.address() == null) {
+            Span span = query.span();
+            return meeting.size() + (meeting.size() == 1 ? " pool meets " : " pools meet ") + span.first() + "-"
+                    + span.last() + " (" + Counts.compact(span.size()) + " addresses)";
+        }
+        if (meeting.isEmpty()) {
+            return query.address() + " is in no pool.";
+        }
+        return meeting.stream().map(p -> {
+            String holder = p.allocated().get(query.address());
+            return query.address() + " is in " + p.name() + ": " + (holder != null ? "held by " + holder
+                    : p.usable().contains(query.address()) ? "free" : "not handed out (reserved)");
+        }).collect(Collectors.joining("; "));
+    }
+
+    private void refilter() {
+        // the operator's selection outlives the filter: rows it hides come back selected when it shows them
+        filtering = true;
+        try {
+            keep(shown, filtered());
+            reselect();
+        } finally {
+            filtering = false;
+        }
+    }
+
+    /**
+     * Makes {@code rows} show {@code next} by removing the rows that go when only rows go (typing narrows the
+     * filter), else by replacing them. A FilteredList replaces every row on each key, and a replaced row list makes
+     * the table build all its cells anew: most of a filter's time over 5,000 pools went there.
+     */
+    private static void keep(ObservableList<PoolSummary> rows, List<PoolSummary> next) {
+        if (sameRows(rows, next)) {
+            return;
+        }
+        if (isSubsequence(next, rows)) {
+            Set<PoolSummary> staying = Collections.newSetFromMap(new IdentityHashMap<>());
+            staying.addAll(next);
+            rows.retainAll(staying);
+        } else {
+            rows.setAll(next);
+        }
+    }
+
+    private static boolean sameRows(List<PoolSummary> a, List<PoolSummary> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSubsequence(List<PoolSummary> part, List<PoolSummary> whole) {
+        int at = 0;
+        for (PoolSummary p : part) {
+            while (at < whole.size() && whole.get(at) != p) {
+                at++;
+            }
+            if (at == whole.size()) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
     private void reselect() {
-        List<PoolSummary> visible = table.getItems().stream().filter(p -> chosen.contains(key(p))).toList();
+        if (chosen.isEmpty() && table.getSelectionModel().isEmpty()) {
+            return;
+        }
+        Set<String> wanted = Set.copyOf(chosen);
+        List<PoolSummary> visible = table.getItems().stream().filter(p -> wanted.contains(key(p))).toList();
         List<PoolSummary> now = List.copyOf(table.getSelectionModel().getSelectedItems());
         if (visible.equals(now)) {
             return;
@@ -134,11 +294,79 @@ public final class PoolListView extends BorderPane {
     public void setPools(List<PoolSummary> summaries) {
         filtering = true;
         try {
-            pools.setAll(summaries);
+            pools = List.copyOf(summaries);
+            words.clear();
+            problems.clear();
+            for (PoolSummary p : pools) {
+                words.put(p, String.join(" ", p.name(), p.kind(), p.network(), p.scope(), p.description(),
+                        p.namespace()).toLowerCase(Locale.ROOT));
+            }
+            shown.setAll(filtered());
             reselect();
         } finally {
             filtering = false;
         }
+    }
+
+    /** Marks the pools {@code validate} refuses (their state becomes invalid, the problems its tooltip). */
+    public void setProblems(ValidationReport report) {
+        boolean hadProblems = !problems.isEmpty();
+        problems.clear();
+        var problemsOf = PoolState.problemsOf(report);
+        for (PoolSummary p : pools) {
+            List<ManifestProblem> own = problemsOf.apply(p);
+            if (!own.isEmpty()) {
+                problems.put(p, own);
+            }
+        }
+        // a refresh builds every cell anew: only when a pool's state changes
+        if (hadProblems || !problems.isEmpty()) {
+            table.refresh();
+        }
+    }
+
+    /** The clock the Age column counts from (a test's fixed one). */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+        table.refresh();
+    }
+
+    public PoolState state(PoolSummary pool) {
+        return PoolState.of(pool, problems.getOrDefault(pool, List.of()));
+    }
+
+    public List<ManifestProblem> problemsOf(PoolSummary pool) {
+        return problems.getOrDefault(pool, List.of());
+    }
+
+    private String age(PoolSummary pool) {
+        return pool.created().map(c -> Age.of(Duration.between(c, clock.instant()))).orElse("-");
+    }
+
+    /** What the pool hands out, in brief: its first range as a CIDR when it is one, and how many more follow. */
+    static String ranges(PoolSummary pool) {
+        List<Span> spans = pool.written().spans();
+        if (spans.isEmpty()) {
+            return "-";
+        }
+        String text = brief(spans.get(0));
+        return spans.size() == 1 ? text : text + " +" + (spans.size() - 1);
+    }
+
+    private static String brief(Span span) {
+        var blocks = span.toCidrBlocks();
+        if (blocks.size() == 1) {
+            return blocks.get(0).toString();
+        }
+        // a subnet whose system holds back its network and broadcast addresses (Harvester's) reads as that subnet
+        if (span.first().isIPv4() && span.first().value().signum() > 0
+                && span.last().value().compareTo(java.math.BigInteger.valueOf(0xFFFFFFFFL)) < 0) {
+            var around = new Span(span.first().previous(), span.last().next()).toCidrBlocks();
+            if (around.size() == 1) {
+                return around.get(0).toString();
+            }
+        }
+        return span.first() + "-" + span.last();
     }
 
     public TableView<PoolSummary> table() {
@@ -149,6 +377,15 @@ public final class PoolListView extends BorderPane {
         return filter;
     }
 
+    /** The line under the filter saying which pools an address is in and who holds it. */
+    public Label found() {
+        return found;
+    }
+
+    public Button cloneButton() {
+        return clone;
+    }
+
     public PoolSummary selected() {
         return table.getSelectionModel().getSelectedItem();
     }
@@ -157,30 +394,91 @@ public final class PoolListView extends BorderPane {
         return List.copyOf(table.getSelectionModel().getSelectedItems());
     }
 
+    /** Shows every pool again when the filter hides this one; true when it is in the list. */
+    public boolean reveal(PoolSummary pool) {
+        if (!shown.contains(pool) && pools.contains(pool)) {
+            filter.clear();
+        }
+        return shown.contains(pool);
+    }
+
     private static final class NameCell extends TableCell<PoolSummary, PoolSummary> {
+        private final Label name = new Label();
+        private final Label global = new Label("global");
+        private final HBox box = new HBox(6, name, global);
+
+        NameCell() {
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            global.getStyleClass().addAll("tag", "tag-global");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
+            setText(null);
             if (empty || pool == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label name = new Label(pool.name());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            HBox box = new HBox(6, name);
-            box.setAlignment(Pos.CENTER_LEFT);
-            if (pool.global()) {
-                Label global = new Label("global");
-                global.getStyleClass().addAll("tag", "tag-global");
-                box.getChildren().add(global);
-            }
+            name.setText(pool.name());
+            global.setVisible(pool.global());
+            global.setManaged(pool.global());
             setGraphic(box);
-            setText(null);
+        }
+    }
+
+    private final class StateCell extends TableCell<PoolSummary, PoolSummary> {
+        private final Tooltip why = new Tooltip();
+
+        StateCell() {
+            why.setWrapText(true);
+            why.setMaxWidth(520);
+        }
+
+        @Override
+        protected void updateItem(PoolSummary pool, boolean empty) {
+            super.updateItem(pool, empty);
+            getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            if (empty || pool == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            PoolState state = state(pool);
+            setText(state.words());
+            getStyleClass().add(switch (state) {
+                case READY -> Styles.SUCCESS;
+                case NEARLY_FULL -> Styles.WARNING;
+                case FULL, INVALID -> Styles.DANGER;
+            });
+            List<ManifestProblem> own = problemsOf(pool);
+            if (own.isEmpty()) {
+                setTooltip(null);
+            } else {
+                why.setText(own.stream().map(p -> (p.field() == null || p.field().isEmpty() ? "" : p.field() + ": ")
+                        + p.message()).collect(Collectors.joining("\n")));
+                setTooltip(why);
+            }
         }
     }
 
     private static final class UsageCell extends TableCell<PoolSummary, PoolSummary> {
+        private final ProgressBar bar = new ProgressBar(0);
+        private final Label text = new Label();
+        private final HBox box;
+
+        UsageCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add(Styles.SMALL);
+            text.getStyleClass().add(Styles.TEXT_SMALL);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            StackPane stack = new StackPane(bar);
+            box = new HBox(8, stack, text);
+            HBox.setHgrow(stack, Priority.ALWAYS);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
@@ -188,19 +486,12 @@ public final class PoolListView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            ProgressBar bar = new ProgressBar(pool.utilisation());
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.getStyleClass().add(Styles.SMALL);
             double u = pool.utilisation();
-            bar.pseudoClassStateChanged(Styles.STATE_DANGER, u >= 0.9);
-            bar.pseudoClassStateChanged(Styles.STATE_WARNING, u >= 0.7 && u < 0.9);
-            Label text = new Label(Counts.compact(pool.used()) + " / " + Counts.compact(pool.total()));
-            text.getStyleClass().add(Styles.TEXT_SMALL);
-            text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            StackPane stack = new StackPane(bar);
-            HBox box = new HBox(8, stack, text);
-            HBox.setHgrow(stack, Priority.ALWAYS);
-            box.setAlignment(Pos.CENTER_LEFT);
+            bar.setProgress(u);
+            PoolState state = PoolState.byUtilisation(u);
+            bar.pseudoClassStateChanged(Styles.STATE_DANGER, state == PoolState.FULL);
+            bar.pseudoClassStateChanged(Styles.STATE_WARNING, state == PoolState.NEARLY_FULL);
+            text.setText(Counts.compact(pool.used()) + " / " + Counts.compact(pool.total()));
             setGraphic(box);
         }
     }

@@ -1,5 +1,7 @@
 package io.pooldesk.views.pools;
 
+import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.validation.ManifestValidator;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.RecoveryStore;
 import io.pooldesk.model.workspace.Workspace;
@@ -13,7 +15,12 @@ import io.pooldesk.views.pools.forms.PoolForms;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -27,8 +34,11 @@ public final class PoolsPage implements Page {
     private final DialogService dialogs;
     private final Supplier<Window> owner;
     private final PoolListView list = new PoolListView();
+    private final ProblemsView problems = new ProblemsView();
     private final PoolDetailView detail;
     private final SplitPane view;
+    /** Which analysis the last validation started for: a slower, older one must not overwrite a newer answer. */
+    private WorkspaceAnalysis validating;
 
     public PoolsPage(WorkspaceViewModel workspace, DialogService dialogs, Navigator navigator, Supplier<Window> owner) {
         this.workspace = workspace;
@@ -37,7 +47,9 @@ public final class PoolsPage implements Page {
         this.model = new PoolsViewModel(workspace, dialogs);
         this.detail = new PoolDetailView(holder -> navigator.show(LoadBalancersPage.class).select(holder),
                 workspace);
-        view = new SplitPane(list, detail);
+        BorderPane left = new BorderPane(list);
+        left.setBottom(problems);
+        view = new SplitPane(left, detail);
         view.setOrientation(Orientation.HORIZONTAL);
         view.setDividerPositions(0.64);
         workspace.analysisProperty().addListener((o, old, analysis) -> show(analysis));
@@ -49,6 +61,20 @@ public final class PoolsPage implements Page {
                 editSelected();
             }
         });
+        list.cloneButton().setOnAction(e -> cloneSelected());
+        MenuItem edit = new MenuItem("Edit…");
+        edit.setOnAction(e -> editSelected());
+        MenuItem clone = new MenuItem("Clone…");
+        clone.setId("pool-menu-clone");
+        clone.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        clone.setOnAction(e -> cloneSelected());
+        MenuItem delete = new MenuItem("Delete");
+        delete.setOnAction(e -> deleteSelected());
+        ContextMenu menu = new ContextMenu(edit, clone, new SeparatorMenuItem(), delete);
+        menu.getItems().forEach(i -> i.disableProperty().bind(
+                list.table().getSelectionModel().selectedItemProperty().isNull()));
+        list.table().setContextMenu(menu);
+        problems.setOnOpen(this::open);
     }
 
     @Override
@@ -82,6 +108,49 @@ public final class PoolsPage implements Page {
         list.setPools(analysis == null ? List.of() : analysis.pools());
         PoolSummary selected = workspace.selectedPoolProperty().get();
         detail.show(selected, yamlOf(selected));
+        validate(analysis);
+    }
+
+    /** Runs what {@code pooldesk validate} runs on the workspace, off the UI thread; the list and panel show it. */
+    private void validate(WorkspaceAnalysis analysis) {
+        validating = analysis;
+        if (analysis == null) {
+            list.setProblems(null);
+            problems.show(null);
+            return;
+        }
+        List<Manifest> objects = workspace.manifests();
+        workspace.background().run("Validating the workspace", () -> new ManifestValidator().validate(objects),
+                report -> {
+                    if (validating == analysis) {
+                        list.setProblems(report);
+                        problems.show(report);
+                    }
+                }, failed -> workspace.statusProperty().set("The workspace could not be validated: "
+                        + failed.getMessage()));
+    }
+
+    /** Goes to a problem's object: its pool in the list, else the status line names its file and document. */
+    private void open(ProblemsView.Problem problem) {
+        WorkspaceAnalysis analysis = workspace.analysisProperty().get();
+        PoolSummary pool = analysis == null ? null : analysis.pools().stream()
+                .filter(p -> p.manifest().source().equals(problem.source())
+                        && p.manifest().document() == problem.document()).findFirst().orElse(null);
+        if (pool != null && list.reveal(pool)) {
+            select(pool);
+            list.table().requestFocus();
+            workspace.statusProperty().set(problem.severity() + " in " + pool.name() + ": " + problem.message());
+        } else if (!problem.source().isEmpty()) {
+            workspace.statusProperty().set((problem.object().isEmpty() ? "" : problem.object() + " is ")
+                    + "in " + problem.file() + (problem.document() > 0 ? ", document " + problem.document() : "")
+                    + ": " + problem.message());
+        } else {
+            workspace.statusProperty().set(problem.message());
+        }
+    }
+
+    public ProblemsView problems() {
+        return problems;
     }
 
     private static String yamlOf(PoolSummary pool) {
