@@ -145,11 +145,11 @@ public final class YamlEditorModel {
         last = result;
         problems.setAll(result.problems());
         if (!result.valid()) {
-            // the problems are listed in full under the editor: the reason says how many and where the first is
+            // the problems are listed in full, with their fields, above Save: its reason stays short enough to sit beside it
             YamlCheck.Problem first = result.problems().get(0);
             int count = result.problems().size();
             saveBlocked.set("Cannot save yet: " + (count == 1 ? "1 problem, at " : count + " problems, the first at ")
-                    + "line " + first.line() + (first.field().isEmpty() ? "" : " (" + first.field() + ")") + ".");
+                    + "line " + first.line() + ".");
         } else if (!changed.get()) {
             saveBlocked.set("Nothing to save: the text is the saved pool's.");
         } else {

@@ -181,7 +181,7 @@ class YamlEditorWindowTest {
         assertTrue(problems(robot).contains("spec.addresses[0]: " + says), problems(robot));
         assertTrue(problems(robot).startsWith("[Line 8, column 7"), "the address is on line 8: " + problems(robot));
         assertTrue(save.isDisabled(), "Save is off while a rule fails");
-        assertEquals("Cannot save yet: 1 problem, at line 8 (spec.addresses[0]).", reason);
+        assertEquals("Cannot save yet: 1 problem, at line 8.", reason);
         robot.interact(() -> area.moveTo(0));
         robot.clickOn(".yaml-problem");
         assertEquals(7, area.getCurrentParagraph(), "a click on the problem puts the caret on its line");
