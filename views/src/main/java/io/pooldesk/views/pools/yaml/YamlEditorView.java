@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -58,8 +59,13 @@ public final class YamlEditorView extends StackPane {
         area.setAccessibleRole(AccessibleRole.TEXT_AREA);
         area.setAccessibleText("The pool's YAML, editable");
         area.setWrapText(false);
+        // only the lines a change touched are coloured again: a pool's status can run to thousands of lines
+        area.plainTextChanges().subscribe(change -> {
+            int first = area.offsetToPosition(change.getPosition(), Bias.Forward).getMajor();
+            int last = area.offsetToPosition(change.getInsertionEnd(), Bias.Forward).getMajor();
+            colour(area, first, last);
+        });
         area.textProperty().addListener((o, old, now) -> {
-            colour(area);
             if (!fromModel) {
                 model.textProperty().set(now);
             }
@@ -257,8 +263,8 @@ public final class YamlEditorView extends StackPane {
         area.requestFocus();
     }
 
-    private static void colour(CodeArea area) {
-        for (int i = 0; i < area.getParagraphs().size(); i++) {
+    private static void colour(CodeArea area, int first, int last) {
+        for (int i = Math.max(0, first); i <= last && i < area.getParagraphs().size(); i++) {
             String line = area.getParagraph(i).getText();
             if (!line.isEmpty()) {
                 area.setStyleSpans(i, 0, YamlHighlighting.line(line));

@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -236,6 +237,18 @@ class YamlEditorWindowTest {
         assertTrue(area.getText().contains("10.200.0.0/27"), "edits left for another pool are there on coming back");
         assertNotNull(((javafx.scene.control.TabPane) find(robot, "detail-tabs")).getTabs().get(1).getGraphic(),
                 "the YAML tab is marked while it holds unsaved edits");
+        checked(robot);
+        robot.interact(() -> area.moveTo(area.getText().indexOf("cidrs:")));
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(area.getText().contains("\n    cidrs:"), "Tab indents by two spaces: " + area.getText());
+        assertEquals(List.of("key:cidrs"), area.getStyleSpans(area.getCurrentParagraph()).stream()
+                .filter(span -> !span.getStyle().isEmpty())
+                .map(span -> span.getStyle().iterator().next().replace("yaml-", "") + ":cidrs").toList(),
+                "the typed line is coloured again");
+        robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(area.isFocused(), "Ctrl+Tab leaves the editor");
         checked(robot);
         robot.clickOn("#yaml-revert");
         assertEquals(saved, area.getText(), "Revert puts the saved pool's YAML back");
