@@ -197,7 +197,7 @@ public final class Simulator {
         private void put(Manifest written, Verb verb) {
             if (Namespaces.isNamespace(written)) {
                 // labels a namespace selector reads: a pool that could not match before may match now
-                context.namespace(written.name(), Namespaces.labels(written));
+                context.namespace(written.name(), Namespaces.labels(written), Namespaces.annotations(written));
                 epoch++;
                 return;
             }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * What the cluster around the pools tells the systems: settings an operator gives on the command line (a webhook's
- * service CIDR, the namespace a controller runs in), and the labels of the {@code Namespace} objects the input
- * carries, for namespace selectors. One context is shared by every system of a run.
+ * service CIDR, the namespace a controller runs in), and the labels and annotations of the {@code Namespace} objects
+ * the input carries: labels for namespace selectors, annotations for webhooks that copy one (Harvester's load-balancer
+ * mutator reads Rancher's project). One context is shared by every system of a run.
  */
 public final class ClusterContext {
     /** The cluster's service CIDR, when the operator gives it: a setting of the cluster rather than of one system. */
@@ -16,6 +17,7 @@ public final class ClusterContext {
 
     private final Map<String, String> settings;
     private final Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> namespaceAnnotations = new LinkedHashMap<>();
 
     public ClusterContext(Map<String, String> settings) {
         this.settings = Map.copyOf(settings);
@@ -36,7 +38,13 @@ public final class ClusterContext {
 
     /** A {@code Namespace} object of the input, with its labels. */
     public void namespace(String name, Map<String, String> labels) {
+        namespace(name, labels, Map.of());
+    }
+
+    /** A {@code Namespace} object of the input, with its labels and annotations. */
+    public void namespace(String name, Map<String, String> labels, Map<String, String> annotations) {
         namespaces.put(name, Map.copyOf(labels));
+        namespaceAnnotations.put(name, Map.copyOf(annotations));
     }
 
     /** Whether the input carries Namespace objects: without them, namespace selectors cannot be evaluated. */
@@ -47,6 +55,11 @@ public final class ClusterContext {
     /** The labels of a namespace the input carries; empty when it carries none of that name. */
     public Optional<Map<String, String>> labelsOf(String namespace) {
         return Optional.ofNullable(namespaces.get(namespace));
+    }
+
+    /** The annotations of a namespace the input carries; empty when it carries none of that name. */
+    public Optional<Map<String, String>> annotationsOf(String namespace) {
+        return Optional.ofNullable(namespaceAnnotations.get(namespace));
     }
 
     public Map<String, Map<String, String>> namespaces() {

@@ -50,7 +50,7 @@ public final class ManifestValidator {
         ClusterContext context = new ClusterContext(settings);
         for (Manifest written : manifests) {
             if (Namespaces.isNamespace(written)) {
-                context.namespace(written.name(), Namespaces.labels(written));
+                context.namespace(written.name(), Namespaces.labels(written), Namespaces.annotations(written));
                 continue;
             }
             Optional<PoolSystem> system = systems.stream()

@@ -4,6 +4,7 @@ import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.ObjectRef;
 import io.pooldesk.model.system.Outcome;
@@ -27,16 +28,18 @@ public final class HarvesterLbController implements Controller {
     private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final HarvesterLbEngine engine;
+    private final ClusterContext context;
+    /** A pool whose scope names a project, or null; looked for again after the pools change. */
+    private IpPool scopedByProject;
+    private boolean scopedByProjectKnown;
     /** The engine's pools indexed for the admission of the next one loaded; null after a step changed the pools. */
     private AdmittedPools loaded = new AdmittedPools();
     private boolean documentedGroupReported;
 
-    public HarvesterLbController() {
-        this(new HarvesterLbEngine());
-    }
-
-    private HarvesterLbController(HarvesterLbEngine engine) {
-        this.engine = engine;
+    /** @param context the run's Namespaces: a guest cluster's project is theirs */
+    public HarvesterLbController(ClusterContext context) {
+        this.engine = new HarvesterLbEngine();
+        this.context = context;
     }
 
     public HarvesterLbEngine engine() {
@@ -61,6 +64,7 @@ public final class HarvesterLbController implements Controller {
             return;
         }
         loaded.add(pool, engine.pool(pool.name()).ranges());
+        scopedByProjectKnown = false;
         statusProblems.forEach(p -> log.warn(manifest.source() + ": document " + manifest.document() + " ("
                 + manifest.describe() + "): " + p));
         warnAboutQuirks(manifest, pool, log);
@@ -81,6 +85,7 @@ public final class HarvesterLbController implements Controller {
             return null;
         }
         loaded = null;
+        scopedByProjectKnown = false;
         warnAboutQuirks(manifest, pool, log);
         return PoolChange.NOTHING_RELEASED;
     }
@@ -92,6 +97,10 @@ public final class HarvesterLbController implements Controller {
             lb = HarvesterLbCodec.readLoadBalancer(manifest);
         } catch (ManifestException e) {
             return List.of(new Outcome.Refused(ref(manifest), List.of(new Violation(e.field(), e.getMessage()))));
+        }
+        String projectNotRead = HarvesterLbMutator.projectNotRead(lb, context, scopedByProject());
+        if (projectNotRead != null) {
+            log.warn(projectNotRead);
         }
         ObjectRef ref = ref(lb);
         RequestOutcome outcome;
@@ -158,6 +167,7 @@ public final class HarvesterLbController implements Controller {
             return Optional.empty();
         }
         loaded = null;
+        scopedByProjectKnown = false;
         List<Violation> refused = engine.delete(pool.name());
         for (Violation v : refused) {
             log.reject(new ManifestProblem(step, 0, HarvesterLb.POOL_KIND + "/" + pool.name(), v.field(),
@@ -177,6 +187,15 @@ public final class HarvesterLbController implements Controller {
 
     private static ObjectRef poolRef(String name) {
         return ObjectRef.clusterScoped(HarvesterLb.POOL_KIND, name);
+    }
+
+    private IpPool scopedByProject() {
+        if (!scopedByProjectKnown) {
+            scopedByProject = engine.pools().stream().map(PoolState::definition)
+                    .filter(HarvesterLbMutator::scopedByProject).findFirst().orElse(null);
+            scopedByProjectKnown = true;
+        }
+        return scopedByProject;
     }
 
     private AdmittedPools loaded() {

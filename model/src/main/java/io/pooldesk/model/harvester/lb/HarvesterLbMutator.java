@@ -3,6 +3,7 @@ package io.pooldesk.model.harvester.lb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Mutation;
 
 import java.util.ArrayList;
@@ -10,11 +11,13 @@ import java.util.List;
 
 /**
  * The LoadBalancer mutating webhook ({@code pkg/webhook/loadbalancer/mutator.go} of load-balancer-harvester): what the
- * cluster stores differs from what the operator wrote in the namespace annotation, the network of a guest-cluster
- * load balancer, and the health-check thresholds.
+ * cluster stores differs from what the operator wrote in the namespace annotation, the project and network of a
+ * guest-cluster load balancer, and the health-check thresholds.
  */
 final class HarvesterLbMutator {
     static final String MANAGEMENT_NETWORK = "cloudprovider.harvesterhci.io/managementNetwork";
+    /** Rancher's annotation on a Namespace naming its project, {@code cluster:project} ({@code rancher/pkg/project}). */
+    static final String NAMESPACE_PROJECT = "field.cattle.io/projectId";
     private static final String[] THRESHOLDS = {"successThreshold", "failureThreshold", "periodSeconds",
             "timeoutSeconds"};
     /** mutator.go 81-120: the defaults written over zero thresholds, in the order above. */
@@ -23,7 +26,7 @@ final class HarvesterLbMutator {
     private HarvesterLbMutator() {
     }
 
-    static Mutation mutate(Manifest written) {
+    static Mutation mutate(Manifest written, ClusterContext context) {
         ObjectNode object = written.object().deepCopy();
         List<Mutation.Change> changes = new ArrayList<>();
         String namespace = written.namespace().isEmpty() ? "default" : written.namespace();
@@ -32,6 +35,14 @@ final class HarvesterLbMutator {
         setAnnotation(object, HarvesterLb.ANNOTATION_NAMESPACE, namespace, changes,
                 "the mutating webhook writes the load balancer's own namespace");
         if (cluster) {
+            // mutator.go 149-152, 171, 204-213, TestFindProject: the project is the Namespace's, ':' written as '/';
+            // a Namespace the input does not carry leaves it as written (the controller and the rules say so)
+            context.annotationsOf(namespace).ifPresent(annotations -> {
+                String project = annotations.getOrDefault(NAMESPACE_PROJECT, "").replaceFirst(":", "/");
+                setAnnotation(object, HarvesterLb.ANNOTATION_PROJECT, project, changes,
+                        "the mutating webhook writes the project of Namespace " + namespace + " (" + NAMESPACE_PROJECT
+                                + ")");
+            });
             // mutator.go 232-241, TestFindNetwork: only guest-cluster load balancers fall back to the management network
             String network = annotation(object, HarvesterLb.ANNOTATION_NETWORK);
             String management = annotation(object, MANAGEMENT_NETWORK);
@@ -57,6 +68,35 @@ final class HarvesterLbMutator {
             return Mutation.none(written);
         }
         return new Mutation(new Manifest(written.source(), written.document(), object), changes);
+    }
+
+    /**
+     * Said when a guest-cluster load balancer's project may not be what the cluster stores: the input carries no
+     * Namespace of that name (before it), so the annotation is used as written, and a pool's scope names a project, so
+     * it matters. Null otherwise.
+     *
+     * @param scopedByProject a pool whose scope names a project ({@link #scopedByProject}), or null
+     */
+    static String projectNotRead(LoadBalancer lb, ClusterContext context, IpPool scopedByProject) {
+        if (scopedByProject == null || !lb.isClusterWorkload()
+                || context.annotationsOf(lb.namespace()).isPresent()) {
+            return null;
+        }
+        return "guest-cluster load balancers in namespace " + lb.namespace() + " keep their "
+                + HarvesterLb.ANNOTATION_PROJECT + " annotation as written: the mutating webhook replaces it with the"
+                + " project of Namespace " + lb.namespace() + " (" + NAMESPACE_PROJECT + "), the input carries no"
+                + " Namespace " + lb.namespace() + " before them, and pool " + scopedByProject.name()
+                + " is scoped by project";
+    }
+
+    /** Whether a pool's scope names a project: only then does a load balancer's project choose between pools. */
+    static boolean scopedByProject(IpPool pool) {
+        for (ScopeTuple tuple : pool.selector().scope()) {
+            if (!ScopeTuple.ALL.equals(tuple.project())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String annotation(ObjectNode object, String key) {

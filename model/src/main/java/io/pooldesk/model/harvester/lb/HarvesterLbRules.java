@@ -3,6 +3,7 @@ package io.pooldesk.model.harvester.lb;
 import io.pooldesk.model.system.Violation;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.ValidationReport;
 
@@ -20,6 +21,14 @@ public final class HarvesterLbRules implements KindRules {
     /** The admitted pools indexed: checking each pool against every earlier one made 10,000 pools take minutes. */
     private final AdmittedPools index = new AdmittedPools();
     private boolean documentedGroupReported;
+    private final ClusterContext context;
+    /** The first admitted pool whose scope names a project, or null. */
+    private IpPool scopedByProject;
+
+    /** @param context the run's Namespaces, as far as the input has given them when each object is checked */
+    public HarvesterLbRules(ClusterContext context) {
+        this.context = context;
+    }
 
     @Override
     public void check(Manifest manifest, ValidationReport.Builder report) {
@@ -59,6 +68,9 @@ public final class HarvesterLbRules implements KindRules {
         }
         if (violations.isEmpty()) {
             admitted.put(pool.name(), pool);
+            if (scopedByProject == null && HarvesterLbMutator.scopedByProject(pool)) {
+                scopedByProject = pool;
+            }
             index.add(pool, PoolAdmission.resolveQuietly(pool));
         }
     }
@@ -73,6 +85,10 @@ public final class HarvesterLbRules implements KindRules {
         }
         if (manifest.name().isEmpty()) {
             report.error(manifest.problem("metadata.name", "name is required"));
+        }
+        String projectNotRead = HarvesterLbMutator.projectNotRead(lb, context, scopedByProject);
+        if (projectNotRead != null) {
+            report.warn(projectNotRead);
         }
         for (Violation v : LoadBalancerAdmission.checkSpec(manifest, "create")) {
             report.error(v.in(manifest));

@@ -67,21 +67,24 @@ public final class HarvesterLbSystem implements PoolSystem {
         return HarvesterLb.isLoadBalancer(manifest);
     }
 
-    /** The LoadBalancer mutating webhook; pools are stored as written (their label rewrite is not modelled here). */
+    /**
+     * The LoadBalancer mutating webhook, reading the input's Namespaces for a guest cluster's project; pools are stored
+     * as written (their label rewrite is not modelled here).
+     */
     @Override
     public io.pooldesk.model.system.Mutation mutate(Manifest manifest, ClusterContext context) {
-        return HarvesterLb.isLoadBalancer(manifest) ? HarvesterLbMutator.mutate(manifest)
+        return HarvesterLb.isLoadBalancer(manifest) ? HarvesterLbMutator.mutate(manifest, context)
                 : io.pooldesk.model.system.Mutation.none(manifest);
     }
 
     @Override
     public KindRules newRules(ClusterContext context) {
-        return new HarvesterLbRules();
+        return new HarvesterLbRules(context);
     }
 
     @Override
     public Controller newController(ClusterContext context) {
-        return new HarvesterLbController();
+        return new HarvesterLbController(context);
     }
 
     /** Each range's gateway, written or the default the range resolves to. */

@@ -3,6 +3,7 @@ package io.pooldesk.model.harvester.lb;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.Yaml;
+import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Mutation;
 import io.pooldesk.model.system.PendingReason;
 import io.pooldesk.model.system.Violation;
@@ -112,7 +113,7 @@ class ReferenceLoadBalancerWebhookTest {
                     cloudprovider.harvesterhci.io/managementNetwork: "%s"
                 spec: {workloadType: cluster}
                 """.formatted(namespace, cluster, network, management));
-        Mutation mutation = HarvesterLbMutator.mutate(lb);
+        Mutation mutation = HarvesterLbMutator.mutate(lb, ClusterContext.defaults());
         assertEquals(expected, annotation(mutation, HarvesterLb.ANNOTATION_NETWORK));
         assertEquals(namespace, annotation(mutation, HarvesterLb.ANNOTATION_NAMESPACE));
     }
@@ -127,7 +128,7 @@ class ReferenceLoadBalancerWebhookTest {
                   namespace: default
                   annotations: {cloudprovider.harvesterhci.io/managementNetwork: mgmt/mgmt-net}
                 spec: {workloadType: vm}
-                """));
+                """), ClusterContext.defaults());
         assertEquals("", annotation(mutation, HarvesterLb.ANNOTATION_NETWORK));
     }
 
@@ -151,7 +152,7 @@ class ReferenceLoadBalancerWebhookTest {
                   workloadType: %s
                   listeners: [{name: a, backendPort: 80, protocol: TCP}, {name: b, backendPort: 32, protocol: UDP}]
                   healthCheck: %s
-                """.formatted(cluster ? "cluster" : "vm", check)));
+                """.formatted(cluster ? "cluster" : "vm", check)), ClusterContext.defaults());
         var node = mutation.stored().object().path("spec").path("healthCheck");
         List<String> values = new ArrayList<>();
         for (String f : new String[] {"successThreshold", "failureThreshold", "periodSeconds", "timeoutSeconds"}) {
