@@ -69,7 +69,7 @@ class SettingsWindowTest {
     }
 
     @Test
-    void sizePlaceThemeWorkspaceColumnWidthsAndSortSurviveARestart(FxRobot robot) {
+    void sizePlaceThemeWorkspaceColumnWidthsShownColumnsAndSortSurviveARestart(FxRobot robot) {
         Stage[] first = new Stage[1];
         MainWindow before = open(robot, first);
         TableView<PoolSummary> table = before.poolList().table();
@@ -84,6 +84,8 @@ class SettingsWindowTest {
             table.resizeColumn(name, 57);
             name.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(name);
+            column(table, "Kind").setVisible(false);
+            column(table, "Source").setVisible(true);
         });
         double width = name.getWidth();
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D);
@@ -110,6 +112,8 @@ class SettingsWindowTest {
             assertEquals(nameTitle, again.getSortOrder().get(0).getText());
             assertEquals(TableColumn.SortType.DESCENDING, again.getSortOrder().get(0).getSortType());
             assertEquals("b-pool", again.getItems().get(0).name(), "sorted as it was left");
+            assertFalse(column(again, "Kind").isVisible(), "a column hidden stays hidden");
+            assertTrue(column(again, "Source").isVisible(), "a column shown from the table's menu stays shown");
         } finally {
             robot.interact(() -> {
                 Theme.apply(second[0].getScene(), false);
@@ -117,6 +121,10 @@ class SettingsWindowTest {
             });
         }
         assertFalse(Theme.dark());
+    }
+
+    private static TableColumn<PoolSummary, ?> column(TableView<PoolSummary> table, String title) {
+        return table.getColumns().stream().filter(c -> title.equals(c.getText())).findFirst().orElseThrow();
     }
 
     @Test

@@ -102,19 +102,19 @@ public final class PoolListView extends BorderPane {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setComparator(Comparator.comparing(PoolSummary::name));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(150);
+        name.setPrefWidth(130);
         TableColumn<PoolSummary, PoolSummary> usage = new TableColumn<>("Used / total");
         usage.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         usage.setComparator(Comparator.comparingDouble(PoolSummary::utilisation));
         usage.setCellFactory(c -> new UsageCell());
-        usage.setPrefWidth(130);
+        usage.setPrefWidth(115);
         TableColumn<PoolSummary, PoolSummary> state = new TableColumn<>("State");
         state.setId("State");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator(Comparator.comparing(this::state));
         state.setCellFactory(c -> new StateCell());
-        state.setPrefWidth(90);
-        TableColumn<PoolSummary, String> ranges = Columns.text("Ranges", PoolListView::ranges, 150);
+        state.setPrefWidth(80);
+        TableColumn<PoolSummary, String> ranges = Columns.text("Ranges", PoolListView::ranges, 130);
         TableColumn<PoolSummary, PoolSummary> age = new TableColumn<>("Age");
         age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         age.setCellFactory(c -> new TableCell<>() {
@@ -127,7 +127,7 @@ public final class PoolListView extends BorderPane {
         // by the timestamp, not the words ("3h" is younger than "20d"); youngest first, unknown ages last
         age.setComparator(Comparator.comparing((PoolSummary p) -> p.created().orElse(null),
                 Comparator.nullsLast(Comparator.reverseOrder())));
-        age.setPrefWidth(55);
+        age.setPrefWidth(50);
         table.setItems(shown);
         // the table sorts the rows it shows in place: a permutation, the cells stay
         table.setSortPolicy(t -> {
@@ -139,19 +139,31 @@ public final class PoolListView extends BorderPane {
             }
             return true;
         });
+        // the exact size written; "Used / total" beside it counts what this pool's system can hand out
+        TableColumn<PoolSummary, String> size = Columns.text("Size", p -> Counts.compact(p.size()), 65);
+        TableColumn<PoolSummary, String> network = Columns.text("Network", p -> p.network().isEmpty() ? "-"
+                : p.network(), 80);
+        TableColumn<PoolSummary, String> priority = Columns.text("Prio", p -> p.priority().isEmpty() ? "-"
+                : p.priority(), 50);
+        TableColumn<PoolSummary, String> source = Columns.text("Source", PoolSummary::sourceFile, 95);
+        // what the detail beside the list says already starts hidden, so the rest fits 1024 pixels; the table's
+        // menu (the + at the right of the header) shows it again
+        for (var hidden : List.of(size, network, priority, source)) {
+            hidden.setVisible(false);
+        }
+        table.setTableMenuButtonVisible(true);
         table.getColumns().setAll(List.of(name,
-                Columns.text("Kind", PoolSummary::kind, 110),
+                Columns.text("Kind", PoolSummary::kind, 85),
                 ranges,
                 state,
                 usage,
-                Columns.text("Free", p -> Counts.compact(p.available()), 70),
-                // the exact size written; "Used / total" beside it counts what this pool's system can hand out
-                Columns.text("Size", p -> Counts.compact(p.size()), 65),
-                Columns.text("Network", p -> p.network().isEmpty() ? "-" : p.network(), 80),
-                Columns.text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 100),
-                Columns.text("Prio", p -> p.priority().isEmpty() ? "-" : p.priority(), 50),
+                Columns.text("Free", p -> Counts.compact(p.available()), 55),
+                size,
+                network,
+                Columns.text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 90),
+                priority,
                 age,
-                Columns.text("Source", PoolSummary::sourceFile, 95)));
+                source));
         clone.setId("pool-clone");
         clone.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         clone.setTooltip(new Tooltip("Clone the selected pool (Ctrl+Shift+C)"));
@@ -417,15 +429,24 @@ public final class PoolListView extends BorderPane {
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
             setText(null);
+            // an emptied row keeps its nodes, hidden: taking them out of the scene and back costs their CSS again
+            setGraphic(box);
+            box.setVisible(!empty && pool != null);
             if (empty || pool == null) {
-                setGraphic(null);
                 return;
             }
             name.setText(pool.name());
             global.setVisible(pool.global());
             global.setManaged(pool.global());
-            setGraphic(box);
         }
+    }
+
+    private static final List<String> STATE_CLASSES = java.util.Arrays.stream(PoolState.values())
+            .map(PoolListView::styleClass).toList();
+
+    /** {@code pool-state-nearly-full}: the CSS class of the State column's cell. */
+    static String styleClass(PoolState state) {
+        return "pool-state-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private final class StateCell extends TableCell<PoolSummary, PoolSummary> {
@@ -439,7 +460,7 @@ public final class PoolListView extends BorderPane {
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
-            getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            getStyleClass().removeAll(STATE_CLASSES);
             if (empty || pool == null) {
                 setText(null);
                 setTooltip(null);
@@ -447,11 +468,7 @@ public final class PoolListView extends BorderPane {
             }
             PoolState state = state(pool);
             setText(state.words());
-            getStyleClass().add(switch (state) {
-                case READY -> Styles.SUCCESS;
-                case NEARLY_FULL -> Styles.WARNING;
-                case FULL, INVALID -> Styles.DANGER;
-            });
+            getStyleClass().add(styleClass(state));
             List<ManifestProblem> own = problemsOf(pool);
             if (own.isEmpty()) {
                 setTooltip(null);
@@ -482,8 +499,9 @@ public final class PoolListView extends BorderPane {
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
+            setGraphic(box);
+            box.setVisible(!empty && pool != null);
             if (empty || pool == null) {
-                setGraphic(null);
                 return;
             }
             double u = pool.utilisation();

@@ -159,14 +159,20 @@ public final class DesktopSettings {
         }
     }
 
-    /** Gives a table the column widths and sort it had; columns are known by their titles. */
+    /** Gives a table the column widths, shown columns and sort it had; columns are known by their titles. */
     public void restore(String tableId, TableView<?> table) {
         restoreColumns(tableId, table);
     }
 
     private <S> void restoreColumns(String tableId, TableView<S> table) {
+        // which columns show first: the table shares its width among those
         for (TableColumn<S, ?> column : table.getColumns()) {
-            number("table." + tableId + ".width." + key(column)).filter(w -> w >= 20 && w <= 4000)
+            get("table." + tableId + ".visible." + key(column)).map(Boolean::parseBoolean)
+                    .ifPresent(column::setVisible);
+        }
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            // down to a column's least width: a last column squeezed there must come back so, or the others shrink
+            number("table." + tableId + ".width." + key(column)).filter(w -> w >= column.getMinWidth() && w <= 4000)
                     .ifPresent(column::setPrefWidth);
         }
         List<TableColumn<S, ?>> order = new ArrayList<>();
@@ -186,11 +192,12 @@ public final class DesktopSettings {
         }
     }
 
-    /** Records a table's column widths and sort. */
+    /** Records a table's column widths, which columns are shown, and its sort. */
     public void record(String tableId, TableView<?> table) {
         List<String> sort = new ArrayList<>();
         for (TableColumn<?, ?> column : table.getColumns()) {
             put("table." + tableId + ".width." + key(column), Double.toString(column.getWidth()));
+            put("table." + tableId + ".visible." + key(column), Boolean.toString(column.isVisible()));
         }
         for (TableColumn<?, ?> column : table.getSortOrder()) {
             sort.add((column.getSortType() == TableColumn.SortType.DESCENDING ? "-" : "") + key(column));

@@ -141,6 +141,15 @@ class PoolListWindowTest {
         assertEquals("nearly full", state.get("nearly"), "8 of 10 held");
         assertEquals("full", state.get("full"), "9 of 10 held");
         assertEquals("invalid", state.get("clash"), "validate refuses the overlap");
+        Map<String, javafx.scene.paint.Paint> fills = new HashMap<>();
+        robot.interact(() -> robot.lookup(".table-cell").queryAll().forEach(n -> {
+            if (n instanceof TableCell<?, ?> c && c.getText() != null && state.containsValue(c.getText())) {
+                fills.put(c.getText(), c.getTextFill());
+            }
+        }));
+        assertFalse(fills.get("ready").equals(fills.get("full")), "a full pool does not look like a roomy one");
+        assertFalse(fills.get("ready").equals(fills.get("nearly full")), fills.toString());
+        assertEquals(fills.get("full"), fills.get("invalid"), "both call for the operator, in the theme's danger colour");
         PoolSummary clash = window.poolList().table().getItems().stream().filter(p -> p.name().equals("clash"))
                 .findFirst().orElseThrow();
         String problems = window.poolList().problemsOf(clash).toString();
