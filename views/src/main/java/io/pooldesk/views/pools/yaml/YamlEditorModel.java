@@ -48,9 +48,7 @@ public final class YamlEditorModel {
         text.addListener((o, old, now) -> {
             changed.set(!now.equals(savedText.get()));
             if (saved != null) {
-                last = null;
-                saveBlocked.set("Checking the YAML…");
-                quiet.playFromStart();
+                checkSoon();
             }
         });
     }
@@ -113,10 +111,25 @@ public final class YamlEditorModel {
             problems.clear();
             saveBlocked.set("Select a pool to edit it as YAML.");
         } else {
-            last = null;
-            saveBlocked.set("Checking the YAML…");
-            quiet.playFromStart();
+            checkSoon();
         }
+    }
+
+    /**
+     * Checks the text once typing pauses. The saved pool's own text is not checked (the Problems panel lists what
+     * validate says of the workspace): selecting pools costs no background work until one is edited.
+     */
+    private void checkSoon() {
+        last = null;
+        if (!changed.get()) {
+            quiet.stop();
+            checks++;
+            problems.clear();
+            saveBlocked.set("Nothing to save: the text is the saved pool's.");
+            return;
+        }
+        saveBlocked.set("Checking the YAML…");
+        quiet.playFromStart();
     }
 
     /** Checks the text now, off the UI thread; the result is shown when it is still the text in the editor. */
@@ -150,8 +163,6 @@ public final class YamlEditorModel {
             int count = result.problems().size();
             saveBlocked.set("Cannot save yet: " + (count == 1 ? "1 problem, at " : count + " problems, the first at ")
                     + "line " + first.line() + ".");
-        } else if (!changed.get()) {
-            saveBlocked.set("Nothing to save: the text is the saved pool's.");
         } else {
             saveBlocked.set("");
         }
@@ -171,11 +182,14 @@ public final class YamlEditorModel {
             return false;
         }
         String name = saved.name();
-        String written = Workspace.render(List.of(last.object()));
+        var object = last.object();
+        String written = Workspace.render(List.of(object));
         // the workspace shows the saved pool again after writing: the editor then holds what was written
         savedText.set(written);
         text.set(written);
-        workspace.savePool(last.object(), "Edit " + name + " as YAML");
+        changed.set(false);
+        checkSoon();
+        workspace.savePool(object, "Edit " + name + " as YAML");
         return true;
     }
 

@@ -259,9 +259,14 @@ class YamlEditorWindowTest {
     @Test
     void everyKindOpensCleanAndAnEditIsCheckedByItsSystemsUpdateRules(FxRobot robot) {
         for (String pool : new String[] {"edge", "eip-lab", "net-48", "vips", "default-pool"}) {
-            openYaml(robot, pool);
+            CodeArea area = openYaml(robot, pool);
             assertTrue(checked(robot).startsWith("Nothing to save"), pool + ": " + problems(robot));
+            robot.clickOn(area);
+            robot.interact(() -> area.moveTo(area.getLength()));
+            robot.write("# checked\n");
+            assertEquals("", checked(robot), pool + ": its saved YAML passes its system's rules: " + problems(robot));
             assertEquals("[]", problems(robot), pool);
+            robot.clickOn("#yaml-revert");
         }
         // OpenELB's webhook refuses an update that moves the address (ValidateUpdate): validate alone never sees it
         CodeArea area = openYaml(robot, "eip-lab");
