@@ -51,8 +51,9 @@ final class AddressIdMap {
     private final List<Chunk> chunks = new ArrayList<>();
     // each chunk's first key, side by side: finding the chunk reads these few cache lines, not a chunk object and its
     // array per step of the search (a million held is 8,000 chunks: 13 steps)
-    private long[] firstHi = new long[0];
-    private long[] firstLo = new long[0];
+    private long[] firstHi = NO_LONGS;
+    private long[] firstLo = NO_LONGS;
+    private static final long[] NO_LONGS = new long[0];
     private int size;
 
     private void setFirst(int index) {

@@ -19,7 +19,9 @@ final class HolderTable {
     private int[] length = NO_INTS;
     private int[] refs = NO_INTS;
     private int[] hashes = NO_INTS; // the name's String hash: computed once, compared before the bytes
-    private int[] tags = NO_INTS; // the policy's number for the holder (see AllocationLedger.tag), 0 for a new id
+    // the policy's number for the holder (see AllocationLedger.tag), 0 for a new id; made when the first is set, so
+    // the kinds that keep none pay nothing for it
+    private int[] tags = NO_INTS;
     private int[] slots = NO_INTS; // id + 1, 0 when empty; linear probing
     private int[] free = NO_INTS;
     private int freeCount;
@@ -106,10 +108,16 @@ final class HolderTable {
     }
 
     int tag(int id) {
-        return tags[id];
+        return id < tags.length ? tags[id] : 0;
     }
 
     void tag(int id, int tag) {
+        if (id >= tags.length) {
+            if (tag == 0) {
+                return;
+            }
+            tags = Arrays.copyOf(tags, start.length);
+        }
         tags[id] = tag;
     }
 
@@ -130,7 +138,9 @@ final class HolderTable {
                 length = Arrays.copyOf(length, grown);
                 refs = Arrays.copyOf(refs, grown);
                 hashes = Arrays.copyOf(hashes, grown);
-                tags = Arrays.copyOf(tags, grown);
+                if (tags.length > 0) {
+                    tags = Arrays.copyOf(tags, grown);
+                }
             }
         }
         if (arenaUsed + bytes.length > arena.length) {
@@ -145,7 +155,9 @@ final class HolderTable {
         length[id] = bytes.length;
         arenaUsed += bytes.length;
         refs[id] = 0;
-        tags[id] = 0;
+        if (id < tags.length) {
+            tags[id] = 0;
+        }
         hashes[id] = hash;
         count++;
         if (count * 2 > slots.length) {

@@ -14,8 +14,9 @@ final class RunSet {
     private final List<long[]> chunks = new ArrayList<>();
     private final List<int[]> sizes = new ArrayList<>();
     // each chunk's first run start, side by side: the chunk search reads these, not a chunk array per step
-    private long[] firstHi = new long[0];
-    private long[] firstLo = new long[0];
+    private long[] firstHi = NO_LONGS;
+    private long[] firstLo = NO_LONGS;
+    private static final long[] NO_LONGS = new long[0];
     private long count;
 
     private void setFirst(int chunk) {
