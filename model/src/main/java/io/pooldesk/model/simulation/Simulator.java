@@ -4,6 +4,7 @@ import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.kube.Namespaces;
+import io.pooldesk.model.kube.VirtualMachineInstances;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
 import io.pooldesk.model.system.Mutation;
@@ -72,7 +73,7 @@ public final class Simulator {
                 if (read.problems().isEmpty()) {
                     work.add(read.scenario());
                 }
-            } else if (Namespaces.isNamespace(manifest)) {
+            } else if (Namespaces.isNamespace(manifest) || VirtualMachineInstances.isVmi(manifest)) {
                 work.add(manifest);
             } else if (systemOf(manifest).isEmpty()) {
                 skipped.add(skipWarning(manifest));
@@ -199,6 +200,11 @@ public final class Simulator {
                 // labels a namespace selector reads: a pool that could not match before may match now
                 context.namespace(written.name(), Namespaces.labels(written), Namespaces.annotations(written));
                 epoch++;
+                return;
+            }
+            if (VirtualMachineInstances.isVmi(written)) {
+                // what Harvester's load-balancer webhook reads to find a guest cluster's network
+                context.vmi(VirtualMachineInstances.read(written));
                 return;
             }
             Optional<PoolSystem> found = systemOf(written);

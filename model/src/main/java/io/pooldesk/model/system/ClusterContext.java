@@ -1,7 +1,9 @@
 package io.pooldesk.model.system;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +17,20 @@ public final class ClusterContext {
     /** The cluster's service CIDR, when the operator gives it: a setting of the cluster rather than of one system. */
     public static final String SERVICE_CIDR = "service-cidr";
 
+    /**
+     * What a webhook reads of a KubeVirt {@code VirtualMachineInstance} of the input: its labels and its first Multus
+     * network name ("" when it has none).
+     */
+    public record Vmi(String namespace, String name, Map<String, String> labels, String multusNetwork) {
+        public Vmi {
+            labels = Map.copyOf(labels);
+        }
+    }
+
     private final Map<String, String> settings;
     private final Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> namespaceAnnotations = new LinkedHashMap<>();
+    private final Map<List<String>, Vmi> vmis = new LinkedHashMap<>();
 
     public ClusterContext(Map<String, String> settings) {
         this.settings = Map.copyOf(settings);
@@ -60,6 +73,22 @@ public final class ClusterContext {
     /** The annotations of a namespace the input carries; empty when it carries none of that name. */
     public Optional<Map<String, String>> annotationsOf(String namespace) {
         return Optional.ofNullable(namespaceAnnotations.get(namespace));
+    }
+
+    /** A KubeVirt {@code VirtualMachineInstance} of the input; one of the same namespace and name replaces it. */
+    public void vmi(Vmi vmi) {
+        vmis.put(List.of(vmi.namespace(), vmi.name()), vmi);
+    }
+
+    /** The VirtualMachineInstances of a namespace, in the order the input gave them. */
+    public List<Vmi> vmisIn(String namespace) {
+        List<Vmi> out = new ArrayList<>();
+        for (Vmi vmi : vmis.values()) {
+            if (vmi.namespace().equals(namespace)) {
+                out.add(vmi);
+            }
+        }
+        return out;
     }
 
     public Map<String, Map<String, String>> namespaces() {

@@ -6,6 +6,7 @@ import io.pooldesk.model.kube.Nodes;
 import io.pooldesk.model.manifest.ManifestProblem;
 
 import io.pooldesk.model.kube.Namespaces;
+import io.pooldesk.model.kube.VirtualMachineInstances;
 import io.pooldesk.model.kube.ServiceRules;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Mutation;
@@ -51,6 +52,10 @@ public final class ManifestValidator {
         for (Manifest written : manifests) {
             if (Namespaces.isNamespace(written)) {
                 context.namespace(written.name(), Namespaces.labels(written), Namespaces.annotations(written));
+                continue;
+            }
+            if (VirtualMachineInstances.isVmi(written)) {
+                context.vmi(VirtualMachineInstances.read(written));
                 continue;
             }
             Optional<PoolSystem> system = systems.stream()

@@ -102,6 +102,10 @@ public final class HarvesterLbController implements Controller {
         if (projectNotRead != null) {
             log.warn(projectNotRead);
         }
+        String networkNotRead = HarvesterLbMutator.networkNotRead(lb, context);
+        if (networkNotRead != null) {
+            log.warn(networkNotRead);
+        }
         ObjectRef ref = ref(lb);
         RequestOutcome outcome;
         try {

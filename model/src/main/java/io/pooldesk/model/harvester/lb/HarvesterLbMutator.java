@@ -18,6 +18,10 @@ final class HarvesterLbMutator {
     static final String MANAGEMENT_NETWORK = "cloudprovider.harvesterhci.io/managementNetwork";
     /** Rancher's annotation on a Namespace naming its project, {@code cluster:project} ({@code rancher/pkg/project}). */
     static final String NAMESPACE_PROJECT = "field.cattle.io/projectId";
+    /** The labels by which the webhook finds a guest cluster's VMs (pkg/utils/const.go 27-28, 40). */
+    static final String GUEST_CLUSTER_NAME = "guestcluster.harvesterhci.io/name";
+    static final String CREATOR = "harvesterhci.io/creator";
+    static final String NODE_DRIVER = "docker-machine-driver-harvester";
     private static final String[] THRESHOLDS = {"successThreshold", "failureThreshold", "periodSeconds",
             "timeoutSeconds"};
     /** mutator.go 81-120: the defaults written over zero thresholds, in the order above. */
@@ -49,6 +53,13 @@ final class HarvesterLbMutator {
             if (network.isEmpty() && !management.isEmpty()) {
                 setAnnotation(object, HarvesterLb.ANNOTATION_NETWORK, management, changes,
                         "the mutating webhook takes " + MANAGEMENT_NETWORK + " when the network is empty");
+            } else if (network.isEmpty()) {
+                List<ClusterContext.Vmi> vmis = vmisOfCluster(namespace,
+                        annotation(object, HarvesterLb.ANNOTATION_CLUSTER), context);
+                if (!vmis.isEmpty()) {
+                    setAnnotation(object, HarvesterLb.ANNOTATION_NETWORK, vmis.get(0).multusNetwork(), changes,
+                            networkFoundIn(vmis));
+                }
             }
         }
         JsonNode check = object.path("spec").path("healthCheck");
@@ -71,6 +82,48 @@ final class HarvesterLbMutator {
     }
 
     /**
+     * mutator.go 243-318, TestFindNetwork priorities 3-4: with the cluster's name, the VMIs of the load balancer's
+     * namespace labelled with it, else those Rancher's node driver created whose name starts with it; of those, the
+     * ones with a Multus network. The webhook takes the first its cache lists, in no set order: Pooldesk takes the
+     * input's first and says which others the cluster could take.
+     */
+    private static List<ClusterContext.Vmi> vmisOfCluster(String namespace, String cluster, ClusterContext context) {
+        List<ClusterContext.Vmi> labelled = new ArrayList<>();
+        List<ClusterContext.Vmi> created = new ArrayList<>();
+        if (cluster.isEmpty()) {
+            return labelled;
+        }
+        for (ClusterContext.Vmi vmi : context.vmisIn(namespace)) {
+            if (vmi.multusNetwork().isEmpty()) {
+                continue;
+            }
+            if (cluster.equals(vmi.labels().get(GUEST_CLUSTER_NAME))) {
+                labelled.add(vmi);
+            } else if (NODE_DRIVER.equals(vmi.labels().get(CREATOR)) && vmi.name().startsWith(cluster)) {
+                created.add(vmi);
+            }
+        }
+        return labelled.isEmpty() ? created : labelled;
+    }
+
+    private static String networkFoundIn(List<ClusterContext.Vmi> vmis) {
+        ClusterContext.Vmi first = vmis.get(0);
+        StringBuilder why = new StringBuilder("the mutating webhook takes the first Multus network of"
+                + " VirtualMachineInstance " + first.namespace() + "/" + first.name());
+        List<String> others = new ArrayList<>();
+        for (ClusterContext.Vmi vmi : vmis) {
+            if (!vmi.multusNetwork().equals(first.multusNetwork()) && !others.contains(vmi.multusNetwork())) {
+                others.add(vmi.multusNetwork());
+            }
+        }
+        if (!others.isEmpty()) {
+            why.append("; the cluster's VMs also name ").append(String.join(", ", others))
+                    .append(", and the webhook takes whichever VM its cache lists first");
+        }
+        return why.toString();
+    }
+
+    /**
      * Said when a guest-cluster load balancer's project may not be what the cluster stores: the input carries no
      * Namespace of that name (before it), so the annotation is used as written, and a pool's scope names a project, so
      * it matters. Null otherwise.
@@ -87,6 +140,23 @@ final class HarvesterLbMutator {
                 + " project of Namespace " + lb.namespace() + " (" + NAMESPACE_PROJECT + "), the input carries no"
                 + " Namespace " + lb.namespace() + " before them, and pool " + scopedByProject.name()
                 + " is scoped by project";
+    }
+
+    /**
+     * Said when a guest-cluster load balancer names its cluster but no network and the input carries no
+     * VirtualMachineInstance in its namespace: the webhook would take the network of the cluster's VMs (mutator.go
+     * 243-282), Pooldesk leaves it empty. Null otherwise.
+     */
+    static String networkNotRead(LoadBalancer lb, ClusterContext context) {
+        String cluster = lb.annotations().getOrDefault(HarvesterLb.ANNOTATION_CLUSTER, "");
+        if (!lb.isClusterWorkload() || cluster.isEmpty()
+                || !lb.annotations().getOrDefault(HarvesterLb.ANNOTATION_NETWORK, "").isEmpty()
+                || !context.vmisIn(lb.namespace()).isEmpty()) {
+            return null;
+        }
+        return "guest-cluster load balancers of cluster " + cluster + " in namespace " + lb.namespace() + " keep an"
+                + " empty network: the mutating webhook takes the Multus network of the cluster's VMs, and the input"
+                + " carries no VirtualMachineInstance in namespace " + lb.namespace() + " before them";
     }
 
     /** Whether a pool's scope names a project: only then does a load balancer's project choose between pools. */

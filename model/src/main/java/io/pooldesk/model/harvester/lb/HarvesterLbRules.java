@@ -90,6 +90,10 @@ public final class HarvesterLbRules implements KindRules {
         if (projectNotRead != null) {
             report.warn(projectNotRead);
         }
+        String networkNotRead = HarvesterLbMutator.networkNotRead(lb, context);
+        if (networkNotRead != null) {
+            report.warn(networkNotRead);
+        }
         for (Violation v : LoadBalancerAdmission.checkSpec(manifest, "create")) {
             report.error(v.in(manifest));
         }

@@ -16,10 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * load-balancer-harvester e861dc948324084793b8af7dee22451d8a0d619c: a guest-cluster load balancer's project is its
- * Namespace's (pkg/webhook/loadbalancer/mutator.go 144-181, 204-213), and the project chooses its pool
- * (pkg/ipam/selector.go). Through {@code pooldesk simulate} and {@code validate}, with Namespace objects as input.
+ * Namespace's (pkg/webhook/loadbalancer/mutator.go 144-181, 204-213), its network without one written is its VMs'
+ * (243-318), and both choose its pool (pkg/ipam/selector.go). Through {@code pooldesk simulate} and {@code validate},
+ * with Namespace and VirtualMachineInstance objects as input.
  */
-class HarvesterLbProjectCliTest {
+class HarvesterGuestClusterCliTest {
     @TempDir
     Path dir;
 
@@ -149,6 +150,45 @@ class HarvesterLbProjectCliTest {
         Files.writeString(unscoped, Files.readString(scoped).replace("project: local/p-abcde, namespace", "project:"
                 + " \"*\", namespace"));
         assertFalse(simulate(unscoped).path("warnings").toString().contains("keep their"));
+    }
+
+    /**
+     * mutator_test.go TestFindNetwork "Found (priority 3): via cluster-name label to match VMI", "Found (priority 4):
+     * (fallback) via creator + prefix to match VMI" and the two "Not found (priority 3, 4)" cases, with the reference's
+     * VirtualMachineInstances as input (mutator-network-from-vmis.yaml).
+     */
+    @Test
+    void aGuestClustersNetworkIsTheMultusNetworkOfItsVms() throws Exception {
+        Path file = HarvesterFidelityCliTest.LB.resolve("mutator-network-from-vmis.yaml");
+        JsonNode json = simulate(file);
+        assertEquals("modern-net", poolOf(json, "LoadBalancer/default/lb-modern"), json.toPrettyString());
+        assertEquals("mgmt-untagged", poolOf(json, "LoadBalancer/default/lb-legacy"), json.toPrettyString());
+        assertEquals("no-network", poolOf(json, "LoadBalancer/wrong-namespace/lb-other-namespace"));
+        assertEquals("no-network", poolOf(json, "LoadBalancer/default/lb-other-cluster"));
+        assertTrue(json.path("warnings").toString().contains("(LoadBalancer/lb-modern): mutated: metadata.annotations"
+                + ".loadbalancer.harvesterhci.io/network: written (empty), the cluster stores \\\"default/modern-net\\\""
+                + " (the mutating webhook takes the first Multus network of VirtualMachineInstance"
+                + " default/any-vmi-name)"), json.path("warnings").toString());
+        // the input's VMs of namespace default are all there is: lb-other-cluster's empty network is no gap in it
+        assertFalse(json.path("warnings").toString().contains("in namespace default keep an empty network"),
+                json.toPrettyString());
+        CliContractTest.Run validate = CliContractTest.run("validate", file.toString());
+        assertEquals(0, validate.code(), validate.all());
+        assertFalse(validate.err().contains("VirtualMachineInstance of kubevirt.io/v1 is not one"), validate.all());
+        assertTrue(validate.err().contains("(LoadBalancer/lb-legacy): mutated: metadata.annotations.loadbalancer"
+                + ".harvesterhci.io/network: written (empty), the cluster stores \"default/mgmt-untagged\" (the"
+                + " mutating webhook takes the first Multus network of VirtualMachineInstance"
+                + " default/rke2-pool1-0032bbba-wdp7k)"), validate.all());
+
+        Path withoutVmis = dir.resolve("without-vmis.yaml");
+        String text = Files.readString(file);
+        Files.writeString(withoutVmis, text.substring(text.indexOf("apiVersion: loadbalancer.harvesterhci.io")));
+        JsonNode unread = simulate(withoutVmis);
+        assertEquals("no-network", poolOf(unread, "LoadBalancer/default/lb-modern"), unread.toPrettyString());
+        assertTrue(unread.path("warnings").toString().contains("guest-cluster load balancers of cluster modern-cluster"
+                + " in namespace default keep an empty network: the mutating webhook takes the Multus network of the"
+                + " cluster's VMs, and the input carries no VirtualMachineInstance in namespace default before them"),
+                unread.path("warnings").toString());
     }
 
     private static final String DEFAULT_POOL = """
