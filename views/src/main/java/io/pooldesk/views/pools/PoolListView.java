@@ -322,9 +322,13 @@ public final class PoolListView extends BorderPane {
 
     /** Marks the pools {@code validate} refuses (their state becomes invalid, the problems its tooltip). */
     public void setProblems(ValidationReport report) {
+        setProblems(PoolState.problemsOf(report));
+    }
+
+    /** The same, from validate's problems already grouped by pool ({@link PoolState#problemsOf(ValidationReport)}). */
+    public void setProblems(java.util.function.Function<PoolSummary, List<ManifestProblem>> problemsOf) {
         boolean hadProblems = !problems.isEmpty();
         problems.clear();
-        var problemsOf = PoolState.problemsOf(report);
         for (PoolSummary p : pools) {
             List<ManifestProblem> own = problemsOf.apply(p);
             if (!own.isEmpty()) {

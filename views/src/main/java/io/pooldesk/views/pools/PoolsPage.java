@@ -1,6 +1,9 @@
 package io.pooldesk.views.pools;
 
 import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.manifest.ManifestProblem;
+import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.workspace.PoolState;
 import io.pooldesk.model.validation.ManifestValidator;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.RecoveryStore;
@@ -25,6 +28,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The IP Pools page: the list beside the selected pool's numbers, map and YAML; the form in a window of its own. */
@@ -115,19 +119,26 @@ public final class PoolsPage implements Page {
     private void validate(WorkspaceAnalysis analysis) {
         validating = analysis;
         if (analysis == null) {
-            list.setProblems(null);
-            problems.show(null);
+            list.setProblems(pool -> List.of());
+            problems.show(List.of());
             return;
         }
         List<Manifest> objects = workspace.manifests();
-        workspace.background().run("Validating the workspace", () -> new ManifestValidator().validate(objects),
-                report -> {
-                    if (validating == analysis) {
-                        list.setProblems(report);
-                        problems.show(report);
-                    }
-                }, failed -> workspace.statusProperty().set("The workspace could not be validated: "
-                        + failed.getMessage()));
+        // the panel's rows and the problems by pool are made in the background too: a workspace of 200,000
+        // requests can bring as many problems
+        workspace.background().run("Validating the workspace", () -> {
+            ValidationReport report = new ManifestValidator().validate(objects);
+            return new Validated(PoolState.problemsOf(report), ProblemsView.rows(report));
+        }, validated -> {
+            if (validating == analysis) {
+                list.setProblems(validated.byPool());
+                problems.show(validated.rows());
+            }
+        }, failed -> workspace.statusProperty().set("The workspace could not be validated: "
+                + failed.getMessage()));
+    }
+
+    private record Validated(Function<PoolSummary, List<ManifestProblem>> byPool, List<ProblemsView.Problem> rows) {
     }
 
     /** Goes to a problem's object: its pool in the list, else the status line names its file and document. */

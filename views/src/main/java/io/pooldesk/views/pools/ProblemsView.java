@@ -74,16 +74,21 @@ public final class ProblemsView extends TitledPane {
     }
 
     public void show(ValidationReport report) {
-        List<Problem> rows = report == null ? List.of() : rows(report);
+        show(report == null ? List.of() : rows(report));
+    }
+
+    /** Shows rows made by {@link #rows(ValidationReport)} (in the background, for a large workspace). */
+    public void show(List<Problem> rows) {
         table.getItems().setAll(rows);
         long errors = rows.stream().filter(p -> p.severity().equals("error")).count();
         long warnings = rows.size() - errors;
-        setText(report == null ? "Problems" : "Problems: " + errors + (errors == 1 ? " error, " : " errors, ")
+        setText("Problems: " + errors + (errors == 1 ? " error, " : " errors, ")
                 + warnings + (warnings == 1 ? " warning" : " warnings"));
         pseudoClassStateChanged(Styles.STATE_DANGER, errors > 0);
     }
 
-    static List<Problem> rows(ValidationReport report) {
+    /** The panel's rows for what validate reported: errors first, then warnings. */
+    public static List<Problem> rows(ValidationReport report) {
         List<Problem> rows = new ArrayList<>();
         for (ManifestProblem p : report.errors()) {
             rows.add(new Problem("error", p.source(), p.document(), p.object() == null ? "" : p.object(),
