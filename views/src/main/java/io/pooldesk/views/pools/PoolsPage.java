@@ -16,6 +16,7 @@ import io.pooldesk.views.common.Page;
 import io.pooldesk.views.pools.editor.PoolFormWindow;
 import io.pooldesk.views.pools.forms.PoolForms;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -43,6 +44,9 @@ public final class PoolsPage implements Page {
     private final SplitPane view;
     /** Which analysis the last validation started for: a slower, older one must not overwrite a newer answer. */
     private WorkspaceAnalysis validating;
+    /** From this many objects, validation starts once the filter has been still for {@link #quiet}. */
+    private static final int LARGE = 10_000;
+    private final PauseTransition quiet = new PauseTransition(javafx.util.Duration.seconds(1));
 
     public PoolsPage(WorkspaceViewModel workspace, DialogService dialogs, Navigator navigator, Supplier<Window> owner) {
         this.workspace = workspace;
@@ -79,6 +83,11 @@ public final class PoolsPage implements Page {
                 list.table().getSelectionModel().selectedItemProperty().isNull()));
         list.table().setContextMenu(menu);
         problems.setOnOpen(this::open);
+        list.filterField().textProperty().addListener((o, old, text) -> {
+            if (quiet.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+                quiet.playFromStart();
+            }
+        });
     }
 
     @Override
@@ -118,12 +127,27 @@ public final class PoolsPage implements Page {
     /** Runs what {@code pooldesk validate} runs on the workspace, off the UI thread; the list and panel show it. */
     private void validate(WorkspaceAnalysis analysis) {
         validating = analysis;
+        quiet.stop();
         if (analysis == null) {
             list.setProblems(pool -> List.of());
             problems.show(List.of());
             return;
         }
         List<Manifest> objects = workspace.manifests();
+        if (objects.size() >= LARGE) {
+            // validating 200,000 objects takes seconds of a core and much garbage: it waits until the operator has
+            // stopped typing in the filter for a moment, so the list answers the keys first
+            quiet.setOnFinished(e -> validate(analysis, objects));
+            quiet.playFromStart();
+        } else {
+            validate(analysis, objects);
+        }
+    }
+
+    private void validate(WorkspaceAnalysis analysis, List<Manifest> objects) {
+        if (validating != analysis) {
+            return;
+        }
         // the panel's rows and the problems by pool are made in the background too: a workspace of 200,000
         // requests can bring as many problems
         workspace.background().run("Validating the workspace", () -> {
