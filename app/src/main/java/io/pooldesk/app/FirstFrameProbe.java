@@ -50,7 +50,9 @@ final class FirstFrameProbe {
         });
     }
 
+    /** From the start of the JVM the operator launched (the one that started this window's JVM, if any). */
     private static long sinceStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.currentTimeMillis() - Long.getLong("pooldesk.launchedAt",
+                ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 }

@@ -46,7 +46,10 @@ public final class Launcher {
             System.exit(runWithJavaFxModules(modules, args));
             return;
         }
-        WindowLog.start();
+        // Logback reads its configuration while JavaFX starts: done in line, it delayed the first frame by ~0.5 s
+        Thread logging = new Thread(WindowLog::start, "pooldesk-log-start");
+        logging.setDaemon(true);
+        logging.start();
         PooldeskApplication.main(args);
     }
 
@@ -84,6 +87,9 @@ public final class Launcher {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-Dpooldesk.javafxRelaunched=true");
+        // the window's start counts from this JVM's, which the operator waited for too
+        command.add("-Dpooldesk.launchedAt=" + Long.getLong("pooldesk.launchedAt",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
         command.add("-Djavafx.cachedir=" + System.getProperty("javafx.cachedir"));
         command.addAll(java.util.List.of("--module-path", modules.toString(), "--add-modules",
                 "javafx.controls,javafx.swing", "-cp", jar.toString(), Launcher.class.getName()));
