@@ -28,13 +28,14 @@ public final class PoolDetailView extends BorderPane {
     private final Label next = new Label();
     private final UtilisationMap map = new UtilisationMap();
     private final YamlEditorModel yamlModel;
-    private final YamlEditorView yaml;
+    /** Made when the YAML tab is first shown: RichTextFX's classes then load after the window's first frame. */
+    private YamlEditorView yaml;
+    private final Tab yamlTab = new Tab("YAML");
     private final FlowPane legend = new FlowPane(12, 4);
     private final java.util.Map<CellState, Rectangle> swatches = new java.util.EnumMap<>(CellState.class);
 
     public PoolDetailView(Consumer<String> onHolderSelected, WorkspaceViewModel workspace) {
         yamlModel = new YamlEditorModel(workspace);
-        yaml = new YamlEditorView(yamlModel);
         getStyleClass().add("pool-detail");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("detail-title");
@@ -66,8 +67,12 @@ public final class PoolDetailView extends BorderPane {
         VBox mapBox = new VBox(8, legend, map, help);
         VBox.setVgrow(map, javafx.scene.layout.Priority.ALWAYS);
         mapBox.setPadding(new Insets(8));
-        Tab yamlTab = new Tab("YAML", yaml);
         yamlTab.setId("yaml-tab");
+        yamlTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                yamlEditor();
+            }
+        });
         javafx.beans.InvalidationListener markYaml = o -> markYamlTab(yamlTab);
         yamlModel.changedProperty().addListener(markYaml);
         yamlModel.problems().addListener(markYaml);
@@ -102,6 +107,10 @@ public final class PoolDetailView extends BorderPane {
 
     /** The YAML tab's editor. */
     public YamlEditorView yamlEditor() {
+        if (yaml == null) {
+            yaml = new YamlEditorView(yamlModel);
+            yamlTab.setContent(yaml);
+        }
         return yaml;
     }
 
