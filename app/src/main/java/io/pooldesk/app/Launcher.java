@@ -46,10 +46,7 @@ public final class Launcher {
             System.exit(runWithJavaFxModules(modules, args));
             return;
         }
-        // Logback reads its configuration while JavaFX starts: done in line, it delayed the first frame by ~0.5 s
-        Thread logging = new Thread(WindowLog::start, "pooldesk-log-start");
-        logging.setDaemon(true);
-        logging.start();
+        WindowLog.start();
         PooldeskApplication.main(args);
     }
 

@@ -33,7 +33,9 @@ final class WindowLog {
 
     /**
      * Points Logback at the window's configuration and bridges java.util.logging into it. Must run before the first
-     * logger is asked for.
+     * logger is asked for. Logback reads its configuration on its own thread, while JavaFX starts (in line it held the
+     * first frame back by about half a second); what is logged meanwhile is kept and written once it is ready, and a
+     * failure that ends the window waits for it, so its trace reaches the log.
      */
     static void start() {
         System.setProperty("pooldesk.logdir", folder().toString());
@@ -42,13 +44,21 @@ final class WindowLog {
         }
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.pooldesk");
+        Thread configuring = new Thread(() -> org.slf4j.LoggerFactory.getLogger("io.pooldesk").info(
+                "Pooldesk {} starting on Java {} ({}), {}", io.pooldesk.app.cli.Version.current(),
+                System.getProperty("java.version"), System.getProperty("java.vendor"), System.getProperty("os.name")),
+                "pooldesk-log-start");
+        configuring.setDaemon(true);
+        configuring.start();
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
-            log.error("Uncaught on thread {}", thread.getName(), failure);
+            try {
+                configuring.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            org.slf4j.LoggerFactory.getLogger("io.pooldesk").error("Uncaught on thread {}", thread.getName(), failure);
             // the terminal still hears why the window failed (no display, say); the trace is in the log
             System.err.println("pooldesk: " + failure + " (details in " + file() + ")");
         });
-        log.info("Pooldesk {} starting on Java {} ({}), {}", io.pooldesk.app.cli.Version.current(), System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("os.name"));
     }
 }
