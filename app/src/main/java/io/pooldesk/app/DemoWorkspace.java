@@ -27,8 +27,8 @@ public final class DemoWorkspace {
     /** {@code $XDG_DATA_HOME/pooldesk}, else {@code ~/.local/share/pooldesk}. */
     public static Path dataFolder() {
         String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local",
-                "share");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : io.pooldesk.model.workspace.UserHome.folder().resolve(".local").resolve("share");
         return base.resolve("pooldesk");
     }
 

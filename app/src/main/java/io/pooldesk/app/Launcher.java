@@ -138,9 +138,7 @@ public final class Launcher {
         }
         java.nio.file.Path cache = absolute(System.getenv("XDG_CACHE_HOME"));
         if (cache == null) {
-            // $HOME as the shell has it (Java's user.home comes from the password database instead)
-            java.nio.file.Path home = absolute(System.getenv("HOME"));
-            cache = (home != null ? home : java.nio.file.Path.of(System.getProperty("user.home"))).resolve(".cache");
+            cache = io.pooldesk.model.workspace.UserHome.folder().resolve(".cache");
         }
         System.setProperty("javafx.cachedir", cache.resolve("pooldesk").resolve("openjfx").toString());
     }

@@ -21,10 +21,7 @@ final class WindowLog {
         if (state != null && !state.isBlank() && Path.of(state).isAbsolute()) {
             return Path.of(state, "pooldesk");
         }
-        String home = System.getenv("HOME");
-        Path base = home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"));
-        return base.resolve(".local").resolve("state").resolve("pooldesk");
+        return io.pooldesk.model.workspace.UserHome.folder().resolve(".local").resolve("state").resolve("pooldesk");
     }
 
     static Path file() {

@@ -42,7 +42,7 @@ public final class Kubeconfig {
 
     /** kubectl's search: the {@code KUBECONFIG} list (missing files skipped), else {@code ~/.kube/config}. */
     public static Kubeconfig locate() throws ClusterException {
-        return locate(System.getenv("KUBECONFIG"), Path.of(System.getProperty("user.home")));
+        return locate(System.getenv("KUBECONFIG"), io.pooldesk.model.workspace.UserHome.folder());
     }
 
     static Kubeconfig locate(String kubeconfigVariable, Path home) throws ClusterException {

@@ -58,7 +58,7 @@ public final class DesktopSettings {
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg, "pooldesk");
         }
-        return Path.of(System.getProperty("user.home"), ".config", "pooldesk");
+        return io.pooldesk.model.workspace.UserHome.folder().resolve(".config").resolve("pooldesk");
     }
 
     public Path file() {
