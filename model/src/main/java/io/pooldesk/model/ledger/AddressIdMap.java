@@ -49,37 +49,18 @@ final class AddressIdMap {
     }
 
     private final List<Chunk> chunks = new ArrayList<>();
-    // each chunk's first key, side by side: finding the chunk reads these few cache lines, not a chunk object and its
-    // array per step of the search (a million held is 8,000 chunks: 13 steps)
-    private long[] firstHi = NO_LONGS;
-    private long[] firstLo = NO_LONGS;
-    private static final long[] NO_LONGS = new long[0];
+    private final ChunkStarts starts = new ChunkStarts();
     private int size;
 
     private void setFirst(int index) {
         Chunk c = chunks.get(index);
-        firstHi[index] = c.hi(0);
-        firstLo[index] = c.lo[0];
+        starts.set(index, c.hi(0), c.lo[0]);
     }
 
     /** After {@code chunks.add(index, ...)}, with the chunk's keys in place. */
     private void indexInserted(int index) {
-        int n = chunks.size();
-        if (n > firstLo.length) {
-            int capacity = Math.max(8, n + (n >> 1));
-            firstHi = java.util.Arrays.copyOf(firstHi, capacity);
-            firstLo = java.util.Arrays.copyOf(firstLo, capacity);
-        }
-        System.arraycopy(firstHi, index, firstHi, index + 1, n - 1 - index);
-        System.arraycopy(firstLo, index, firstLo, index + 1, n - 1 - index);
-        setFirst(index);
-    }
-
-    /** After {@code chunks.remove(index)}. */
-    private void indexRemoved(int index) {
-        int n = chunks.size();
-        System.arraycopy(firstHi, index + 1, firstHi, index, n - index);
-        System.arraycopy(firstLo, index + 1, firstLo, index, n - index);
+        Chunk c = chunks.get(index);
+        starts.inserted(index, chunks.size(), c.hi(0), c.lo[0]);
     }
 
     int size() {
@@ -88,19 +69,7 @@ final class AddressIdMap {
 
     /** The chunk that holds, or would hold, the key: the last whose first key is not above it. */
     private int chunkFor(long hi, long lo) {
-        int left = 0;
-        int right = chunks.size() - 1;
-        int found = 0;
-        while (left <= right) {
-            int mid = (left + right) >>> 1;
-            if (Unsigned128.compare(firstHi[mid], firstLo[mid], hi, lo) <= 0) {
-                found = mid;
-                left = mid + 1;
-            } else {
-                right = mid - 1;
-            }
-        }
-        return found;
+        return Math.max(0, starts.floor(chunks.size(), hi, lo));
     }
 
     /** Position of the key in the chunk, or -(insertion point) - 1. */
@@ -225,12 +194,12 @@ final class AddressIdMap {
         size--;
         if (c.size == 0) {
             chunks.remove(index);
-            indexRemoved(index);
+            starts.removed(index, chunks.size());
         } else {
             if (index + 1 < chunks.size() && c.size + chunks.get(index + 1).size <= CHUNK / 2) {
                 merge(c, chunks.get(index + 1));
                 chunks.remove(index + 1);
-                indexRemoved(index + 1);
+                starts.removed(index + 1, chunks.size());
             }
             setFirst(index);
         }

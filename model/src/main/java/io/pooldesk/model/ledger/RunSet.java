@@ -13,36 +13,18 @@ final class RunSet {
 
     private final List<long[]> chunks = new ArrayList<>();
     private final List<int[]> sizes = new ArrayList<>();
-    // each chunk's first run start, side by side: the chunk search reads these, not a chunk array per step
-    private long[] firstHi = NO_LONGS;
-    private long[] firstLo = NO_LONGS;
-    private static final long[] NO_LONGS = new long[0];
+    private final ChunkStarts starts = new ChunkStarts();
     private long count;
 
     private void setFirst(int chunk) {
         long[] d = chunks.get(chunk);
-        firstHi[chunk] = d[0];
-        firstLo[chunk] = d[1];
+        starts.set(chunk, d[0], d[1]);
     }
 
     /** After {@code chunks.add(chunk, ...)}, with the chunk's runs in place. */
     private void indexInserted(int chunk) {
-        int n = chunks.size();
-        if (n > firstLo.length) {
-            int capacity = Math.max(8, n + (n >> 1));
-            firstHi = java.util.Arrays.copyOf(firstHi, capacity);
-            firstLo = java.util.Arrays.copyOf(firstLo, capacity);
-        }
-        System.arraycopy(firstHi, chunk, firstHi, chunk + 1, n - 1 - chunk);
-        System.arraycopy(firstLo, chunk, firstLo, chunk + 1, n - 1 - chunk);
-        setFirst(chunk);
-    }
-
-    /** After {@code chunks.remove(chunk)}. */
-    private void indexRemoved(int chunk) {
-        int n = chunks.size();
-        System.arraycopy(firstHi, chunk + 1, firstHi, chunk, n - chunk);
-        System.arraycopy(firstLo, chunk + 1, firstLo, chunk, n - chunk);
+        long[] d = chunks.get(chunk);
+        starts.inserted(chunk, chunks.size(), d[0], d[1]);
     }
 
     /** How many values the runs hold. */
@@ -59,18 +41,7 @@ final class RunSet {
         if (chunks.isEmpty()) {
             return new int[] {0, -1};
         }
-        int left = 0;
-        int right = chunks.size() - 1;
-        int chunk = -1;
-        while (left <= right) {
-            int mid = (left + right) >>> 1;
-            if (Unsigned128.compare(firstHi[mid], firstLo[mid], hi, lo) <= 0) {
-                chunk = mid;
-                left = mid + 1;
-            } else {
-                right = mid - 1;
-            }
-        }
+        int chunk = starts.floor(chunks.size(), hi, lo);
         if (chunk < 0) {
             return new int[] {0, -1};
         }
@@ -274,7 +245,7 @@ final class RunSet {
         if (size - 1 == 0) {
             chunks.remove(chunk);
             sizes.remove(chunk);
-            indexRemoved(chunk);
+            starts.removed(chunk, chunks.size());
         } else if (index == 0) {
             setFirst(chunk);
         }
