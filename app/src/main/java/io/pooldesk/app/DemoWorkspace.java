@@ -26,10 +26,7 @@ public final class DemoWorkspace {
 
     /** {@code $XDG_DATA_HOME/pooldesk}, else {@code ~/.local/share/pooldesk}. */
     public static Path dataFolder() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : io.pooldesk.model.workspace.UserHome.folder().resolve(".local").resolve("share");
-        return base.resolve("pooldesk");
+        return io.pooldesk.model.workspace.UserHome.userFolder("XDG_DATA_HOME", ".local/share");
     }
 
     /** The demo workspace folder, created from the bundled files the first time; later edits are left alone. */

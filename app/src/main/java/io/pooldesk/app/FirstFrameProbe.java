@@ -6,13 +6,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 
-import java.lang.management.ManagementFactory;
-
 /**
  * For the benchmarks ({@code -Dpooldesk.firstFrame=print|workspace}): prints when the window drew its first frame,
- * counted from the JVM's start, then quits. With {@code workspace} it goes on to the first frame that shows the opened
- * workspace's pools (opened off the UI thread), then types {@code -Dpooldesk.firstFrame.filter} (default {@code pool-4321}) into the pool filter
- * and prints the time until the frame that shows the filtered list.
+ * counted from the start of the JVM the operator launched, then quits. With {@code workspace} it goes on to the first frame that shows the opened
+ * workspace's pools (opened off the UI thread), then types {@code -Dpooldesk.firstFrame.filter} (default
+ * {@code pool-4321}) into the pool filter and prints the time until the frame that shows the filtered list.
  */
 final class FirstFrameProbe {
     private FirstFrameProbe() {
@@ -52,7 +50,6 @@ final class FirstFrameProbe {
 
     /** From the start of the JVM the operator launched (the one that started this window's JVM, if any). */
     private static long sinceStart() {
-        return System.currentTimeMillis() - Long.getLong("pooldesk.launchedAt",
-                ManagementFactory.getRuntimeMXBean().getStartTime());
+        return System.currentTimeMillis() - Launcher.launchedAt();
     }
 }

@@ -85,8 +85,7 @@ public final class Launcher {
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-Dpooldesk.javafxRelaunched=true");
         // the window's start counts from this JVM's, which the operator waited for too
-        command.add("-Dpooldesk.launchedAt=" + Long.getLong("pooldesk.launchedAt",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        command.add("-Dpooldesk.launchedAt=" + launchedAt());
         command.add("-Djavafx.cachedir=" + System.getProperty("javafx.cachedir"));
         command.addAll(java.util.List.of("--module-path", modules.toString(), "--add-modules",
                 "javafx.controls,javafx.swing", "-cp", jar.toString(), Launcher.class.getName()));
@@ -101,6 +100,12 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /** When the JVM the operator launched started (this one, or the one that started this window's JVM), in ms. */
+    static long launchedAt() {
+        return Long.getLong("pooldesk.launchedAt", java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getStartTime());
     }
 
     /**
@@ -136,15 +141,7 @@ public final class Launcher {
         if (System.getProperty("javafx.cachedir") != null) {
             return;
         }
-        java.nio.file.Path cache = absolute(System.getenv("XDG_CACHE_HOME"));
-        if (cache == null) {
-            cache = io.pooldesk.model.workspace.UserHome.folder().resolve(".cache");
-        }
-        System.setProperty("javafx.cachedir", cache.resolve("pooldesk").resolve("openjfx").toString());
-    }
-
-    private static java.nio.file.Path absolute(String path) {
-        return path != null && !path.isBlank() && java.nio.file.Path.of(path).isAbsolute() ? java.nio.file.Path.of(path)
-                : null;
+        System.setProperty("javafx.cachedir", io.pooldesk.model.workspace.UserHome.userFolder("XDG_CACHE_HOME", ".cache")
+                .resolve("openjfx").toString());
     }
 }

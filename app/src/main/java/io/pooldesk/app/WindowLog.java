@@ -17,11 +17,7 @@ final class WindowLog {
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
-        String state = System.getenv("XDG_STATE_HOME");
-        if (state != null && !state.isBlank() && Path.of(state).isAbsolute()) {
-            return Path.of(state, "pooldesk");
-        }
-        return io.pooldesk.model.workspace.UserHome.folder().resolve(".local").resolve("state").resolve("pooldesk");
+        return io.pooldesk.model.workspace.UserHome.userFolder("XDG_STATE_HOME", ".local/state");
     }
 
     static Path file() {

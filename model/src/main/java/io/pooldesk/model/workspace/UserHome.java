@@ -15,17 +15,34 @@ public final class UserHome {
         return of(System.getenv("HOME"), System.getProperty("user.home"));
     }
 
+    /**
+     * A base folder of the XDG specification for Pooldesk: {@code $VARIABLE/pooldesk} when the variable is an absolute
+     * path (the specification has a relative one ignored), else {@code ~/underHome/pooldesk}, as
+     * {@code userFolder("XDG_DATA_HOME", ".local/share")} gives {@code ~/.local/share/pooldesk}.
+     */
+    public static Path userFolder(String variable, String underHome) {
+        return userFolder(System.getenv(variable), folder(), underHome);
+    }
+
+    static Path userFolder(String value, Path home, String underHome) {
+        Path chosen = absolute(value);
+        return (chosen != null ? chosen : home.resolve(underHome)).resolve("pooldesk");
+    }
+
     static Path of(String homeVariable, String userHome) {
-        if (homeVariable != null && !homeVariable.isBlank()) {
-            try {
-                Path home = Path.of(homeVariable);
-                if (home.isAbsolute()) {
-                    return home;
-                }
-            } catch (java.nio.file.InvalidPathException e) {
-                // not a path: fall back as for an unset HOME
-            }
+        Path home = absolute(homeVariable);
+        return home != null ? home : Path.of(userHome);
+    }
+
+    private static Path absolute(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        return Path.of(userHome);
+        try {
+            Path path = Path.of(value);
+            return path.isAbsolute() ? path : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 }

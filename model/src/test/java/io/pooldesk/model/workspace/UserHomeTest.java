@@ -19,4 +19,14 @@ class UserHomeTest {
         assertEquals(Path.of("/root"), UserHome.of(" ", "/root"));
         assertEquals(Path.of("/root"), UserHome.of("relative/home", "/root"));
     }
+
+    @Test
+    void anXdgFolderIsTheVariableWhenAbsoluteElseTheDefaultUnderHome() {
+        Path home = Path.of("/home/op");
+        assertEquals(Path.of("/xdg/data/pooldesk"), UserHome.userFolder("/xdg/data", home, ".local/share"));
+        assertEquals(Path.of("/home/op/.local/share/pooldesk"), UserHome.userFolder(null, home, ".local/share"));
+        assertEquals(Path.of("/home/op/.local/share/pooldesk"), UserHome.userFolder("", home, ".local/share"));
+        // the XDG specification: a relative path in these variables is invalid and is ignored
+        assertEquals(Path.of("/home/op/.cache/pooldesk"), UserHome.userFolder("relative/cache", home, ".cache"));
+    }
 }

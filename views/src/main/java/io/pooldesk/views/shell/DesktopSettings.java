@@ -54,11 +54,7 @@ public final class DesktopSettings {
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "pooldesk");
-        }
-        return io.pooldesk.model.workspace.UserHome.folder().resolve(".config").resolve("pooldesk");
+        return io.pooldesk.model.workspace.UserHome.userFolder("XDG_CONFIG_HOME", ".config");
     }
 
     public Path file() {
