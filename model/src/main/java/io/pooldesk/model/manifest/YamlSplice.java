@@ -489,7 +489,7 @@ public final class YamlSplice {
         return false;
     }
 
-    private static final Resolver RESOLVER = new Resolver();
+    private static final Resolver RESOLVER = new YamlDocuments.TypingResolver();
 
     /** A scalar as YAML text: plain where it reads back as the same string, else in the quotes it had, else JSON's. */
     static String scalar(JsonNode value, ScalarNode original) {
