@@ -8,6 +8,7 @@ import io.pooldesk.model.address.Span;
 import io.pooldesk.model.kube.Age;
 import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.system.ValidationReport;
+import io.pooldesk.model.workspace.AddressHolder;
 import io.pooldesk.model.workspace.PoolState;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.common.Columns;
@@ -223,11 +224,8 @@ public final class PoolListView extends BorderPane {
         if (meeting.isEmpty()) {
             return query.address() + " is in no pool.";
         }
-        return meeting.stream().map(p -> {
-            String holder = p.allocated().get(query.address());
-            return query.address() + " is in " + p.name() + ": " + (holder != null ? "held by " + holder
-                    : p.usable().contains(query.address()) ? "free" : "not handed out (reserved)");
-        }).collect(Collectors.joining("; "));
+        return meeting.stream().map(p -> query.address() + " is in " + p.name() + ": " + AddressHolder.in(p,
+                query.address()).map(AddressHolder::describe).orElse("")).collect(Collectors.joining("; "));
     }
 
     private void refilter() {
