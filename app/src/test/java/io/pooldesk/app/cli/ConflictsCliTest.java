@@ -166,6 +166,118 @@ class ConflictsCliTest {
                 + " (65534 addresses)"), run.err());
     }
 
+    /**
+     * MetalLB re-adopts a Service's ingress only when a pool of its own holds it (metallb controller/service.go 77-156):
+     * an address in no MetalLB pool is accounted for nowhere, and the Harvester pool that contains it hands it out too.
+     */
+    @Test
+    void anIngressAddressInNoPoolOfItsSystemButInAnotherSystemsPoolIsHeldOutsidePools() throws IOException {
+        Path files = write("held.yaml", HARVESTER.formatted("vm-lbs", "10.20.0.0/24", "default") + "---\n"
+                + METALLB.formatted("services", "10.30.0.0/24") + "---\n" + """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: LoadBalancer, ports: [{port: 80, protocol: TCP}]}
+                status: {loadBalancer: {ingress: [{ip: 10.20.0.7}]}}
+                """);
+        CliContractTest.Run run = CliContractTest.run("validate", files.toString());
+        assertEquals(1, run.code(), run.all());
+        List<String> errors = errors(run);
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(errors.get(0).contains("document 3 (Service/web): status.loadBalancer.ingress[0].ip: Service/web"
+                + " (MetalLB, " + files + ", status.loadBalancer.ingress[0].ip) holds 10.20.0.7, which no MetalLB pool"
+                + " contains: MetalLB releases it") && errors.get(0).contains("IPPool/vm-lbs (Harvester load balancer, "
+                + files + ") can hand it out as well, so the address is given twice"), run.err());
+    }
+
+    /** OpenELB looks for the Eip holding a requested address and stops when none does (pkg/controllers/ipam/ipam.go 307-327). */
+    @Test
+    void anOpenElbAnnotationAskingForAnAddressInNoEipIsHeldOutsidePools() throws IOException {
+        Path files = write("asked.yaml", """
+                apiVersion: network.kubesphere.io/v1alpha2
+                kind: Eip
+                metadata: {name: edge}
+                spec: {address: 192.168.50.0/28, protocol: layer2, interface: eth0}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: api
+                  namespace: prod
+                  annotations: {lb.kubesphere.io/v1alpha1: openelb, eip.openelb.kubesphere.io/v1alpha1: 192.168.50.99}
+                spec: {type: LoadBalancer, ports: [{port: 443, protocol: TCP}]}
+                """);
+        CliContractTest.Run run = CliContractTest.run("validate", files.toString());
+        assertEquals(1, run.code(), run.all());
+        List<String> errors = errors(run);
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(errors.get(0).contains("(Service/api): metadata.annotations.eip.openelb.kubesphere.io/v1alpha1:"
+                + " Service/api (OpenELB, " + files + ", metadata.annotations.eip.openelb.kubesphere.io/v1alpha1) asks"
+                + " for 192.168.50.99, which no OpenELB pool contains: OpenELB leaves the Service without an address"),
+                run.err());
+    }
+
+    /**
+     * A Harvester load balancer with DHCP IPAM takes its address from the VM network's DHCP server, outside every pool;
+     * a MetalLB Service given the same address from its own pool announces it too.
+     */
+    @Test
+    void oneAddressHeldByRequestsOfTwoSystemsIsHeldTwice() throws IOException {
+        Path files = write("twice.yaml", METALLB.formatted("services", "10.40.0.0/24") + "---\n" + """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: LoadBalancer, ports: [{port: 80, protocol: TCP}]}
+                status: {loadBalancer: {ingress: [{ip: 10.40.0.9}]}}
+                ---
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: LoadBalancer
+                metadata: {name: vm-web, namespace: prod}
+                spec: {ipam: dhcp, workloadType: vm, listeners: [{name: http, port: 80, protocol: TCP, backendPort: 8080}]}
+                status: {address: 10.40.0.9}
+                """);
+        CliContractTest.Run run = CliContractTest.run("validate", files.toString());
+        assertEquals(1, run.code(), run.all());
+        List<String> errors = errors(run);
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(errors.get(0).contains("(LoadBalancer/vm-web): status.address: LoadBalancer/vm-web (Harvester load"
+                + " balancer, " + files + ", status.address) and Service/web (MetalLB, " + files
+                + ", status.loadBalancer.ingress[0].ip) both hold 10.40.0.9"), run.err());
+    }
+
+    /** managed DHCP leases only what a pool's status records (vm-dhcp-controller pkg/ipam): a VM's address elsewhere is unaccounted for. */
+    @Test
+    void aVmNetworkConfigHoldingAnAddressInNoDhcpPoolIsHeldOutsidePools() throws IOException {
+        Path files = write("vm.yaml", """
+                apiVersion: network.harvesterhci.io/v1alpha1
+                kind: IPPool
+                metadata: {name: net-48, namespace: default}
+                spec:
+                  ipv4Config:
+                    serverIP: 192.168.48.2
+                    cidr: 192.168.48.0/24
+                    pool: {start: 192.168.48.10, end: 192.168.48.90}
+                    router: 192.168.48.1
+                  networkName: default/net-48
+                ---
+                apiVersion: network.harvesterhci.io/v1alpha1
+                kind: VirtualMachineNetworkConfig
+                metadata: {name: vm-1, namespace: default}
+                spec:
+                  vmName: vm-1
+                  networkConfigs: [{networkName: default/net-48, macAddress: "52:54:00:aa:bb:01"}]
+                status:
+                  networkConfigs: [{networkName: default/net-48, macAddress: "52:54:00:aa:bb:01",
+                                    allocatedIPAddress: 192.168.49.20, state: Allocated}]
+                """);
+        CliContractTest.Run run = CliContractTest.run("validate", files.toString());
+        assertEquals(1, run.code(), run.all());
+        List<String> errors = errors(run);
+        assertEquals(1, errors.size(), run.err());
+        assertTrue(errors.get(0).contains("status.networkConfigs[0].allocatedIPAddress) holds 192.168.49.20, which no"
+                + " Harvester managed DHCP pool contains"), run.err());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);

@@ -6,11 +6,13 @@ import io.pooldesk.model.manifest.ManifestProblem;
 
 /**
  * Addresses that a pool can hand out although something else already uses them: another system's pool, a node, the
- * pods or services of the cluster, another pool's gateway or DHCP server.
+ * pods or services of the cluster, another pool's gateway or DHCP server; or addresses a request holds outside every
+ * pool of its system, or that requests of two systems both hold.
  *
- * @param pool      the pool that would hand the addresses out
- * @param field     where the pool names its addresses
- * @param other     the other object, when it is in the input (null for the service CIDR, which an option gives)
+ * @param pool      the pool that would hand the addresses out; for {@code HELD_*} the request that holds them
+ * @param field     where the pool names its addresses (the request, the address it holds)
+ * @param other     the other object, when it is in the input (null for the service CIDR, which an option gives, and
+ *                  for an address held outside every pool that no other system's pool contains either)
  * @param addresses the addresses both claim
  * @param message   which objects, which addresses, and what each system will do about it
  */
@@ -19,7 +21,7 @@ public record Conflict(Kind kind, Manifest pool, String field, Manifest other, A
     private static final int SHOWN_SPANS = 3;
 
     public enum Kind {
-        POOLS_OVERLAP, NODE_ADDRESS, POD_CIDR, SERVICE_CIDR, NETWORK_ADDRESS
+        POOLS_OVERLAP, NODE_ADDRESS, POD_CIDR, SERVICE_CIDR, NETWORK_ADDRESS, HELD_OUTSIDE_POOLS, HELD_TWICE
     }
 
     /** A few of the addresses' ranges, never the whole list: a conflict between two /8s is not listed. */

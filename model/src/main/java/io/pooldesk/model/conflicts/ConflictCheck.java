@@ -9,15 +9,19 @@ import io.pooldesk.model.address.Span;
 import io.pooldesk.model.kube.Nodes;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
+import io.pooldesk.model.system.HeldAddress;
 import io.pooldesk.model.system.NetworkAddress;
 import io.pooldesk.model.system.PoolSystem;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +45,13 @@ public final class ConflictCheck {
     private record Claim(Span span, Pool pool) {
     }
 
+    /** An address a request holds or asks for, with the system that serves the request. */
+    private record Holding(PoolSystem system, Manifest holder, HeldAddress held) {
+        String named() {
+            return holder.describe() + " (" + system.title() + ", " + holder.source() + ", " + held.field() + ")";
+        }
+    }
+
     /** A gateway, DHCP server or router address of a pool, the {@code index}th its system names. */
     private record Reserved(NetworkAddress address, Pool owner, int index) {
     }
@@ -60,6 +71,7 @@ public final class ConflictCheck {
         Cidr services = serviceCidr.isPresent() ? AddressParser.cidr(serviceCidr.get()) : null;
         List<Pool> pools = new ArrayList<>();
         List<Manifest> nodes = new ArrayList<>();
+        List<Holding> holdings = new ArrayList<>();
         for (Manifest manifest : manifests) {
             if (Nodes.isNode(manifest)) {
                 nodes.add(manifest);
@@ -67,6 +79,9 @@ public final class ConflictCheck {
             }
             Optional<PoolSystem> system = systems.stream().filter(s -> s.isPool(manifest)).findFirst();
             if (system.isEmpty()) {
+                systems.stream().filter(s -> s.isRequest(manifest)).findFirst().ifPresent(serving ->
+                        serving.heldAddresses(manifest).forEach(held -> holdings.add(
+                                new Holding(serving, manifest, held))));
                 continue;
             }
             try {
@@ -110,7 +125,83 @@ public final class ConflictCheck {
                 }
             }
         }
+        heldOutsidePools(pools, holdings, conflicts);
+        heldTwice(holdings, conflicts);
         return conflicts;
+    }
+
+    /**
+     * Addresses a request holds or asks for that no pool of its own system contains: its system accounts for them
+     * nowhere, and a pool of another system that contains one may hand it out again.
+     */
+    private static void heldOutsidePools(List<Pool> pools, List<Holding> holdings, List<Conflict> conflicts) {
+        Map<PoolSystem, List<Span>> served = new HashMap<>();
+        Map<PoolSystem, List<Span>> spansOf = new HashMap<>();
+        for (Pool pool : pools) {
+            spansOf.computeIfAbsent(pool.system(), s -> new ArrayList<>()).addAll(pool.addresses().spans());
+        }
+        spansOf.forEach((system, spans) -> served.put(system, AddressSet.of(spans).spans()));
+        for (Holding holding : holdings) {
+            HeldAddress held = holding.held();
+            if (held.outsidePools() == null
+                    || within(served.getOrDefault(holding.system(), List.of()), held.address())) {
+                continue;
+            }
+            Pool elsewhere = pools.stream().filter(p -> p.addresses().contains(held.address())).findFirst()
+                    .orElse(null);
+            String title = holding.system().title();
+            String message = holding.named() + (held.asked() ? " asks for " : " holds ") + held.address()
+                    + ", which no " + title + " pool contains: " + held.outsidePools()
+                    + (elsewhere == null ? "" : held.asked()
+                    ? "; it lies in " + elsewhere.named() + ", which hands it out to its own requests"
+                    : "; " + elsewhere.named() + " can hand it out as well, so the address is given twice");
+            conflicts.add(new Conflict(Conflict.Kind.HELD_OUTSIDE_POOLS, holding.holder(), held.field(),
+                    elsewhere == null ? null : elsewhere.manifest(),
+                    AddressSet.of(List.of(Span.single(held.address()))), message));
+        }
+    }
+
+    /** One address held by requests of two systems: each system gave it out without seeing the other's holder. */
+    private static void heldTwice(List<Holding> holdings, List<Conflict> conflicts) {
+        Map<Address, List<Holding>> byAddress = new LinkedHashMap<>();
+        for (Holding holding : holdings) {
+            if (!holding.held().asked()) {
+                byAddress.computeIfAbsent(holding.held().address(), a -> new ArrayList<>()).add(holding);
+            }
+        }
+        for (Map.Entry<Address, List<Holding>> entry : byAddress.entrySet()) {
+            List<Holding> holders = entry.getValue();
+            Holding first = holders.get(0);
+            for (Holding later : holders) {
+                if (later.system() == first.system()) {
+                    continue;
+                }
+                conflicts.add(new Conflict(Conflict.Kind.HELD_TWICE, later.holder(), later.held().field(),
+                        first.holder(), AddressSet.of(List.of(Span.single(entry.getKey()))),
+                        later.named() + " and " + first.named() + " both hold " + entry.getKey() + ": "
+                                + later.system().title() + " and " + first.system().title() + " each gave it out"
+                                + " without seeing the other's holder, so both announce the one address and"
+                                + " its traffic reaches either"));
+            }
+        }
+    }
+
+    /** Whether one of the sorted, disjoint spans contains the address: a binary search, for many requests. */
+    private static boolean within(List<Span> sorted, Address address) {
+        int low = 0;
+        int high = sorted.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Span span = sorted.get(middle);
+            if (span.last().compareTo(address) < 0) {
+                low = middle + 1;
+            } else if (span.first().compareTo(address) > 0) {
+                high = middle - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

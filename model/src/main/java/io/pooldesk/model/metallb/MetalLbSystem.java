@@ -1,5 +1,6 @@
 package io.pooldesk.model.metallb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.address.AddressSet;
@@ -11,6 +12,7 @@ import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.HeldAddress;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.PoolObjects;
@@ -77,6 +79,29 @@ public final class MetalLbSystem implements PoolSystem {
 
     static String namespace(ClusterContext context) {
         return context.setting(NAMESPACE_SETTING).orElse(MetalLb.NAMESPACE);
+    }
+
+    /**
+     * The Service's ingress, and the addresses it asks for: {@code metallb.io/loadBalancerIPs} (the deprecated prefix
+     * when the stable one is absent), else {@code spec.loadBalancerIP}.
+     */
+    @Override
+    public List<HeldAddress> heldAddresses(Manifest request) {
+        List<HeldAddress> out = new ArrayList<>(HeldAddress.ingress(request, "MetalLB releases it and gives the"
+                + " Service another address of its pools (\"current IP not allowed by config\","
+                + " controller/service.go 77-156)"));
+        String asked = "MetalLB does not serve the Service (\"is not allowed in config\", allocator.go 160-230)";
+        JsonNode annotations = request.object().path("metadata").path("annotations");
+        for (String prefix : List.of(MetalLb.STABLE_PREFIX, MetalLb.DEPRECATED_PREFIX)) {
+            String key = prefix + MetalLb.LOAD_BALANCER_IPS;
+            if (annotations.path(key).isTextual()) {
+                out.addAll(HeldAddress.of("metadata.annotations." + key, annotations.path(key).asText(), true, asked));
+                return out;
+            }
+        }
+        out.addAll(HeldAddress.of("spec.loadBalancerIP", HeldAddress.text(request, "spec", "loadBalancerIP"), true,
+                asked));
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pooldesk.model.novaedge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.HeldAddress;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.PoolObjects;
@@ -73,6 +75,22 @@ public final class NovaEdgeSystem implements PoolSystem {
     public Controller newController(ClusterContext context) {
         return new NovaEdgeController();
     }
+
+    /**
+     * A ProxyVIP's {@code status.allocatedAddress} (a host prefix, {@code 10.200.0.1/32}) or an opted-in Service's
+     * ingress. A VIP's {@code spec.address} is not an ask: the controller allocates from the pool whenever the status is
+     * empty and never reads it (other-kinds.md D, proxyvip_controller.go).
+     */
+    @Override
+    public List<HeldAddress> heldAddresses(Manifest request) {
+        String outside = "NovaEdge keeps it: its allocations live in the controller's memory and are never read back"
+                + " from VIPs, so no pool accounts for it (ipam/allocator.go)";
+        return NovaEdge.isVip(request)
+                ? HeldAddress.of("status.allocatedAddress", HeldAddress.text(request, "status", "allocatedAddress"),
+                false, outside)
+                : HeldAddress.ingress(request, outside);
+    }
+
 
     @Override
     public NeutralPool neutral(Manifest manifest) throws ManifestException {

@@ -1,5 +1,6 @@
 package io.pooldesk.model.openelb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.address.AddressSet;
@@ -11,6 +12,7 @@ import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.HeldAddress;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.PoolObjects;
@@ -65,6 +67,26 @@ public final class OpenElbSystem implements PoolSystem {
     @Override
     public Controller newController(ClusterContext context) {
         return new OpenElbController(context);
+    }
+
+    /** The Service's ingress, and the address it asks for: the requested-IP annotation, else spec.loadBalancerIP. */
+    @Override
+    public List<HeldAddress> heldAddresses(Manifest request) {
+        List<HeldAddress> out = new ArrayList<>(HeldAddress.ingress(request, "OpenELB records holders only in its"
+                + " Eips' status.used, so it assigns the Service an address of an Eip instead"
+                + " (pkg/controllers/ipam/ipam.go 185-201)"));
+        String asked = "OpenELB leaves the Service without an address (\"no available eip was found containing the"
+                + " ip\", pkg/controllers/ipam/ipam.go 307-327)";
+        JsonNode annotations = request.object().path("metadata").path("annotations");
+        for (String key : OpenElb.REQUESTED_IP) {
+            if (annotations.path(key).isTextual()) {
+                out.addAll(HeldAddress.of("metadata.annotations." + key, annotations.path(key).asText(), true, asked));
+                return out;
+            }
+        }
+        out.addAll(HeldAddress.of("spec.loadBalancerIP", HeldAddress.text(request, "spec", "loadBalancerIP"), true,
+                asked));
+        return out;
     }
 
     @Override

@@ -79,6 +79,14 @@ public interface PoolSystem {
         return List.of();
     }
 
+    /**
+     * The addresses one of its requests holds in its status or asks for by name, for the conflict check; empty for a
+     * system that records holders only in its pools, and for a request it cannot read.
+     */
+    default List<HeldAddress> heldAddresses(Manifest request) {
+        return List.of();
+    }
+
     /** What the window shows of one of its pools beyond the counts; {@code controller} ran the workspace. */
     default PoolFacts facts(Manifest pool, Controller controller) {
         return PoolFacts.NONE;

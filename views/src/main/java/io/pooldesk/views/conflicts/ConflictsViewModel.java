@@ -56,11 +56,21 @@ public final class ConflictsViewModel {
         if (row == null || workspace.analysisProperty().get() == null) {
             return Optional.empty();
         }
-        Manifest pool = row.conflict().pool();
-        return workspace.analysisProperty().get().pools().stream()
-                .filter(p -> p.manifest().source().equals(pool.source())
-                        && p.manifest().document() == pool.document())
-                .findFirst();
+        // an address held outside its system's pools leads to the other system's pool that contains it, if any
+        List<Manifest> candidates = new java.util.ArrayList<>(List.of(row.conflict().pool()));
+        if (row.conflict().other() != null) {
+            candidates.add(row.conflict().other());
+        }
+        for (Manifest pool : candidates) {
+            Optional<PoolSummary> found = workspace.analysisProperty().get().pools().stream()
+                    .filter(p -> p.manifest().source().equals(pool.source())
+                            && p.manifest().document() == pool.document())
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     private void refresh() {
@@ -74,8 +84,9 @@ public final class ConflictsViewModel {
                     }
                     rows.setAll(conflicts.stream().map(ConflictsViewModel::row).toList());
                     summary.set(conflicts.isEmpty()
-                            ? "No conflicts: no address can be handed out by two pool systems, and none is a node's,"
-                            + " a pod CIDR's or another pool's gateway or DHCP server."
+                            ? "No conflicts: no address can be handed out by two pool systems, none is a node's,"
+                            + " a pod CIDR's or another pool's gateway or DHCP server, and every address a load"
+                            + " balancer holds is in a pool of its own system."
                             : conflicts.size() + (conflicts.size() == 1 ? " conflict" : " conflicts")
                             + ": each is an address that can be handed out twice. pooldesk validate reports the same.");
                 },
@@ -89,8 +100,11 @@ public final class ConflictsViewModel {
             case POD_CIDR -> "Pod CIDR";
             case SERVICE_CIDR -> "Service CIDR";
             case NETWORK_ADDRESS -> "Gateway or server";
+            case HELD_OUTSIDE_POOLS -> "Held outside pools";
+            case HELD_TWICE -> "Held twice";
         };
-        String other = conflict.other() == null ? "--service-cidr" : conflict.other().describe();
+        String other = conflict.other() != null ? conflict.other().describe()
+                : conflict.kind() == Conflict.Kind.SERVICE_CIDR ? "--service-cidr" : "";
         return new Row(conflict, kind, conflict.pool().describe(), other, Conflict.listed(conflict.addresses()),
                 conflict.addresses().size());
     }

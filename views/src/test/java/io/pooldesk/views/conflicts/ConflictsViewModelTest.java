@@ -63,6 +63,28 @@ class ConflictsViewModelTest {
     }
 
     @Test
+    void anAddressHeldOutsideItsSystemsPoolsLeadsToTheOtherSystemsPoolThatHandsItOut() throws IOException {
+        Files.writeString(dir.resolve("pools.yaml"), HARVESTER + "---\n" + METALLB.formatted("10.30.0.0/24")
+                + "---\n" + """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: LoadBalancer, ports: [{port: 80, protocol: TCP}]}
+                status: {loadBalancer: {ingress: [{ip: 10.20.0.7}]}}
+                """);
+        WorkspaceViewModel workspace = new WorkspaceViewModel(BackgroundWork.synchronous());
+        workspace.open(dir);
+        ConflictsViewModel model = new ConflictsViewModel(workspace);
+
+        ConflictsViewModel.Row held = model.rows().get(0);
+        assertEquals(List.of("Held outside pools"), model.rows().stream().map(ConflictsViewModel.Row::kind).toList());
+        assertEquals("Service/web", held.pool());
+        assertEquals("IPPool/shared", held.other());
+        model.selectedProperty().set(held);
+        assertEquals("IPPool", model.selectedPool().orElseThrow().kind());
+    }
+
+    @Test
     void followsTheWorkspaceWhenAFileChanges() throws IOException {
         Path pools = dir.resolve("pools.yaml");
         Files.writeString(pools, HARVESTER + "---\n" + METALLB.formatted("10.20.0.192/26"));

@@ -1,5 +1,6 @@
 package io.pooldesk.model.harvester.dhcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,7 @@ import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.HeldAddress;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.NetworkAddress;
@@ -112,6 +114,31 @@ public final class DhcpSystem implements PoolSystem {
         }
         return out;
     }
+
+    /**
+     * A config's NICs: {@code status.networkConfigs[*].allocatedIPAddress} held, {@code spec.networkConfigs[*].ipAddress}
+     * (or the docs' {@code networkConfig} spelling) asked for.
+     */
+    @Override
+    public List<HeldAddress> heldAddresses(Manifest request) {
+        List<HeldAddress> out = new ArrayList<>();
+        JsonNode held = request.object().path("status").path("networkConfigs");
+        for (int i = 0; i < held.size(); i++) {
+            out.addAll(HeldAddress.of("status.networkConfigs[" + i + "].allocatedIPAddress",
+                    held.get(i).path("allocatedIPAddress").asText(""), false, "the DHCP agent leases only what a pool's"
+                            + " status.ipv4.allocated records, so the VM keeps an address no pool accounts for"));
+        }
+        JsonNode spec = request.object().path("spec");
+        String field = spec.has("networkConfigs") ? "networkConfigs" : "networkConfig";
+        JsonNode asked = spec.path(field);
+        for (int i = 0; i < asked.size(); i++) {
+            out.addAll(HeldAddress.of("spec." + field + "[" + i + "].ipAddress", asked.get(i).path("ipAddress")
+                    .asText(""), true, "managed DHCP leaves the NIC without an address (\"designated ip is not in"
+                    + " subnet\" or outside the pool range, pkg/ipam/ipam.go AllocateIP)"));
+        }
+        return out;
+    }
+
 
     @Override
     public String addressesField() {

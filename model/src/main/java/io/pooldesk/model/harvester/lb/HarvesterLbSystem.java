@@ -1,5 +1,6 @@
 package io.pooldesk.model.harvester.lb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.address.Address;
@@ -12,6 +13,7 @@ import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.ConversionBatch;
 import io.pooldesk.model.system.ClusterContext;
 import io.pooldesk.model.system.Controller;
+import io.pooldesk.model.system.HeldAddress;
 import io.pooldesk.model.system.KindRules;
 import io.pooldesk.model.system.NeutralPool;
 import io.pooldesk.model.system.NetworkAddress;
@@ -109,6 +111,22 @@ public final class HarvesterLbSystem implements PoolSystem {
         }
         return out;
     }
+
+    /**
+     * A load balancer's {@code status.allocatedAddress.ip}; a DHCP one's {@code status.address} comes from its
+     * network's DHCP server, outside every pool by design, so it counts only against other holders.
+     */
+    @Override
+    public List<HeldAddress> heldAddresses(Manifest request) {
+        if (LoadBalancer.IPAM_DHCP.equals(HeldAddress.text(request, "spec", "ipam"))) {
+            return HeldAddress.of("status.address", HeldAddress.text(request, "status", "address"), false, null);
+        }
+        return HeldAddress.of("status.allocatedAddress.ip",
+                HeldAddress.text(request, "status", "allocatedAddress", "ip"), false, "Harvester keeps it in the load"
+                        + " balancer's status, but no IPPool records it in status.allocated, so no Harvester pool"
+                        + " knows the address is taken");
+    }
+
 
     @Override
     public String addressesField() {
