@@ -69,6 +69,8 @@ public final class ClusterGateway implements AutoCloseable {
         return thread;
     });
     private volatile boolean connectionLost;
+    /** Why the cluster refused a write (403), in words, or null while none was refused. */
+    private volatile String writeForbidden;
 
     /** A gateway over a client the caller configured (a test's mock server); requests get the default deadline. */
     public ClusterGateway(KubernetesClient client) {
@@ -132,12 +134,18 @@ public final class ClusterGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Lists the kinds Pooldesk writes and the Services of type LoadBalancer, which hold MetalLB's, OpenELB's and
+     * NovaEdge's addresses (their status says which): a pulled workspace without them shows every such pool empty.
+     */
     public ClusterRead read() throws ClusterException {
         List<Manifest> objects = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int listed = 0;
         int refused = 0;
-        for (ClusterKind kind : ClusterKind.ALL) {
+        List<ClusterKind> kinds = new ArrayList<>(ClusterKind.ALL);
+        ClusterKind.CONTEXT.stream().filter(k -> k.group().isEmpty() && k.kind().equals("Service")).forEach(kinds::add);
+        for (ClusterKind kind : kinds) {
             List<GenericKubernetesResource> items;
             try {
                 items = call(() -> kind.namespaced()
@@ -156,7 +164,7 @@ public final class ClusterGateway implements AutoCloseable {
                 }
                 throw describe(f, "list", kind, kind.namespaced() ? "*" : "");
             }
-            if (items.isEmpty() && !served(kind)) {
+            if (items.isEmpty() && !kind.group().isEmpty() && !served(kind)) {
                 notes.add(kind.kind() + " (" + kind.apiVersion() + ") is not installed in this cluster");
                 continue;
             }
@@ -165,6 +173,9 @@ public final class ClusterGateway implements AutoCloseable {
             for (GenericKubernetesResource item : items) {
                 document++;
                 ObjectNode object = toJson(item);
+                if (!kind.keeps(object)) {
+                    continue;
+                }
                 String problem = nameProblem(object.path("metadata").path("name").asText(""));
                 String namespaceProblem = kind.namespaced()
                         ? nameProblem(object.path("metadata").path("namespace").asText("")) : null;
@@ -209,6 +220,11 @@ public final class ClusterGateway implements AutoCloseable {
         return new LiveView(this, watcher, ClusterKind.ALL, listener);
     }
 
+    /** A live view that keeps every object of {@code kinds} whole, for a live cluster workspace. */
+    LiveView liveObjects(List<ClusterKind> kinds, LiveView.Listener listener) {
+        return new LiveView(this, watcher, kinds, true, listener);
+    }
+
     /** The contexts of the kubeconfig, as kubectl lists them; empty when there is no usable kubeconfig. */
     public static List<String> contexts() {
         try {
@@ -234,7 +250,7 @@ public final class ClusterGateway implements AutoCloseable {
             ObjectNode object = m.object().deepCopy();
             object.with("metadata").remove(List.of("managedFields", "uid", "resourceVersion", "creationTimestamp",
                     "generation"));
-            byKind.computeIfAbsent(ClusterKind.of(m), k -> new ArrayList<>()).add(object);
+            byKind.computeIfAbsent(ClusterKind.ofRead(m), k -> new ArrayList<>()).add(object);
         }
         Map<String, List<ObjectNode>> files = new LinkedHashMap<>();
         byKind.forEach((kind, objects) -> files.put(PulledFolder.fileName(kind), objects));
@@ -484,12 +500,69 @@ public final class ClusterGateway implements AutoCloseable {
         // without Strict the server drops a field its schema lacks and answers 201: a misspelt field would vanish
         NonDeletingOperation<GenericKubernetesResource> strict = operation
                 .fieldValidation(FieldValidateable.Validation.STRICT);
-        call(() -> {
-            if (serverSide) {
-                return strict.fieldManager(FIELD_MANAGER).serverSideApply();
+        try {
+            call(() -> {
+                if (serverSide) {
+                    return strict.fieldManager(FIELD_MANAGER).serverSideApply();
+                }
+                return p.live == null ? strict.create() : strict.update();
+            });
+        } catch (Failure f) {
+            if (f.code == 403 && writeForbidden == null) {
+                writeForbidden = describe(f, (dryRun ? "dry-run " : "") + verb(p, serverSide), p.kind,
+                        p.diff.namespace()).getMessage();
             }
-            return p.live == null ? strict.create() : strict.update();
-        });
+            throw f;
+        }
+    }
+
+    /** Why the cluster refused a write through this gateway as forbidden (403), in words; empty while none was. */
+    public java.util.Optional<String> writeForbidden() {
+        return java.util.Optional.ofNullable(writeForbidden);
+    }
+
+    /**
+     * Asks the cluster, with a SelfSubjectAccessReview per pool kind and verb, whether this context may create and
+     * update pools (the verbs the window's Apply sends). Returns why not, in words, or empty when every review allows
+     * it or a review cannot tell (a server that does not answer them: the writes themselves will say).
+     */
+    public java.util.Optional<String> writesDenied() {
+        ClusterKind reviews = new ClusterKind("authorization.k8s.io", "v1", "SelfSubjectAccessReview",
+                "selfsubjectaccessreviews", false, 2);
+        List<String> denied = new ArrayList<>();
+        for (ClusterKind kind : ClusterKind.ALL) {
+            if (kind.order() != 0) {
+                continue;
+            }
+            for (String verb : List.of("create", "update")) {
+                ObjectNode review = Yaml.json().createObjectNode();
+                review.put("apiVersion", reviews.apiVersion());
+                review.put("kind", reviews.kind());
+                ObjectNode attributes = review.putObject("spec").putObject("resourceAttributes");
+                attributes.put("group", kind.group());
+                attributes.put("version", kind.version());
+                attributes.put("resource", kind.plural());
+                attributes.put("verb", verb);
+                GenericKubernetesResource body = client.getKubernetesSerialization().convertValue(review,
+                        GenericKubernetesResource.class);
+                ObjectNode answer;
+                try {
+                    answer = toJson(call(() -> client.genericKubernetesResources(reviews.context()).resource(body)
+                            .create()));
+                } catch (Failure f) {
+                    return java.util.Optional.empty();
+                }
+                JsonNode allowed = answer.path("status").path("allowed");
+                if (allowed.isBoolean() && !allowed.asBoolean()) {
+                    denied.add(verb + " " + kind.resource());
+                }
+            }
+        }
+        if (denied.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(secrets.redact("RBAC denies " + String.join(", ", denied)
+                + " (SelfSubjectAccessReview)"));
     }
 
     /** What a server-side apply sends: identity, and only the fields Pooldesk owns (never status). */
@@ -526,7 +599,7 @@ public final class ClusterGateway implements AutoCloseable {
         return live == null ? null : toJson(live);
     }
 
-    private ObjectNode toJson(GenericKubernetesResource resource) {
+    ObjectNode toJson(GenericKubernetesResource resource) {
         return Yaml.json().valueToTree(client.getKubernetesSerialization().convertValue(resource, Map.class));
     }
 

@@ -1,5 +1,6 @@
 package io.pooldesk.cluster;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptions;
@@ -10,9 +11,11 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.Watchable;
 import io.fabric8.kubernetes.client.dsl.internal.BaseOperation;
+import io.pooldesk.model.manifest.Manifest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +57,22 @@ public final class LiveView implements AutoCloseable {
         }
     }
 
+    /** Where a kind's list and watch stand. */
+    public enum Phase {
+        /** Being listed, the first time or after a 410 Gone. */
+        LISTING,
+        /** Listed and watched. */
+        WATCHING,
+        /** The list or watch failed (unreachable, lost, no answer in time) and is tried again after a pause. */
+        RETRYING,
+        /** Given up for good: not installed (404), or RBAC or the credentials refuse it (403, 401). */
+        NOT_WATCHED
+    }
+
+    /** One object the view holds: its resourceVersion, and the object itself when the view keeps objects. */
+    private record Held(ClusterKind kind, String resourceVersion, ObjectNode object) {
+    }
+
     /** How long one watch may run before the server is asked to end it and it is resumed. */
     static final int WATCH_SECONDS = 300;
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
@@ -61,8 +80,11 @@ public final class LiveView implements AutoCloseable {
     private final ClusterGateway gateway;
     private final KubernetesClient client;
     private final Listener listener;
-    private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final List<ClusterKind> kinds;
+    private final boolean keepObjects;
+    private final Map<String, Held> objects = new ConcurrentHashMap<>();
     private final Map<ClusterKind, String> states = new ConcurrentHashMap<>();
+    private final Map<ClusterKind, Phase> phases = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong relists = new AtomicLong();
     private final AtomicLong resumes = new AtomicLong();
@@ -70,11 +92,20 @@ public final class LiveView implements AutoCloseable {
     private String lastState = "";
 
     LiveView(ClusterGateway gateway, KubernetesClient client, List<ClusterKind> kinds, Listener listener) {
+        this(gateway, client, kinds, false, listener);
+    }
+
+    /** @param keepObjects whether to keep each object whole ({@link #snapshot}), not only its resourceVersion */
+    LiveView(ClusterGateway gateway, KubernetesClient client, List<ClusterKind> kinds, boolean keepObjects,
+             Listener listener) {
         this.gateway = gateway;
         this.client = client;
         this.listener = listener;
+        this.kinds = List.copyOf(kinds);
+        this.keepObjects = keepObjects;
         for (ClusterKind kind : kinds) {
             states.put(kind, "listing");
+            phases.put(kind, Phase.LISTING);
             Thread worker = new Thread(() -> follow(kind), "pooldesk live view " + kind.resource());
             worker.setDaemon(true);
             workers.add(worker);
@@ -84,13 +115,46 @@ public final class LiveView implements AutoCloseable {
 
     /** Every object the view holds, as "plural.group namespace/name" to its resourceVersion. */
     public Map<String, String> objects() {
-        return new TreeMap<>(objects);
+        Map<String, String> out = new TreeMap<>();
+        objects.forEach((key, held) -> out.put(key, held.resourceVersion()));
+        return out;
+    }
+
+    /**
+     * The objects the view keeps, whole, kind by kind in the order the view was given them and by namespace and name
+     * within a kind: an immutable list of copies, each a {@link Manifest} of {@code source}. Empty unless the view
+     * keeps objects.
+     */
+    List<Manifest> snapshot(String source) {
+        Map<ClusterKind, Integer> order = new HashMap<>();
+        for (ClusterKind kind : kinds) {
+            order.putIfAbsent(kind, order.size());
+        }
+        List<Map.Entry<String, Held>> held = new ArrayList<>(objects.entrySet());
+        held.removeIf(e -> e.getValue().object() == null);
+        held.sort(Comparator.<Map.Entry<String, Held>>comparingInt(e -> order.getOrDefault(e.getValue().kind(),
+                Integer.MAX_VALUE)).thenComparing(Map.Entry::getKey));
+        List<Manifest> out = new ArrayList<>(held.size());
+        for (Map.Entry<String, Held> entry : held) {
+            out.add(new Manifest(source, out.size() + 1, entry.getValue().object().deepCopy()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Where each kind's list and watch stand. */
+    public Map<ClusterKind, Phase> phases() {
+        return Map.copyOf(phases);
+    }
+
+    /** The words of one kind's state, as {@link #state()} gives them. */
+    public String state(ClusterKind kind) {
+        return states.getOrDefault(kind, "");
     }
 
     /** The view's state in words: per kind, whether it is watched, resuming, relisted or not watched, and why. */
     public String state() {
         Map<String, List<String>> byWords = new LinkedHashMap<>();
-        for (ClusterKind kind : ClusterKind.ALL) {
+        for (ClusterKind kind : kinds) {
             String words = states.get(kind);
             if (words != null) {
                 byWords.computeIfAbsent(words, w -> new ArrayList<>()).add(kind.kind() + " (" + kind.apiVersion()
@@ -112,7 +176,8 @@ public final class LiveView implements AutoCloseable {
         return resumes.get();
     }
 
-    private void say(ClusterKind kind, String words) {
+    private void say(ClusterKind kind, Phase phase, String words) {
+        phases.put(kind, phase);
         states.put(kind, words);
         String now = state();
         boolean changed;
@@ -121,6 +186,17 @@ public final class LiveView implements AutoCloseable {
             lastState = now;
         }
         if (changed && !closed) {
+            listener.state(now);
+        }
+    }
+
+    /** The kind's watch is up (the words stay those of its list): its phase is watching. */
+    private void started(ClusterKind kind) {
+        if (phases.put(kind, Phase.WATCHING) != Phase.WATCHING && !closed) {
+            String now;
+            synchronized (this) {
+                now = lastState;
+            }
             listener.state(now);
         }
     }
@@ -153,7 +229,7 @@ public final class LiveView implements AutoCloseable {
                 listed = false;
                 if (watched.ending == Ending.GONE) {
                     expired = last.get();
-                    say(kind, "the watch could not resume from resourceVersion " + expired + " (410 Gone: the"
+                    say(kind, Phase.LISTING, "the watch could not resume from resourceVersion " + expired + " (410 Gone: the"
                             + " server no longer holds that history); listing again");
                     resourceVersion = null;
                     failures = 0;
@@ -179,13 +255,13 @@ public final class LiveView implements AutoCloseable {
                     continue;
                 }
                 if (f.code == 403 || f.code == 404 || f.code == 401) {
-                    say(kind, "not watched: " + gateway.describe(f, "watch", kind, kind.namespaced() ? "*" : "")
+                    say(kind, Phase.NOT_WATCHED, "not watched: " + gateway.describe(f, "watch", kind, kind.namespaced() ? "*" : "")
                             .getMessage());
                     return;
                 }
                 failures++;
                 Duration pause = Duration.ofSeconds(Math.min(LONGEST_PAUSE.toSeconds(), 1L << Math.min(failures, 5)));
-                say(kind, (resourceVersion == null ? "not listed" : "not watched since resourceVersion "
+                say(kind, Phase.RETRYING, (resourceVersion == null ? "not listed" : "not watched since resourceVersion "
                         + resourceVersion) + ": " + gateway.describe(f, resourceVersion == null ? "list" : "watch",
                         kind, kind.namespaced() ? "*" : "").getMessage() + "; trying again in "
                         + pause.toSeconds() + " s");
@@ -193,7 +269,7 @@ public final class LiveView implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a library's surprise must not end the view silently; its text may quote a credential
                 failures++;
-                say(kind, "not watched since resourceVersion " + resourceVersion + ": the watch failed ("
+                say(kind, Phase.RETRYING, "not watched since resourceVersion " + resourceVersion + ": the watch failed ("
                         + e.getClass().getSimpleName() + "); trying again in 30 s");
                 pause(LONGEST_PAUSE);
             }
@@ -206,8 +282,15 @@ public final class LiveView implements AutoCloseable {
                 ? client.genericKubernetesResources(kind.context()).inAnyNamespace().list()
                 : client.genericKubernetesResources(kind.context()).list());
         Map<String, String> listed = new HashMap<>();
+        Map<String, ObjectNode> whole = new HashMap<>();
         for (GenericKubernetesResource item : list.getItems()) {
+            if (item == null || item.getMetadata() == null) {
+                continue;
+            }
             listed.put(key(kind, item), item.getMetadata().getResourceVersion());
+            if (keepObjects) {
+                whole.put(key(kind, item), whole(kind, item));
+            }
         }
         int added = 0;
         int changed = 0;
@@ -219,7 +302,7 @@ public final class LiveView implements AutoCloseable {
             } else if (!before.equals(entry.getValue())) {
                 changed++;
             }
-            objects.put(entry.getKey(), entry.getValue());
+            objects.put(entry.getKey(), new Held(kind, entry.getValue(), whole.get(entry.getKey())));
         }
         for (String gone : known.keySet()) {
             if (!listed.containsKey(gone)) {
@@ -232,11 +315,11 @@ public final class LiveView implements AutoCloseable {
         String resourceVersion = list.getMetadata().getResourceVersion();
         if (expired != null) {
             relists.incrementAndGet();
-            say(kind, "relisted at resourceVersion " + resourceVersion + " after the watch expired at "
+            say(kind, Phase.LISTING, "relisted at resourceVersion " + resourceVersion + " after the watch expired at "
                     + expired + " (410 Gone): " + added + " added, " + changed + " changed, " + removed
                     + " removed; watching");
         } else {
-            say(kind, "watching");
+            say(kind, Phase.LISTING, "watching");
         }
         if (added + changed + removed > 0 && !closed) {
             listener.changed();
@@ -260,7 +343,8 @@ public final class LiveView implements AutoCloseable {
                 switch (action) {
                     case ADDED, MODIFIED -> {
                         known.put(key(kind, resource), version);
-                        objects.put(key(kind, resource), version);
+                        objects.put(key(kind, resource), new Held(kind, version, keepObjects ? whole(kind, resource)
+                                : null));
                     }
                     case DELETED -> {
                         known.remove(key(kind, resource));
@@ -291,6 +375,7 @@ public final class LiveView implements AutoCloseable {
                 .withTimeoutSeconds((long) WATCH_SECONDS).build();
         String from = last.get();
         Watch watch = start(kind, options, watcher);
+        started(kind);
         long started = System.nanoTime();
         boolean kept = false;
         try {
@@ -302,7 +387,7 @@ public final class LiveView implements AutoCloseable {
                         resumes.incrementAndGet();
                     }
                     if (afterFailure) {
-                        say(kind, "watching again from resourceVersion " + from + " after the connection was lost");
+                        say(kind, Phase.WATCHING, "watching again from resourceVersion " + from + " after the connection was lost");
                     }
                 }
                 Ending ending = ended.poll(200, TimeUnit.MILLISECONDS);
@@ -345,6 +430,23 @@ public final class LiveView implements AutoCloseable {
         } catch (ExecutionException e) {
             throw ClusterGateway.Failure.of(e.getCause());
         }
+    }
+
+    /**
+     * The object as the workspace reads it, or null when the kind leaves it out ({@link ClusterKind#keeps}); its
+     * identity is the kind's, never the server's text.
+     */
+    private ObjectNode whole(ClusterKind kind, GenericKubernetesResource resource) {
+        ObjectNode object = gateway.toJson(resource);
+        if (!kind.keeps(object)) {
+            return null;
+        }
+        object.put("apiVersion", kind.apiVersion());
+        object.put("kind", kind.kind());
+        if (object.path("metadata").isObject()) {
+            ((ObjectNode) object.get("metadata")).remove("managedFields");
+        }
+        return object;
     }
 
     private static String key(ClusterKind kind, GenericKubernetesResource resource) {

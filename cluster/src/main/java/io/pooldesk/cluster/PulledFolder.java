@@ -51,7 +51,8 @@ public final class PulledFolder {
     }
 
     static String fileName(ClusterKind kind) {
-        return kind.kind().toLowerCase(java.util.Locale.ROOT) + "-" + kind.group().replace('.', '-') + ".yaml";
+        return kind.kind().toLowerCase(java.util.Locale.ROOT) + (kind.group().isEmpty() ? ""
+                : "-" + kind.group().replace('.', '-')) + ".yaml";
     }
 
     /** Checks that pull may write here at all; the cluster is asked nothing before this passes. */

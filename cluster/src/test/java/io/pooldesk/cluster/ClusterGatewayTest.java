@@ -98,6 +98,28 @@ class ClusterGatewayTest {
                 read.notes().toString());
     }
 
+    /** Issue 16: "pull does not even read the Services that hold MetalLB and OpenELB addresses". */
+    @Test
+    void pullSavesTheServicesOfTypeLoadBalancerWithTheAddressesTheirStatusHolds(@org.junit.jupiter.api.io.TempDir
+                                                                                java.nio.file.Path dir)
+            throws Exception {
+        for (String[] service : new String[][] {{"shop", "LoadBalancer"}, {"internal", "ClusterIP"}}) {
+            client.genericKubernetesResources("v1", "Service").inNamespace("web").resource(client
+                    .getKubernetesSerialization().unmarshal("""
+                    {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "%s", "namespace": "web"},
+                     "spec": {"type": "%s", "ports": [{"port": 80}]},
+                     "status": {"loadBalancer": {"ingress": [{"ip": "10.80.0.10"}]}}}""".formatted(service[0],
+                    service[1]), GenericKubernetesResource.class)).create();
+        }
+        PulledFolder.Report report = gateway.pull(dir.resolve("pulled"));
+        assertEquals(List.of("Service/web/shop"), report.read().objects().stream()
+                .map(m -> m.kind() + "/" + m.namespace() + "/" + m.name()).toList());
+        String pulled = java.nio.file.Files.readString(dir.resolve("pulled/service.yaml"));
+        assertTrue(pulled.contains("ip: 10.80.0.10"), pulled);
+        List<Manifest> reread = io.pooldesk.model.manifest.ManifestReader.parse("service.yaml", pulled).manifests();
+        assertEquals("v1", reread.get(0).apiVersion());
+    }
+
     @Test
     void diffNamesEachChangedField() throws Exception {
         createInCluster("a", "10.0.0.0/24", null);
