@@ -128,7 +128,7 @@ class ClusterCliTest {
                 "/apis/metallb.io/v1beta1/ipaddresspools", "/apis/network.kubesphere.io/v1alpha2/eips",
                 "/apis/novaedge.io/v1alpha1/proxyippools", "/apis/loadbalancer.harvesterhci.io/v1beta1/loadbalancers",
                 "/apis/network.harvesterhci.io/v1alpha1/virtualmachinenetworkconfigs",
-                "/apis/novaedge.io/v1alpha1/proxyvips")) {
+                "/apis/novaedge.io/v1alpha1/proxyvips", "/api/v1/services")) {
             server.expect().get().withPath(path).andReturn(403, java.util.Map.of("kind", "Status", "code", 403,
                     "message", "forbidden")).always();
         }
