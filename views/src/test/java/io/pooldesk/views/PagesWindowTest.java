@@ -96,10 +96,10 @@ class PagesWindowTest {
     void everyPageIsListedOnceAndItsShortcutFollowsTheList(FxRobot robot) {
         List<Class<?>> order = window.registry().pages().stream().<Class<?>>map(Page::getClass).toList();
         assertEquals(List.of(PoolsPage.class, LoadBalancersPage.class, ScenarioPage.class, ForecastPage.class,
-                ClusterPage.class, ConflictsPage.class), order);
+                ClusterPage.class, ConflictsPage.class, io.pooldesk.views.fleet.FleetPage.class), order);
         TabPane tabs = tabs(robot);
         assertEquals(List.of("page-pools", "page-balancers", "page-scenarios", "page-forecast", "page-cluster",
-                        "page-conflicts"),
+                        "page-conflicts", "page-fleet"),
                 tabs.getTabs().stream().map(Tab::getId).toList());
         for (int i = window.registry().pages().size(); i >= 1; i--) {
             robot.push(KeyCode.CONTROL, KeyCode.getKeyCode(String.valueOf(i)));

@@ -5,6 +5,8 @@ import io.pooldesk.cluster.ClusterGateway;
 import io.pooldesk.views.balancers.LoadBalancersPage;
 import io.pooldesk.views.cluster.ClusterPage;
 import io.pooldesk.views.conflicts.ConflictsPage;
+import io.pooldesk.views.fleet.FleetPage;
+import io.pooldesk.views.fleet.FleetViewModel;
 import io.pooldesk.views.cluster.ClusterViewModel;
 import io.pooldesk.views.common.DialogService;
 import io.pooldesk.views.common.FxBackgroundWork;
@@ -50,6 +52,7 @@ public final class MainWindow {
     private final PageRegistry pages = new PageRegistry();
     private final PoolsPage pools;
     private final ClusterViewModel cluster;
+    private final FleetViewModel fleet;
     private final Label status = new Label();
     private Stage stage;
     private HelpContent help = HelpContent.none();
@@ -84,13 +87,17 @@ public final class MainWindow {
             clusterWork.run("", ClusterGateway::contexts, contexts::loadContexts, failed -> { });
         }
         this.cluster = cluster;
-        // the pages, in the order of their tabs and of Shortcut+1..5
+        // the pages, in the order of their tabs and of Shortcut+1..7
         pools = pages.add(new PoolsPage(model, this.dialogs, pages, () -> stage));
         pages.add(new LoadBalancersPage(model.analysisProperty()));
         pages.add(new ScenarioPage(model, this.dialogs));
         pages.add(new ForecastPage(model, Clock.systemDefaultZone()));
         pages.add(new ClusterPage(cluster, this.dialogs));
         pages.add(new ConflictsPage(model, pages));
+        // each context of the fleet is read on its own thread: a slow cluster does not hold the others back
+        fleet = new FleetViewModel(ClusterGateway::connect, FxBackgroundWork::new, Platform::runLater);
+        new FxBackgroundWork().run("", ClusterGateway::contexts, fleet::loadContexts, failed -> { });
+        pages.add(new FleetPage(fleet));
     }
 
     public WorkspaceViewModel model() {
@@ -100,6 +107,11 @@ public final class MainWindow {
     /** Closes what outlives the window: the Cluster page's watch on a cluster. */
     public void shutdown() {
         cluster.stopWatching();
+        fleet.close();
+    }
+
+    public FleetViewModel fleet() {
+        return fleet;
     }
 
     public PageRegistry registry() {

@@ -1,0 +1,244 @@
+package io.pooldesk.views.fleet;
+
+import io.pooldesk.cluster.ClusterException;
+import io.pooldesk.cluster.ClusterGateway;
+import io.pooldesk.cluster.ClusterRead;
+import io.pooldesk.cluster.LiveView;
+import io.pooldesk.model.address.AddressQuery;
+import io.pooldesk.model.fleet.FleetSummary;
+import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.views.cluster.ClusterViewModel;
+import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.common.Counts;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The Fleet page: several kubeconfig contexts open at once, each read off the UI thread and read again whenever its
+ * live view reports a change; a row per cluster (its pools, utilisation, the pool nearest to full, or why it could not
+ * be read), the fleet's first pool to run out, and who holds an address anywhere in the fleet.
+ */
+public final class FleetViewModel {
+
+    /**
+     * One chosen context: its cluster once read (null before), and its state in words: reading, live, or the
+     * gateway's words for why it could not be read.
+     */
+    public record Row(String context, FleetSummary.Cluster cluster, String state) {
+        public boolean failed() {
+            return cluster != null && cluster.failed();
+        }
+    }
+
+    private final ClusterViewModel.Connector connector;
+    private final Supplier<BackgroundWork> workers;
+    private final Consumer<Runnable> uiThread;
+    public final ObservableList<String> contexts = FXCollections.observableArrayList();
+    /** The contexts ticked, in the kubeconfig's order. */
+    public final ObservableList<String> chosen = FXCollections.observableArrayList();
+    public final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FleetSummary> summary = new ReadOnlyObjectWrapper<>(
+            new FleetSummary(List.of()));
+    /** The fleet's first pool to run out, in words, and how it is ranked; empty while no cluster has a pool. */
+    public final StringProperty firstToRunOut = new SimpleStringProperty("");
+    public final StringProperty search = new SimpleStringProperty("");
+    /** Who holds the searched address, one line per cluster and pool. */
+    public final ObservableList<String> answers = FXCollections.observableArrayList();
+    public final StringProperty message = new SimpleStringProperty("Tick the contexts to put side by side.");
+    private final Map<String, Member> members = new LinkedHashMap<>();
+
+    /**
+     * @param workers  a background worker per context, so that a slow cluster does not hold the others back
+     *                 ({@code FxBackgroundWork::new} in the window)
+     * @param uiThread runs work on the UI thread ({@code Platform::runLater} in the window)
+     */
+    public FleetViewModel(ClusterViewModel.Connector connector, Supplier<BackgroundWork> workers,
+                          Consumer<Runnable> uiThread) {
+        this.connector = connector;
+        this.workers = workers;
+        this.uiThread = uiThread;
+        search.addListener((o, old, text) -> answer());
+    }
+
+    public ReadOnlyObjectProperty<FleetSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public void loadContexts(List<String> names) {
+        contexts.setAll(names);
+        for (String gone : new ArrayList<>(chosen)) {
+            if (!names.contains(gone)) {
+                choose(gone, false);
+            }
+        }
+    }
+
+    /** Ticks or unticks a context: a ticked one is read, then kept live; an unticked one is closed. */
+    public void choose(String context, boolean on) {
+        if (on == members.containsKey(context)) {
+            return;
+        }
+        if (!on) {
+            members.remove(context).close();
+            chosen.remove(context);
+            rows.removeIf(r -> r.context().equals(context));
+            refresh();
+            return;
+        }
+        Member member = new Member(context, workers.get());
+        members.put(context, member);
+        List<String> order = contexts.stream().filter(c -> members.containsKey(c)).toList();
+        chosen.setAll(order);
+        rows.add(Math.max(0, order.indexOf(context)), new Row(context, null, "reading"));
+        member.open();
+    }
+
+    /** Closes every context's live view and connection (the window closing). */
+    public void close() {
+        members.values().forEach(Member::close);
+        members.clear();
+    }
+
+    private void show(Row row) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).context().equals(row.context())) {
+                rows.set(i, row);
+                refresh();
+                return;
+            }
+        }
+    }
+
+    private void refresh() {
+        List<FleetSummary.Cluster> clusters = rows.stream().filter(r -> r.cluster() != null).map(Row::cluster)
+                .toList();
+        FleetSummary fleet = new FleetSummary(clusters);
+        summary.set(fleet);
+        Optional<FleetSummary.ClusterPool> first = fleet.firstToRunOut();
+        firstToRunOut.set(first.map(f -> "First to run out: " + f.cluster() + ", " + name(f.pool()) + " with "
+                + Counts.compact(f.pool().available()) + " of " + Counts.compact(f.pool().total())
+                + " addresses free (ranked by " + FleetSummary.RANKING + ")").orElse(""));
+        long failed = rows.stream().filter(Row::failed).count();
+        long reading = rows.stream().filter(r -> r.cluster() == null).count();
+        message.set(rows.isEmpty() ? "Tick the contexts to put side by side."
+                : rows.size() + (rows.size() == 1 ? " cluster" : " clusters")
+                + (reading > 0 ? ", " + reading + " being read" : "")
+                + (failed > 0 ? ", " + failed + " could not be read" : "") + ".");
+        answer();
+    }
+
+    /** "IPPool default/web": a pool as the fleet names it. */
+    public static String name(PoolSummary pool) {
+        return pool.kind() + " " + (pool.namespace().isEmpty() ? "" : pool.namespace() + "/") + pool.name();
+    }
+
+    private void answer() {
+        String text = search.get() == null ? "" : search.get().trim();
+        if (text.isEmpty()) {
+            answers.clear();
+            return;
+        }
+        Optional<AddressQuery> query = AddressQuery.of(text);
+        if (query.isEmpty() || query.get().address() == null) {
+            answers.setAll("Type one address, such as 10.0.0.5 or fd00::5: \"" + text + "\" is not one.");
+            return;
+        }
+        List<FleetSummary.Answer> found = summary.get().who(query.get().address());
+        answers.setAll(found.isEmpty() ? List.of("No cluster is open.")
+                : found.stream().map(FleetSummary.Answer::describe).toList());
+    }
+
+    /** Only the gateway's own words: another exception's text may quote a credential. */
+    private static String words(Throwable failure) {
+        return failure instanceof ClusterException ? failure.getMessage()
+                : "the cluster could not be read (" + failure.getClass().getSimpleName() + ")";
+    }
+
+    /** One context of the fleet: its connection, its live view, and its reads, one at a time. */
+    private final class Member {
+        private final String context;
+        private final BackgroundWork work;
+        private final AtomicBoolean queued = new AtomicBoolean();
+        private volatile ClusterGateway gateway;
+        private volatile LiveView live;
+        private volatile boolean closed;
+
+        Member(String context, BackgroundWork work) {
+            this.context = context;
+            this.work = work;
+        }
+
+        void open() {
+            queued.set(true);
+            work.run("Reading " + context, () -> {
+                queued.set(false);
+                gateway = connector.connect(context);
+                return read();
+            }, this::shown, this::failed);
+        }
+
+        private FleetSummary.Cluster read() throws ClusterException {
+            ClusterRead read = gateway.read();
+            if (read.everyListRefused()) {
+                throw new ClusterException(String.join("; ", read.notes()), null);
+            }
+            return FleetSummary.Cluster.of(context, read.objects());
+        }
+
+        private void shown(FleetSummary.Cluster cluster) {
+            if (closed) {
+                return;
+            }
+            show(new Row(context, cluster, "live"));
+            if (live == null && gateway != null) {
+                live = gateway.liveView(new LiveView.Listener() {
+                    @Override
+                    public void changed() {
+                        readAgain();
+                    }
+                });
+            }
+        }
+
+        private void readAgain() {
+            if (closed || !queued.compareAndSet(false, true)) {
+                return;
+            }
+            uiThread.accept(() -> work.run("Reading " + context, () -> {
+                queued.set(false);
+                return read();
+            }, this::shown, this::failed));
+        }
+
+        private void failed(Throwable failure) {
+            if (closed) {
+                return;
+            }
+            String words = words(failure);
+            show(new Row(context, FleetSummary.Cluster.failed(context, words), words));
+        }
+
+        void close() {
+            closed = true;
+            if (live != null) {
+                live.close();
+            }
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+}
