@@ -29,7 +29,7 @@ public final class PooldeskCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate, convert, report, diff, apply or pull");
+        throw new ParameterException(spec.commandLine(), "name a command: validate, simulate, convert, report, diff, apply, pull, fleet or who");
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -139,6 +139,44 @@ public final class PooldeskCommand implements Runnable {
              @picocli.CommandLine.Parameters(paramLabel = "FOLDER") java.nio.file.Path folder) {
         return new ClusterCommands(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .pull(cluster, folder);
+    }
+
+    @Command(name = "fleet", mixinStandardHelpOptions = true,
+            description = {"Reads several clusters side by side: per context its pools, used, total and free",
+                    "addresses, utilisation and the pool nearest to full, then the fleet's first pool to run out",
+                    "(the one with the fewest free addresses). Exit 1 when a cluster could not be read."})
+    int fleet(@picocli.CommandLine.Mixin FleetOptions fleet,
+              @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                      description = "text or json (default: ${DEFAULT-VALUE})") FleetOutput output) {
+        return new FleetCommand(spec.commandLine().getOut(), spec.commandLine().getErr())
+                .summary(fleet.contexts, fleet.kubeconfig, fleet.requestTimeout, output == FleetOutput.json);
+    }
+
+    @Command(name = "who", mixinStandardHelpOptions = true,
+            description = {"Says who holds ADDRESS in each cluster: the pool (kind, namespace, name) and its holder,",
+                    "free, not handed out, or outside every pool. Exit 1 when a cluster could not be read."})
+    int who(@picocli.CommandLine.Parameters(paramLabel = "ADDRESS", description = "one IP address") String address,
+            @picocli.CommandLine.Mixin FleetOptions fleet) {
+        return new FleetCommand(spec.commandLine().getOut(), spec.commandLine().getErr())
+                .who(address, fleet.contexts, fleet.kubeconfig, fleet.requestTimeout);
+    }
+
+    public enum FleetOutput { text, json }
+
+    /** The contexts of a fleet command: each named once with --context, from one kubeconfig. */
+    static final class FleetOptions {
+        @picocli.CommandLine.Option(names = "--context", paramLabel = "NAME", required = true,
+                description = "a kubeconfig context of the fleet; repeat it for each cluster")
+        java.util.List<String> contexts;
+
+        @picocli.CommandLine.Option(names = "--kubeconfig", paramLabel = "FILE",
+                description = "the kubeconfig to use (default: KUBECONFIG, else ~/.kube/config)")
+        java.nio.file.Path kubeconfig;
+
+        @picocli.CommandLine.Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "60s",
+                converter = ClusterOptions.DurationConverter.class,
+                description = "deadline of each request, its whole answer included: 500ms, 30s, 2m (default: ${DEFAULT-VALUE})")
+        java.time.Duration requestTimeout;
     }
 
     public enum OutputFormat { json, yaml, table }
