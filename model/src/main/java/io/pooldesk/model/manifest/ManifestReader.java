@@ -103,7 +103,18 @@ public final class ManifestReader {
 
     private static void parseInto(String source, String text, List<Manifest> manifests,
                                   List<ManifestProblem> errors) {
-        readInto(source, YamlDocuments.parse(source, text), manifests, errors);
+        // the plain YAML nearly every manifest is, read without SnakeYAML; anything else (errors included) by SnakeYAML
+        List<JsonNode> values = YamlDocuments.plainValues(text);
+        if (values == null) {
+            readInto(source, YamlDocuments.parse(source, text), manifests, errors);
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode value = values.get(i);
+            if (value != null && !value.isNull()) {
+                checkIsObject(source, i + 1, value, manifests, errors);
+            }
+        }
     }
 
     /** The objects of an already parsed source (the workspace keeps the parse to splice its saves). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -110,6 +111,15 @@ public final class YamlDocuments {
         }
     }
 
+    /**
+     * The documents' values, in the order and numbering of {@link #parse} ({@code null} for an empty document), when
+     * the text is the plain YAML {@link YamlShortcut} reads; {@code null} when it is not, and {@link #parse} must read it.
+     * Without nodes and positions: for readers that do not splice.
+     */
+    public static List<JsonNode> plainValues(String text) {
+        return YamlShortcut.documents(text, new Shared());
+    }
+
     /** A document of only comments, or a trailing {@code ---}: kubectl skips it, and so do we. */
     private static boolean isEmptyDocument(Node node) {
         return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL) && scalar.getValue().isEmpty()
@@ -181,7 +191,7 @@ public final class YamlDocuments {
      * in every object; sharing them keeps 200,000 objects in a fraction of the memory. Jackson's text nodes are
      * immutable, so sharing one between objects is safe.
      */
-    private static final class Shared {
+    static final class Shared {
         private static final int SHORT = 64;
         private static final int MAX_ENTRIES = 100_000;
         private final Map<String, String> keys = new java.util.HashMap<>();
@@ -339,36 +349,12 @@ public final class YamlDocuments {
         }
 
         private JsonNode scalar(ScalarNode node, At at) {
-            Tag tag = node.getTag();
-            String text = node.getValue();
-            if (tag.equals(Tag.STR)) {
-                return shared.text(text);
-            }
             try {
-                if (tag.equals(Tag.NULL)) {
-                    return NODES.nullNode();
-                }
-                if (tag.equals(Tag.BOOL)) {
-                    return NODES.booleanNode((Boolean) shared.scalars().construct(node));
-                }
-                if (tag.equals(Tag.INT)) {
-                    Object number = shared.scalars().construct(node);
-                    if (number instanceof Integer i) {
-                        return NODES.numberNode(i);
-                    }
-                    if (number instanceof Long l) {
-                        return NODES.numberNode(l);
-                    }
-                    return NODES.numberNode((BigInteger) number);
-                }
-                if (tag.equals(Tag.FLOAT)) {
-                    return NODES.numberNode((Double) shared.scalars().construct(node));
-                }
+                return typed(node.getTag(), node.getValue(), shared);
             } catch (RuntimeException e) {
-                throw new Unreadable(document, At.of(at), "\"" + text
-                        + "\" cannot be read as its type (" + tag.getValue() + ")");
+                throw new Unreadable(document, At.of(at), "\"" + node.getValue()
+                        + "\" cannot be read as its type (" + node.getTag().getValue() + ")");
             }
-            return shared.text(text);
         }
 
         @Override
@@ -377,14 +363,45 @@ public final class YamlDocuments {
         }
     }
 
+    /**
+     * A scalar's value in the Jackson tree, from the tag SnakeYAML's rules give it: text, null, a boolean, an integer
+     * as small as fits, or a float. Throws a RuntimeException when the text cannot be read as its type.
+     */
+    static JsonNode typed(Tag tag, String text, Shared shared) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (tag.equals(Tag.STR)) {
+            return shared.text(text);
+        }
+        if (tag.equals(Tag.NULL)) {
+            return nodes.nullNode();
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return nodes.booleanNode((Boolean) shared.scalars().construct(tag, text));
+        }
+        if (tag.equals(Tag.INT)) {
+            Object number = shared.scalars().construct(tag, text);
+            if (number instanceof Integer i) {
+                return nodes.numberNode(i);
+            }
+            if (number instanceof Long l) {
+                return nodes.numberNode(l);
+            }
+            return nodes.numberNode((BigInteger) number);
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            return nodes.numberNode((Double) shared.scalars().construct(tag, text));
+        }
+        return shared.text(text);
+    }
+
     /** SnakeYAML's own YAML 1.1 scalar rules (0x1F, 0o17, 1_000, yes/no), used only for single scalars. */
     private static final class Scalars extends SafeConstructor {
         Scalars() {
             super(loaderOptions());
         }
 
-        Object construct(ScalarNode node) {
-            return constructObject(node);
+        Object construct(Tag tag, String text) {
+            return constructObject(new ScalarNode(tag, text, null, null, DumperOptions.ScalarStyle.PLAIN));
         }
     }
 
