@@ -21,7 +21,26 @@ public record Conflict(Kind kind, Manifest pool, String field, Manifest other, A
     private static final int SHOWN_SPANS = 3;
 
     public enum Kind {
-        POOLS_OVERLAP, NODE_ADDRESS, POD_CIDR, SERVICE_CIDR, NETWORK_ADDRESS, HELD_OUTSIDE_POOLS, HELD_TWICE
+        POOLS_OVERLAP("Pools overlap"), NODE_ADDRESS("Node address"), POD_CIDR("Pod CIDR"),
+        SERVICE_CIDR("Service CIDR"), NETWORK_ADDRESS("Gateway or server"),
+        HELD_OUTSIDE_POOLS("Held outside pools"), HELD_TWICE("Held twice");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The kind in a few words, as the Conflicts page and the map's tooltip say it. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The other side of the conflict, seen from {@code object}: the object it conflicts with, in words. */
+    public String otherThan(Manifest object) {
+        Manifest that = object == pool ? other : pool;
+        return that != null ? that.describe() : kind == Kind.SERVICE_CIDR ? "the service CIDR (--service-cidr)" : "";
     }
 
     /** A few of the addresses' ranges, never the whole list: a conflict between two /8s is not listed. */

@@ -5,7 +5,10 @@ import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.address.Span;
 import io.pooldesk.model.manifest.Manifest;
 
+import io.pooldesk.model.conflicts.Conflict;
+
 import java.math.BigInteger;
+import java.util.List;
 import java.util.NavigableMap;
 
 /**
@@ -20,13 +23,14 @@ import java.util.NavigableMap;
  * @param history   address to the holder that last had it
  * @param next      the address the controller hands out next, where Pooldesk knows it; else null
  * @param written   every address the pool's ranges name (what {@code size} counts), merged into spans
+ * @param conflicts the workspace's conflicts that name this pool, as {@code pooldesk validate} reports them
  */
 public record PoolSummary(Manifest manifest, String kind, String name, String namespace, String description,
                           String network, String scope, String priority, boolean global, BigInteger size,
                           BigInteger total,
                           BigInteger used, BigInteger available, Span extent, AddressSet usable,
                           AddressSet reserved, NavigableMap<Address, String> allocated, NavigableMap<Address, String> history,
-                          Address next, AddressSet written) {
+                          Address next, AddressSet written, List<Conflict> conflicts) {
 
     /** How full the pool is, from 0 to 1. */
     public double utilisation() {

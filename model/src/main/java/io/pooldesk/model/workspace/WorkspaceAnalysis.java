@@ -3,6 +3,9 @@ package io.pooldesk.model.workspace;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressSet;
 import io.pooldesk.model.address.Span;
+import io.pooldesk.model.address.InvalidAddressException;
+import io.pooldesk.model.conflicts.Conflict;
+import io.pooldesk.model.conflicts.ConflictCheck;
 import io.pooldesk.model.conversion.Converter;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
@@ -26,9 +29,12 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the window shows of a workspace: the simulator's answer, per pool and per request. */
+/**
+ * What the window shows of a workspace: the simulator's answer, per pool and per request, and the conflicts
+ * {@code pooldesk validate} reports (of the workspace as written, before any what-if).
+ */
 public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummary> loadBalancers,
-                                SimulationReport report) {
+                                SimulationReport report, List<Conflict> conflicts) {
 
     public static WorkspaceAnalysis of(List<Manifest> manifests) {
         return of(manifests, List.of());
@@ -64,6 +70,7 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
                 poolManifests.put(key(m.kind(), m.namespace(), m.name()), m);
             }
         }
+        List<Conflict> conflicts = conflicts(input.stream().filter(m -> !Scenario.isScenario(m)).toList());
         List<PoolSummary> pools = new ArrayList<>();
         for (PoolReport p : report.pools()) {
             Manifest manifest = poolManifests.get(key(p.kind(), p.namespace() == null ? "" : p.namespace(), p.name()));
@@ -72,20 +79,31 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
             }
             if (manifest != null) {
                 PoolSystem system = PoolSystems.ofPool(manifest).orElseThrow();
-                pools.add(summary(manifest, p, system.facts(manifest, run.controller(system))));
+                Manifest pool = manifest;
+                pools.add(summary(manifest, p, system.facts(manifest, run.controller(system)), conflicts.stream()
+                        .filter(c -> c.pool() == pool || c.other() == pool).toList()));
             }
         }
         List<LoadBalancerSummary> balancers = new ArrayList<>(loadBalancers(manifests, report));
         // pending requests first: they are what an operator opens this list for
         balancers.sort(java.util.Comparator.comparing((LoadBalancerSummary lb) -> !lb.pending()));
-        return new WorkspaceAnalysis(pools, balancers, report);
+        return new WorkspaceAnalysis(pools, balancers, report, conflicts);
+    }
+
+    private static List<Conflict> conflicts(List<Manifest> manifests) {
+        try {
+            return new ConflictCheck(PoolSystems.all()).check(manifests, Optional.empty());
+        } catch (InvalidAddressException e) {
+            throw new IllegalStateException("no service CIDR was given, so none can be invalid", e);
+        }
     }
 
     private static String key(String kind, String namespace, String name) {
         return kind + "/" + namespace + "/" + name;
     }
 
-    private static PoolSummary summary(Manifest manifest, PoolReport report, PoolFacts facts) {
+    private static PoolSummary summary(Manifest manifest, PoolReport report, PoolFacts facts,
+                                       List<Conflict> conflicts) {
         AddressSet usable;
         AddressSet written;
         try {
@@ -106,7 +124,7 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
         return new PoolSummary(manifest, report.kind(), report.name(), report.namespace() == null ? ""
                 : report.namespace(), facts.description(), facts.network(), facts.scope(), facts.priority(),
                 facts.global(), written.size(), report.total(), report.used(), report.available(), extent, usable,
-                reserved, allocated, history, facts.next(), written);
+                reserved, allocated, history, facts.next(), written, conflicts);
     }
 
     /** From the lowest to the highest address the pool mentions, in its main family. */

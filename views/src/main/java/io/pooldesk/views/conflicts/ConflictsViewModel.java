@@ -1,9 +1,7 @@
 package io.pooldesk.views.conflicts;
 
 import io.pooldesk.model.conflicts.Conflict;
-import io.pooldesk.model.conflicts.ConflictCheck;
 import io.pooldesk.model.manifest.Manifest;
-import io.pooldesk.model.registry.PoolSystems;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The workspace's conflicts across pool systems and with the network, as {@code pooldesk validate} reports them:
- * computed off the UI thread whenever the workspace is analysed again.
+ * the workspace analysis computes them off the UI thread, and the maps mark the same ones.
  */
 public final class ConflictsViewModel {
     /** One conflict as the table shows it. */
@@ -30,7 +28,6 @@ public final class ConflictsViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private long generation;
 
     public ConflictsViewModel(WorkspaceViewModel workspace) {
         this.workspace = workspace;
@@ -73,36 +70,21 @@ public final class ConflictsViewModel {
         return Optional.empty();
     }
 
+    /** The conflicts of the workspace's analysis: the same result the maps mark. */
     private void refresh() {
-        List<Manifest> manifests = workspace.manifests();
-        long asked = ++generation;
-        workspace.background().run("checking conflicts",
-                () -> new ConflictCheck(PoolSystems.all()).check(manifests, Optional.empty()),
-                conflicts -> {
-                    if (asked != generation) {
-                        return;
-                    }
-                    rows.setAll(conflicts.stream().map(ConflictsViewModel::row).toList());
-                    summary.set(conflicts.isEmpty()
-                            ? "No conflicts: no address can be handed out by two pool systems, none is a node's,"
-                            + " a pod CIDR's or another pool's gateway or DHCP server, and every address a load"
-                            + " balancer holds is in a pool of its own system."
-                            : conflicts.size() + (conflicts.size() == 1 ? " conflict" : " conflicts")
-                            + ": each is an address that can be handed out twice. pooldesk validate reports the same.");
-                },
-                failed -> summary.set("The conflict check failed: " + failed.getClass().getSimpleName()));
+        io.pooldesk.model.workspace.WorkspaceAnalysis analysis = workspace.analysisProperty().get();
+        List<Conflict> conflicts = analysis == null ? List.of() : analysis.conflicts();
+        rows.setAll(conflicts.stream().map(ConflictsViewModel::row).toList());
+        summary.set(conflicts.isEmpty()
+                ? "No conflicts: no address can be handed out by two pool systems, none is a node's,"
+                + " a pod CIDR's or another pool's gateway or DHCP server, and every address a load"
+                + " balancer holds is in a pool of its own system."
+                : conflicts.size() + (conflicts.size() == 1 ? " conflict" : " conflicts")
+                + ": each is an address that can be handed out twice. pooldesk validate reports the same.");
     }
 
     private static Row row(Conflict conflict) {
-        String kind = switch (conflict.kind()) {
-            case POOLS_OVERLAP -> "Pools overlap";
-            case NODE_ADDRESS -> "Node address";
-            case POD_CIDR -> "Pod CIDR";
-            case SERVICE_CIDR -> "Service CIDR";
-            case NETWORK_ADDRESS -> "Gateway or server";
-            case HELD_OUTSIDE_POOLS -> "Held outside pools";
-            case HELD_TWICE -> "Held twice";
-        };
+        String kind = conflict.kind().label();
         String other = conflict.other() != null ? conflict.other().describe()
                 : conflict.kind() == Conflict.Kind.SERVICE_CIDR ? "--service-cidr" : "";
         return new Row(conflict, kind, conflict.pool().describe(), other, Conflict.listed(conflict.addresses()),

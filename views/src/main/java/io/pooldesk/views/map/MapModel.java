@@ -25,6 +25,12 @@ public final class MapModel {
     private final NavigableMap<Address, String> history;
     private final Address next;
     private final NavigableSet<Address> changed;
+    /** The pool's addresses in conflict, sorted by first address, with what each is in conflict with. */
+    private final List<ConflictMark> conflicts;
+
+    /** Addresses of the pool that a conflict names, and the words the tooltip gives for it. */
+    public record ConflictMark(Span span, String with) {
+    }
 
     public MapModel(Span extent, AddressSet usable, AddressSet reserved, NavigableMap<Address, String> allocated,
                     NavigableMap<Address, String> history, Address next) {
@@ -34,6 +40,13 @@ public final class MapModel {
     /** @param changed addresses a what-if changed, outlined on the map */
     public MapModel(Span extent, AddressSet usable, AddressSet reserved, NavigableMap<Address, String> allocated,
                     NavigableMap<Address, String> history, Address next, NavigableSet<Address> changed) {
+        this(extent, usable, reserved, allocated, history, next, changed, List.of());
+    }
+
+    private MapModel(Span extent, AddressSet usable, AddressSet reserved, NavigableMap<Address, String> allocated,
+                     NavigableMap<Address, String> history, Address next, NavigableSet<Address> changed,
+                     List<ConflictMark> conflicts) {
+        this.conflicts = conflicts;
         this.changed = changed;
         this.extent = extent;
         this.usable = usable;
@@ -43,10 +56,48 @@ public final class MapModel {
         this.next = next;
     }
 
-    /** The map of a pool as the window summarises it; null when the pool names no address to draw. */
+    /**
+     * The map of a pool as the window summarises it, its addresses in conflict marked; null when the pool names no
+     * address to draw.
+     */
     public static MapModel of(io.pooldesk.model.workspace.PoolSummary pool) {
         return pool.extent() == null ? null : new MapModel(pool.extent(), pool.usable(), pool.reserved(),
-                pool.allocated(), pool.history(), pool.next());
+                pool.allocated(), pool.history(), pool.next(), new TreeSet<>(), marks(pool));
+    }
+
+    private static List<ConflictMark> marks(io.pooldesk.model.workspace.PoolSummary pool) {
+        List<ConflictMark> marks = new ArrayList<>();
+        AddressSet extent = AddressSet.of(List.of(pool.extent()));
+        for (io.pooldesk.model.conflicts.Conflict conflict : pool.conflicts()) {
+            String with = conflict.kind().label() + " with " + conflict.otherThan(pool.manifest());
+            for (Span span : conflict.addresses().minus(conflict.addresses().minus(extent)).spans()) {
+                marks.add(new ConflictMark(span, with));
+            }
+        }
+        marks.sort(java.util.Comparator.comparing((ConflictMark m) -> m.span().first()));
+        return List.copyOf(marks);
+    }
+
+    /** The pool's addresses in conflict, in address order. */
+    public List<ConflictMark> conflicts() {
+        return conflicts;
+    }
+
+    /** What the addresses of a span are in conflict with, each once, in words; null when none is. */
+    String conflictWithin(Span span) {
+        if (conflicts.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> with = new java.util.LinkedHashSet<>();
+        for (ConflictMark mark : conflicts) {
+            if (mark.span().first().compareTo(span.last()) > 0) {
+                break;
+            }
+            if (mark.span().overlaps(span)) {
+                with.add(mark.with());
+            }
+        }
+        return with.isEmpty() ? null : String.join("; ", with);
     }
 
     public Span extent() {
@@ -147,15 +198,17 @@ public final class MapModel {
         if (holder != null) {
             boolean marker = PoolSystems.isMarker(holder);
             return new Cell(span, marker ? CellState.RESERVED : CellState.ALLOCATED, holder, BigInteger.ONE,
-                    BigInteger.ONE, 1, touched);
+                    BigInteger.ONE, 1, touched, conflictWithin(span));
         }
         String remembered = history.get(address);
         if (remembered != null) {
-            return new Cell(span, CellState.HISTORY, remembered, BigInteger.ZERO, BigInteger.ONE, 0, touched);
+            return new Cell(span, CellState.HISTORY, remembered, BigInteger.ZERO, BigInteger.ONE, 0, touched,
+                    conflictWithin(span));
         }
         boolean canUse = usable.contains(address);
         CellState state = canUse ? CellState.FREE : reserved.contains(address) ? CellState.RESERVED : CellState.OUTSIDE;
-        return new Cell(span, state, null, BigInteger.ZERO, canUse ? BigInteger.ONE : BigInteger.ZERO, 0, touched);
+        return new Cell(span, state, null, BigInteger.ZERO, canUse ? BigInteger.ONE : BigInteger.ZERO, 0, touched,
+                conflictWithin(span));
     }
 
     /** The index at {@code level} of the cell holding {@code address}. */
@@ -184,7 +237,7 @@ public final class MapModel {
         } else {
             state = CellState.OUTSIDE;
         }
-        return new Cell(span, state, null, inUse, canUse, fill, touched);
+        return new Cell(span, state, null, inUse, canUse, fill, touched, conflictWithin(span));
     }
 
     private MapIndex index;
@@ -201,6 +254,6 @@ public final class MapModel {
 
     /** The model the same pool gives with other addresses outlined as changed. */
     public MapModel withChanged(NavigableSet<Address> changedAddresses) {
-        return new MapModel(extent, usable, reserved, allocated, history, next, changedAddresses);
+        return new MapModel(extent, usable, reserved, allocated, history, next, changedAddresses, conflicts);
     }
 }

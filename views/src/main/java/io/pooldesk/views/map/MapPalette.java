@@ -5,11 +5,11 @@ package io.pooldesk.views.map;
  * and drawn a pixel buffer at a time in the window.
  */
 public record MapPalette(int free, int allocated, int history, int reserved, int outside, int next, int changed,
-                         int background) {
+                         int background, int conflict) {
 
     /** The light theme's colours, for reports. */
     public static final MapPalette LIGHT = new MapPalette(0xffaceebb, 0xff0969da, 0xffbf8700, 0xff6e7781,
-            0xfff6f8fa, 0xffcf222e, 0xff8250df, 0xffffffff);
+            0xfff6f8fa, 0xffcf222e, 0xff8250df, 0xffffffff, 0xfff3622d);
 
     public int colour(CellState state) {
         return switch (state) {

@@ -66,7 +66,7 @@ public final class MapRaster {
                     continue;
                 }
                 Cell cell = model.describe(span);
-                raster.paint(view, x, y, gap, palette.colour(cell), cell.changed(), palette);
+                raster.paint(view, x, y, gap, palette.colour(cell), cell.changed(), cell.conflict() != null, palette);
             }
         }
         return raster;
@@ -82,7 +82,8 @@ public final class MapRaster {
                 Math.min(layout.rows(level) - 1, (long) Math.floor(view.originY() + height / view.cellPx()))};
     }
 
-    void paint(HilbertViewport view, long x, long y, boolean gap, int argb, boolean changed, MapPalette palette) {
+    void paint(HilbertViewport view, long x, long y, boolean gap, int argb, boolean changed, boolean conflict,
+               MapPalette palette) {
         cellsDrawn++;
         int x0 = (int) Math.round((x - view.originX()) * view.cellPx());
         int y0 = (int) Math.round((y - view.originY()) * view.cellPx());
@@ -91,6 +92,25 @@ public final class MapRaster {
         fill(x0, y0, Math.max(x1, x0 + 1), Math.max(y1, y0 + 1), argb);
         if (changed && x1 - x0 >= 4) {
             outline(x0, y0, x1, y1, palette.changed());
+        }
+        if (conflict) {
+            conflictMark(x0, y0, Math.max(x1, x0 + 1), Math.max(y1, y0 + 1), palette.conflict());
+        }
+    }
+
+    /**
+     * A cell in conflict: its top-left half-square in the conflict colour, which no state colour or outline uses; a
+     * cell too small to show a corner is filled whole, so a conflict stays visible on a zoomed-out map.
+     */
+    void conflictMark(int x0, int y0, int x1, int y1, int argb) {
+        int side = Math.min(x1 - x0, y1 - y0);
+        if (side < 6) {
+            fill(x0, y0, x1, y1, argb);
+            return;
+        }
+        int corner = (side * 3 + 3) / 5;
+        for (int row = 0; row < corner; row++) {
+            fill(x0, y0 + row, x0 + corner - row, y0 + row + 1, argb);
         }
     }
 
@@ -108,6 +128,10 @@ public final class MapRaster {
         private final long extentLo;
         private final long extentHi;
         private final long cellLast;
+        /** The conflict marks as offsets from the layout's first address, in address order. */
+        private final long[] conflictLo;
+        private final long[] conflictHi;
+        private int conflictAt;
 
         HilbertSweep(MapModel model, HilbertLayout layout, HilbertViewport view, int width, int height,
                      MapPalette palette, MapIndex.Cursor cursor) {
@@ -123,6 +147,26 @@ public final class MapRaster {
             this.extentLo = model.extent().first().value().subtract(layout.rootFirst()).longValue();
             this.extentHi = model.extent().last().value().subtract(layout.rootFirst()).longValue();
             this.cellLast = level == 64 ? -1L : (1L << level) - 1;
+            List<MapModel.ConflictMark> marks = model.conflicts();
+            this.conflictLo = new long[marks.size()];
+            this.conflictHi = new long[marks.size()];
+            for (int i = 0; i < marks.size(); i++) {
+                conflictLo[i] = marks.get(i).span().first().value().subtract(layout.rootFirst()).longValue();
+                conflictHi[i] = marks.get(i).span().last().value().subtract(layout.rootFirst()).longValue();
+            }
+        }
+
+        /** Whether a conflict mark meets the cell from {@code from} to {@code to}; cells come in address order. */
+        private boolean conflictIn(long from, long to) {
+            while (conflictAt < conflictLo.length && Long.compareUnsigned(conflictHi[conflictAt], from) < 0) {
+                conflictAt++;
+            }
+            for (int i = conflictAt; i < conflictLo.length && Long.compareUnsigned(conflictLo[i], to) <= 0; i++) {
+                if (Long.compareUnsigned(conflictHi[i], from) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         MapRaster run() {
@@ -157,7 +201,7 @@ public final class MapRaster {
                 int colour = state == CellState.ALLOCATED && from != to
                         ? MapPalette.blend(palette.free(), palette.allocated(), 0.35 + 0.65 * cursor.fill)
                         : palette.colour(state);
-                raster.paint(view, x0, y0, gap, colour, cursor.changedHere, palette);
+                raster.paint(view, x0, y0, gap, colour, cursor.changedHere, conflictIn(from, to), palette);
                 return;
             }
             for (int child = 0; child < 4; child++) {
@@ -186,6 +230,9 @@ public final class MapRaster {
             raster.fill(x0, y0, x0 + cellPx - 1, y0 + cellPx - 1, palette.colour(cell));
             if (cell.changed()) {
                 raster.outline(x0, y0, x0 + cellPx - 1, y0 + cellPx - 1, palette.changed());
+            }
+            if (cell.conflict() != null) {
+                raster.conflictMark(x0, y0, x0 + cellPx - 1, y0 + cellPx - 1, palette.conflict());
             }
         }
         return raster;

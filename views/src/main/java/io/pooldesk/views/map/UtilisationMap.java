@@ -81,6 +81,7 @@ public final class UtilisationMap extends Region {
     private final StyleableObjectProperty<Paint> reserved = colour("mapReserved", Color.web("#8b949e"));
     private final StyleableObjectProperty<Paint> outside = colour("mapOutside", Color.web("#eaeef2"));
     private final StyleableObjectProperty<Paint> next = colour("mapNext", Color.web("#cf222e"));
+    private final StyleableObjectProperty<Paint> conflict = colour("mapConflict", Color.web("#f3622d"));
 
     public UtilisationMap() {
         getStyleClass().add("utilisation-map");
@@ -102,7 +103,7 @@ public final class UtilisationMap extends Region {
         Tooltip.install(canvas, tooltip);
         widthProperty().addListener(o -> fitCanvas());
         heightProperty().addListener(o -> fitCanvas());
-        List.of(free, allocated, history, reserved, outside, next).forEach(p -> p.addListener(o -> draw()));
+        List.of(free, allocated, history, reserved, outside, next, conflict).forEach(p -> p.addListener(o -> draw()));
     }
 
     public ObjectProperty<MapModel> modelProperty() {
@@ -388,6 +389,12 @@ public final class UtilisationMap extends Region {
                 g.setLineWidth(2);
                 g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
             }
+            if (cell.conflict() != null) {
+                // the same corner the raster draws on large maps and in reports (MapRaster#conflictMark)
+                double corner = Math.round(cellSize * 0.6);
+                g.setFill(conflict.get());
+                g.fillPolygon(new double[] {x, x + corner, x}, new double[] {y, y, y + corner}, 3);
+            }
             if (nextPosition != null && nextPosition.equals(firstPosition.add(BigInteger.valueOf(i)))) {
                 g.setStroke(next.get());
                 g.setLineWidth(2);
@@ -479,7 +486,7 @@ public final class UtilisationMap extends Region {
 
     private MapPalette palette() {
         return new MapPalette(argb(free.get()), argb(allocated.get()), argb(history.get()), argb(reserved.get()),
-                argb(outside.get()), argb(next.get()), argb(CHANGED), 0x00000000);
+                argb(outside.get()), argb(next.get()), argb(CHANGED), 0x00000000, argb(conflict.get()));
     }
 
     private static int argb(Paint paint) {
@@ -558,12 +565,13 @@ public final class UtilisationMap extends Region {
 
     /** The words a tooltip shows for a cell. */
     public static String describe(Cell cell) {
+        String conflict = cell.conflict() == null ? "" : "\nConflict: " + cell.conflict();
         if (cell.single()) {
             return cell.span().first() + "  " + cell.state().label()
-                    + (cell.holder() == null ? "" : ": " + cell.holder());
+                    + (cell.holder() == null ? "" : ": " + cell.holder()) + conflict;
         }
         return cell.span() + "  (" + cell.span().size() + " addresses)\n" + cell.allocated() + " allocated of "
-                + cell.usable() + " usable";
+                + cell.usable() + " usable" + conflict;
     }
 
     private void onClick(MouseEvent e) {
@@ -644,7 +652,8 @@ public final class UtilisationMap extends Region {
 
     static {
         Function<String, String> css = n -> "-" + n.replaceAll("([A-Z])", "-$1").toLowerCase();
-        for (String name : List.of("mapFree", "mapAllocated", "mapHistory", "mapReserved", "mapOutside", "mapNext")) {
+        for (String name : List.of("mapFree", "mapAllocated", "mapHistory", "mapReserved", "mapOutside", "mapNext",
+                "mapConflict")) {
             METADATA_BY_NAME.put(name, new CssMetaData<>(css.apply(name), PaintConverter.getInstance()) {
                 @Override
                 public boolean isSettable(UtilisationMap map) {
@@ -669,6 +678,7 @@ public final class UtilisationMap extends Region {
             case "mapHistory" -> history;
             case "mapReserved" -> reserved;
             case "mapOutside" -> outside;
+            case "mapConflict" -> conflict;
             default -> next;
         };
     }
@@ -682,7 +692,11 @@ public final class UtilisationMap extends Region {
         return CSS_METADATA;
     }
 
-    /** The colour this map draws a state with, for the legend. */
+    /** The colour of the mark on addresses in conflict, as the theme's CSS sets it, for the legend. */
+    public javafx.beans.value.ObservableValue<Paint> conflictPaintProperty() {
+        return conflict;
+    }
+
     /** The colour of a state as the theme's CSS sets it, followed as the theme changes (the legend binds to it). */
     public javafx.beans.value.ObservableValue<Paint> paintProperty(CellState state) {
         return switch (state) {

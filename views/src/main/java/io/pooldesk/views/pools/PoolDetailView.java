@@ -57,6 +57,12 @@ public final class PoolDetailView extends BorderPane {
             label.getStyleClass().add(Styles.TEXT_SMALL);
             legend.getChildren().add(label);
         }
+        Rectangle conflictSwatch = new Rectangle(12, 12);
+        conflictSwatch.fillProperty().bind(map.conflictPaintProperty());
+        Label conflictLegend = new Label("In conflict (corner mark; see Conflicts)", conflictSwatch);
+        conflictLegend.setId("legend-conflict");
+        conflictLegend.getStyleClass().add(Styles.TEXT_SMALL);
+        legend.getChildren().add(conflictLegend);
         Label nextLegend = new Label("Next address (red outline)");
         nextLegend.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         legend.getChildren().add(nextLegend);
