@@ -35,7 +35,7 @@ public final class ClusterView extends BorderPane {
         apply.getStyleClass().add(Styles.ACCENT);
         apply.setOnAction(e -> model.applyAfterConfirming(dialogs));
         dryRun.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs));
-        apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs));
+        apply.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.diffs).or(model.readOnly.isNotEmpty()));
         Label message = new Label();
         message.setId("cluster-message");
         message.setWrapText(true);
@@ -46,7 +46,15 @@ public final class ClusterView extends BorderPane {
         live.setId("cluster-live");
         live.setWrapText(true);
         live.textProperty().bind(model.live);
-        VBox top = new VBox(8, bar, message, live);
+        Label readOnly = new Label();
+        readOnly.setId("cluster-read-only");
+        readOnly.setWrapText(true);
+        readOnly.getStyleClass().add(Styles.WARNING);
+        readOnly.textProperty().bind(javafx.beans.binding.Bindings.when(model.readOnly.isEmpty()).then("")
+                .otherwise(javafx.beans.binding.Bindings.concat("Read-only, Apply is off: ", model.readOnly)));
+        readOnly.visibleProperty().bind(model.readOnly.isNotEmpty());
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+        VBox top = new VBox(8, bar, message, readOnly, live);
         top.setPadding(new Insets(8));
         TableView<ObjectDiff> diffs = new TableView<>(model.diffs);
         diffs.setId("cluster-diffs");

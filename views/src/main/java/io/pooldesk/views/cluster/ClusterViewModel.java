@@ -34,6 +34,10 @@ public final class ClusterViewModel {
     public final StringProperty message = new SimpleStringProperty("Choose a context, then Compare.");
     /** The watch on the compared context, in words: watching, lost and resuming, or relisted after an expiry. */
     public final StringProperty live = new SimpleStringProperty("");
+    /** Why nothing may be written to the context (the live workspace is read-only), in words; empty otherwise. */
+    public final StringProperty readOnly = new SimpleStringProperty("");
+    private java.util.function.Consumer<String> writeForbidden = reason -> { };
+    private Runnable applied = () -> { };
 
     private final java.util.function.Consumer<Runnable> uiThread;
     private ClusterGateway watching;
@@ -72,7 +76,7 @@ public final class ClusterViewModel {
                     if (comparePending.compareAndSet(false, true)) {
                         uiThread.accept(() -> {
                             comparePending.set(false);
-                            compare();
+                            compare(true);
                         });
                     }
                 }
@@ -85,6 +89,34 @@ public final class ClusterViewModel {
         } catch (ClusterException e) {
             message.set(message.get() + " (not watched: " + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Makes the page serve {@code workspace}'s live cluster when one is open: its context is compared, Apply is off
+     * while the workspace is read-only (with the reason), a write the cluster answers 403 makes it read-only, and an
+     * apply that wrote everything empties its change set.
+     */
+    public void follow(io.pooldesk.views.workspace.WorkspaceViewModel workspace) {
+        java.util.function.Consumer<String> opened = ctx -> {
+            if (!ctx.isEmpty()) {
+                if (!contexts.contains(ctx)) {
+                    contexts.add(ctx);
+                }
+                context.set(ctx);
+                diffs.clear();
+                outcomes.clear();
+                message.set("The workspace is the cluster " + ctx + ": edits made in the window are its change set."
+                        + " Compare to review them, then Dry run or Apply.");
+            }
+        };
+        java.util.function.Consumer<io.pooldesk.cluster.ConnectionState> state = now ->
+                readOnly.set(now == null ? "" : now.readOnly());
+        workspace.clusterContextProperty().addListener((o, old, ctx) -> opened.accept(ctx));
+        workspace.connectionProperty().addListener((o, old, now) -> state.accept(now));
+        opened.accept(workspace.clusterContextProperty().get());
+        state.accept(workspace.connectionProperty().get());
+        writeForbidden = workspace::writeForbidden;
+        applied = workspace::changesApplied;
     }
 
     public void stopWatching() {
@@ -113,6 +145,10 @@ public final class ClusterViewModel {
 
     /** Asks before writing to the cluster, then applies (each object dry-run first). */
     public void applyAfterConfirming(io.pooldesk.views.common.DialogService dialogs) {
+        if (!readOnly.get().isEmpty()) {
+            message.set("Not applied: the workspace is read-only (" + readOnly.get() + ").");
+            return;
+        }
         long changed = diffs.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
         if (dialogs.confirm("Apply to " + context.get(), "Write " + changed + " object(s) to " + context.get()
                 + "? Each is dry-run first; nothing is written if one is refused.")) {
@@ -121,6 +157,14 @@ public final class ClusterViewModel {
     }
 
     public void compare() {
+        compare(false);
+    }
+
+    /**
+     * @param fromWatch compared again because the cluster changed: the outcomes of the last apply stay shown (its own
+     *                  writes come back on the watch at once)
+     */
+    private void compare(boolean fromWatch) {
         String ctx = context.get();
         List<Manifest> desired = workspace.get();
         background.run("Comparing with " + ctx, () -> {
@@ -129,7 +173,9 @@ public final class ClusterViewModel {
             }
         }, result -> {
             diffs.setAll(result);
-            outcomes.clear();
+            if (!fromWatch) {
+                outcomes.clear();
+            }
             watch(ctx);
             long changed = result.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
             message.set(changed == 0 ? "The cluster " + ctx + " already holds the workspace."
@@ -143,10 +189,19 @@ public final class ClusterViewModel {
         List<Manifest> desired = workspace.get();
         background.run((dryRun ? "Dry run on " : "Applying to ") + ctx, () -> {
             try (ClusterGateway gateway = connector.connect(ctx)) {
-                return gateway.apply(desired, dryRun, o -> { });
+                List<ObjectOutcome> done = gateway.apply(desired, dryRun, o -> { });
+                return new Applied(done, gateway.writeForbidden().orElse(""));
             }
-        }, result -> {
+        }, answer -> {
+            List<ObjectOutcome> result = answer.outcomes();
             outcomes.setAll(result);
+            if (!answer.forbidden().isEmpty()) {
+                readOnly.set(answer.forbidden());
+                writeForbidden.accept(answer.forbidden());
+            }
+            if (!dryRun && !result.isEmpty() && result.stream().noneMatch(o -> o.result().isFailure())) {
+                applied.run();
+            }
             long failed = result.stream().filter(o -> o.result().isFailure()).count();
             boolean conflict = result.stream().anyMatch(o -> o.result() == ObjectOutcome.Result.CONFLICT);
             boolean lost = result.stream().anyMatch(o -> o.result() == ObjectOutcome.Result.UNKNOWN
@@ -163,6 +218,9 @@ public final class ClusterViewModel {
                         : "Applied to " + ctx + ".") : failed + " object(s) were not applied: see the outcomes.");
             }
         }, this::failed);
+    }
+
+    private record Applied(List<ObjectOutcome> outcomes, String forbidden) {
     }
 
     private void failed(Throwable failure) {

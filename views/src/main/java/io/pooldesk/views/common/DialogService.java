@@ -15,6 +15,11 @@ public interface DialogService {
     /** Asks to choose between two answers, named; true for {@code first}. */
     boolean choose(String header, String question, String first, String second);
 
+    /** Asks to pick one of {@code choices}; empty when the operator cancels. */
+    default Optional<String> chooseOne(String header, String question, java.util.List<String> choices) {
+        return Optional.empty();
+    }
+
     /** Says why something was not done; returns once the operator has read it. */
     void showError(String header, String message);
 

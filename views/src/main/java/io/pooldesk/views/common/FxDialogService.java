@@ -36,6 +36,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> chooseOne(String header, String question, java.util.List<String> choices) {
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                choices.isEmpty() ? null : choices.get(0), choices);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(header);
+        dialog.setHeaderText(header);
+        dialog.setContentText(question);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public boolean choose(String header, String question, String first, String second) {
         ButtonType one = new ButtonType(first, ButtonBar.ButtonData.YES);
         ButtonType other = new ButtonType(second, ButtonBar.ButtonData.NO);

@@ -80,13 +80,14 @@ public final class MainWindow {
                 "Keep mine"));
         if (cluster == null) {
             FxBackgroundWork clusterWork = new FxBackgroundWork();
-            cluster = new ClusterViewModel(clusterWork, ClusterGateway::connect, model::manifests,
+            cluster = new ClusterViewModel(clusterWork, ClusterGateway::connect, model::toApply,
                     Platform::runLater);
             // reading the kubeconfig loads the Kubernetes client: off the UI thread, so the window shows first
             ClusterViewModel contexts = cluster;
             clusterWork.run("", ClusterGateway::contexts, contexts::loadContexts, failed -> { });
         }
         this.cluster = cluster;
+        cluster.follow(model);
         // the pages, in the order of their tabs and of Shortcut+1..7
         pools = pages.add(new PoolsPage(model, this.dialogs, pages, () -> stage));
         pages.add(new LoadBalancersPage(model.analysisProperty()));
@@ -108,6 +109,7 @@ public final class MainWindow {
     public void shutdown() {
         cluster.stopWatching();
         fleet.close();
+        model.closeCluster();
     }
 
     public FleetViewModel fleet() {
@@ -147,12 +149,26 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label workspaceLabel = new Label();
         workspaceLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        model.workspaceProperty().addListener((o, old, ws) -> {
+        workspaceLabel.setId("workspace-label");
+        Runnable where = () -> {
+            var ws = model.workspaceProperty().get();
+            String context = model.clusterContextProperty().get();
+            var connection = model.connectionProperty().get();
+            if (!context.isEmpty()) {
+                String state = connection == null ? "" : connection.words();
+                workspaceLabel.setText("Cluster: " + context + (state.isEmpty() ? "" : " (" + state + ")"));
+                owner.setTitle(context + (connection == null ? "" : " (" + (connection.isReadOnly() ? "read-only, " : "")
+                        + connection.link().name().toLowerCase(java.util.Locale.ROOT) + ")") + " – Pooldesk");
+                return;
+            }
             workspaceLabel.setText(ws == null ? "" : "Workspace: " + ws.folder());
             // the title names the workspace, as an editor's names its file: two windows stay apart in the task bar
             owner.setTitle(ws == null || ws.folder().getFileName() == null ? "Pooldesk"
                     : ws.folder().getFileName() + " – Pooldesk");
-        });
+        };
+        model.workspaceProperty().addListener((o, old, ws) -> where.run());
+        model.clusterContextProperty().addListener((o, old, ctx) -> where.run());
+        model.connectionProperty().addListener((o, old, state) -> where.run());
         HBox statusBar = new HBox(8, status, spacer, workspaceLabel);
         statusBar.getStyleClass().add("status-bar");
         keepStatusPerPage();
@@ -216,6 +232,7 @@ public final class MainWindow {
                 item("_Open Workspace…", "Shortcut+O", () -> dialogs.chooseFolder("Open a folder of YAML manifests")
                         .ifPresent(model::open)),
                 recent,
+                item("Open _Cluster…", "Shortcut+Shift+O", this::openCluster),
                 item("_Export Selected Pools…", "Shortcut+E", () -> poolsModel.export(pools.list().selection())),
                 item("Export _Workspace…", "Shortcut+Shift+E", () -> poolsModel.export(null)),
                 item("Export _Report (CSV, HTML, maps)…", "Shortcut+R", poolsModel::exportReport),
@@ -258,6 +275,16 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, view, helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** File > Open Cluster: one of the kubeconfig's contexts becomes the workspace, live. */
+    private void openCluster() {
+        java.util.List<String> contexts = java.util.List.copyOf(cluster.contexts);
+        if (contexts.isEmpty()) {
+            dialogs.showError("No kubeconfig context", "Pooldesk found no context in KUBECONFIG or ~/.kube/config.");
+            return;
+        }
+        dialogs.chooseOne("Open Cluster", "The cluster of context:", contexts).ifPresent(model::openCluster);
     }
 
     /** What Help shows: the version, the log file, the README. Call before {@link #createScene}. */

@@ -1,6 +1,10 @@
 package io.pooldesk.views.workspace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pooldesk.cluster.ClusterException;
+import io.pooldesk.cluster.ClusterGateway;
+import io.pooldesk.cluster.ConnectionState;
+import io.pooldesk.cluster.LiveCluster;
 import io.pooldesk.model.manifest.AtomicFiles;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.workspace.ChangedOnDiskException;
@@ -14,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,7 +29,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The open workspace every page shares: its objects, what the engine makes of them, the selected pool, the status
@@ -33,6 +43,12 @@ import java.util.List;
  * <p>Background work never sees the live {@link Workspace}'s objects while the UI thread may edit them: pages read
  * {@link #manifests()}, an immutable copy taken after each change; a save or a reload check hands the workspace to
  * the background thread, and edits made meanwhile wait in line until it is handed back.
+ *
+ * <p>A cluster can be the workspace instead of a folder ({@link #openCluster}): its objects come from a
+ * {@link LiveCluster}, which watches them; changes are coalesced and analysed off the UI thread, so the pages follow
+ * the cluster within a second. Edits then go to a change set held here, over the cluster's objects, never to the
+ * cluster: the Cluster page diffs, dry-runs and applies it ({@link #toApply()}). Opening another workspace, or
+ * {@link #closeCluster()}, stops the watches.
  */
 public final class WorkspaceViewModel {
     private final BackgroundWork background;
@@ -42,6 +58,25 @@ public final class WorkspaceViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper clusterContext = new ReadOnlyStringWrapper(this, "clusterContext", "");
+    private final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(this, "connection");
+
+    /** Opens a gateway for a context: the kubeconfig's in the window, a mock server's in tests. */
+    public interface ClusterConnector {
+        ClusterGateway connect(String context) throws ClusterException;
+    }
+
+    private ClusterConnector clusterConnector = ClusterGateway::connect;
+    private final Consumer<Runnable> uiThread;
+    /** The live cluster that is the workspace, or null when a folder is (or nothing). */
+    private LiveCluster live;
+    /** Counts opens, so that an open that ends after a later one began is dropped. */
+    private long opens;
+    /** The edits made in the window over the live cluster's objects, by object, in the order first made. */
+    private final Map<String, ObjectNode> changes = new LinkedHashMap<>();
+    private final AtomicBoolean changePending = new AtomicBoolean();
+    private boolean analysing;
+    private boolean analyseAgain;
 
     private final RecoveryStore recovery;
     /** The workspace's objects as of the last change, copied: what pages and background work read. */
@@ -56,8 +91,19 @@ public final class WorkspaceViewModel {
 
     /** @param recovery where copies of unsaved form edits go; null keeps none */
     public WorkspaceViewModel(BackgroundWork background, RecoveryStore recovery) {
+        this(background, recovery, javafx.application.Platform::runLater);
+    }
+
+    /** @param uiThread runs work on the UI thread ({@code Platform::runLater} in the window): the watches call it */
+    public WorkspaceViewModel(BackgroundWork background, RecoveryStore recovery, Consumer<Runnable> uiThread) {
         this.background = background;
         this.recovery = recovery;
+        this.uiThread = uiThread;
+    }
+
+    /** How {@link #openCluster} connects; the kubeconfig's context unless a test says otherwise. */
+    public void setClusterConnector(ClusterConnector connector) {
+        this.clusterConnector = connector;
     }
 
     /** Where the window's long work runs: other pages run theirs the same way. */
@@ -126,7 +172,22 @@ public final class WorkspaceViewModel {
         return canRedo.getReadOnlyProperty();
     }
 
+    /** The context of the live cluster that is the workspace; empty when a folder is. */
+    public ReadOnlyStringProperty clusterContextProperty() {
+        return clusterContext.getReadOnlyProperty();
+    }
+
+    /** How the live cluster's watches stand and whether it may be written; null when a folder is the workspace. */
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public boolean isLive() {
+        return live != null;
+    }
+
     public void open(Path folder) {
+        closeCluster();
         background.run("Opening " + folder, () -> {
             Workspace opened = Workspace.open(folder);
             List<Manifest> copy = copyOf(opened);
@@ -144,6 +205,166 @@ public final class WorkspaceViewModel {
     }
 
     private record Opened(Workspace workspace, List<Manifest> snapshot, WorkspaceAnalysis analysis) {
+    }
+
+    /**
+     * Makes the cluster of kubeconfig context {@code context} the workspace: it is listed and watched (off the UI
+     * thread), the pages follow its changes, and the folder open before is closed. Whether this context may write is
+     * asked now; the answer is in {@link #connectionProperty()}.
+     */
+    public void openCluster(String context) {
+        long open = ++opens;
+        ClusterConnector connector = clusterConnector;
+        background.run("Opening cluster " + context, () -> LiveCluster.open(connector.connect(context), context,
+                new LiveCluster.Listener() {
+                    @Override
+                    public void changed() {
+                        if (changePending.compareAndSet(false, true)) {
+                            uiThread.accept(() -> {
+                                changePending.set(false);
+                                if (open == opens) {
+                                    reanalyse();
+                                }
+                            });
+                        }
+                    }
+
+                    @Override
+                    public void state(ConnectionState state) {
+                        uiThread.accept(() -> {
+                            if (open == opens && live != null) {
+                                connection.set(state);
+                            }
+                        });
+                    }
+                }), opened -> {
+            if (open != opens) {
+                opened.close();
+                return;
+            }
+            closeCluster();
+            opens = open;
+            live = opened;
+            waiting.clear();
+            saving = false;
+            changes.clear();
+            workspace.set(null);
+            snapshot = List.of();
+            clusterContext.set(context);
+            connection.set(opened.state());
+            updateHistory(null);
+            status.set("Opened cluster " + context + " (" + opened.server() + "): " + opened.state().words());
+            reanalyse();
+        }, failure -> status.set("Could not open cluster " + context + ": " + (failure instanceof ClusterException
+                // only the gateway's own words: another exception's text may quote a credential
+                ? failure.getMessage() : failure.getClass().getSimpleName())));
+    }
+
+    /** Stops the live cluster's watches and forgets its change set; nothing when a folder is the workspace. */
+    public void closeCluster() {
+        // an open still under way is dropped when it ends
+        opens++;
+        if (live == null) {
+            return;
+        }
+        live.close();
+        live = null;
+        changes.clear();
+        clusterContext.set("");
+        connection.set(null);
+    }
+
+    /** A write to the live cluster was refused as forbidden: the workspace is read-only from now on, for that reason. */
+    public void writeForbidden(String reason) {
+        if (live != null) {
+            live.writeForbidden(reason);
+            connection.set(live.state());
+        }
+    }
+
+    /**
+     * What the Cluster page compares and applies: the change set's objects on a live cluster (the edits made here,
+     * never the cluster's own objects), else the folder's objects.
+     */
+    public List<Manifest> toApply() {
+        if (live == null) {
+            return manifests();
+        }
+        List<Manifest> out = new java.util.ArrayList<>();
+        for (ObjectNode object : changes.values()) {
+            out.add(new Manifest(live.source(), out.size() + 1, object.deepCopy()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The change set was applied: the cluster holds it now, and its watch brings the objects back. */
+    public void changesApplied() {
+        if (live != null) {
+            changes.clear();
+            reanalyse();
+        }
+    }
+
+    /**
+     * Analyses the live cluster's objects with the change set over them, off the UI thread; a change that arrives
+     * meanwhile is taken by one more run after this one, so a burst of changes costs at most two.
+     */
+    private void reanalyse() {
+        LiveCluster source = live;
+        if (source == null) {
+            return;
+        }
+        if (analysing) {
+            analyseAgain = true;
+            return;
+        }
+        analysing = true;
+        Map<String, ObjectNode> edits = new LinkedHashMap<>(changes);
+        background.run("", () -> {
+            List<Manifest> objects = overlay(source.snapshot(), edits, source.source());
+            return new Analysed(objects, WorkspaceAnalysis.of(objects));
+        }, analysed -> {
+            analysing = false;
+            if (source == live) {
+                snapshot = analysed.objects();
+                show(analysed.analysis());
+            }
+            if (analyseAgain) {
+                analyseAgain = false;
+                reanalyse();
+            }
+        }, failure -> {
+            analysing = false;
+            status.set("The cluster's objects could not be analysed (" + failure.getClass().getSimpleName() + ")");
+            if (analyseAgain) {
+                analyseAgain = false;
+                reanalyse();
+            }
+        });
+    }
+
+    private record Analysed(List<Manifest> objects, WorkspaceAnalysis analysis) {
+    }
+
+    /** The cluster's objects with each edit in place of the object it names; new objects after them. */
+    private static List<Manifest> overlay(List<Manifest> cluster, Map<String, ObjectNode> edits, String source) {
+        if (edits.isEmpty()) {
+            return cluster;
+        }
+        Map<String, ObjectNode> left = new LinkedHashMap<>(edits);
+        List<Manifest> out = new java.util.ArrayList<>(cluster.size() + edits.size());
+        for (Manifest m : cluster) {
+            ObjectNode edit = left.remove(identity(m));
+            out.add(edit == null ? m : new Manifest(m.source(), m.document(), edit.deepCopy()));
+        }
+        for (ObjectNode edit : left.values()) {
+            out.add(new Manifest(source, out.size() + 1, edit.deepCopy()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String identity(Manifest m) {
+        return m.group() + "/" + m.kind() + "/" + m.namespace() + "/" + m.name();
     }
 
     /** The open workspace's folder, or null before one is open. */
@@ -167,6 +388,15 @@ public final class WorkspaceViewModel {
      * stands), and writes it to disk; only the values that differ from the saved object are rewritten.
      */
     public void savePool(ObjectNode pool, String label) {
+        if (live != null) {
+            Manifest edit = new Manifest(live.source(), 0, pool.deepCopy());
+            changes.put(identity(edit), edit.object());
+            snapshot = overlay(snapshot, Map.of(identity(edit), edit.object()), live.source());
+            status.set(label + ": in the change set of " + live.context() + " (" + changes.size() + " object(s));"
+                    + " nothing is written to the cluster before Apply on the Cluster page");
+            reanalyse();
+            return;
+        }
         commit(ws -> ws.put(pool, label), label);
     }
 
@@ -175,6 +405,12 @@ public final class WorkspaceViewModel {
      * callers ask {@code PoolsViewModel} first.
      */
     public void removePool(PoolSummary pool) {
+        if (live != null) {
+            // the gateway's apply creates and updates; a delete would be a change set entry it cannot send
+            status.set("Delete " + pool.name() + ": not done. A live cluster's pool is deleted in the cluster (kubectl"
+                    + " delete); the workspace shows it gone as soon as the cluster does");
+            return;
+        }
         commit(ws -> ws.remove(pool.manifest().kind(), pool.manifest().namespace(), pool.name(),
                 "Delete " + pool.name()), "Delete " + pool.name());
     }
@@ -329,8 +565,8 @@ public final class WorkspaceViewModel {
     }
 
     private void updateHistory(Workspace ws) {
-        canUndo.set(ws.canUndo());
-        canRedo.set(ws.canRedo());
+        canUndo.set(ws != null && ws.canUndo());
+        canRedo.set(ws != null && ws.canRedo());
     }
 
     private void show(WorkspaceAnalysis result) {

@@ -1,0 +1,229 @@
+package io.pooldesk.views.workspace;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.pooldesk.cluster.ClusterGateway;
+import io.pooldesk.cluster.ConnectionState;
+import io.pooldesk.cluster.ObjectDiff;
+import io.pooldesk.cluster.ObjectOutcome;
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.workspace.PoolSummary;
+import io.pooldesk.model.workspace.WorkspaceAnalysis;
+import io.pooldesk.views.cluster.ClusterViewModel;
+import io.pooldesk.views.common.BackgroundWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16's acceptance, on the window's model against fabric8's mock API server in CRUD mode (loopback HTTP): the
+ * cluster is the workspace, a Service created in it holds its address on the map within a second and deleting it
+ * frees the cell, edits are a change set the Cluster page diffs and applies, and a write the cluster forbids makes the
+ * workspace read-only with the reason. One thread plays the UI thread.
+ */
+@EnableKubernetesMockClient(crud = true)
+class LiveClusterWorkspaceTest {
+    private static final String POOLS = "/apis/metallb.io/v1beta1/namespaces/metallb-system/ipaddresspools";
+    KubernetesClient client;
+    KubernetesMockServer server;
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test ui thread"));
+    private WorkspaceViewModel model;
+
+    @AfterEach
+    void closeCluster() throws Exception {
+        onUi(() -> {
+            model.closeCluster();
+            return null;
+        });
+        ui.shutdownNow();
+    }
+
+    private <T> T onUi(Callable<T> work) throws Exception {
+        return ui.submit(work).get();
+    }
+
+    private ClusterGateway gateway() {
+        return new ClusterGateway(new KubernetesClientBuilder().withConfig(client.getConfiguration()).build());
+    }
+
+    private static io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext kind(String group, String kind) {
+        return io.pooldesk.cluster.ClusterKind.WATCHED.stream()
+                .filter(k -> k.group().equals(group) && k.kind().equals(kind)).findFirst().orElseThrow().context();
+    }
+
+    private void create(String group, String version, String kind, String json) {
+        GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(json,
+                GenericKubernetesResource.class);
+        client.genericKubernetesResources(kind(group, kind)).inNamespace(object.getMetadata().getNamespace())
+                .resource(object).create();
+    }
+
+    private void createPool() {
+        create("metallb.io", "v1beta1", "IPAddressPool", """
+                {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                 "metadata": {"name": "web", "namespace": "metallb-system"}, "spec": {"addresses": ["10.80.0.0/24"]}}""");
+    }
+
+    private WorkspaceViewModel openLive() throws Exception {
+        model = new WorkspaceViewModel(BackgroundWork.synchronous(), null, ui::execute);
+        model.setClusterConnector(context -> gateway());
+        onUi(() -> {
+            model.openCluster("lab");
+            return null;
+        });
+        return model;
+    }
+
+    private PoolSummary await(String what, long millis, Predicate<PoolSummary> condition) throws Exception {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (true) {
+            WorkspaceAnalysis analysis = onUi(() -> model.analysisProperty().get());
+            PoolSummary pool = analysis == null ? null : analysis.pools().stream()
+                    .filter(p -> p.name().equals("web")).findFirst().orElse(null);
+            if (pool != null && condition.test(pool)) {
+                return pool;
+            }
+            assertTrue(System.nanoTime() < deadline, "within " + millis + " ms: " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    private void awaitLive() throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (onUi(() -> model.connectionProperty().get() == null
+                || model.connectionProperty().get().link() != ConnectionState.Link.LIVE)) {
+            assertTrue(System.nanoTime() < deadline, "every kind watched within 20 s: " + onUi(() -> model.connectionProperty().get()));
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aServiceCreatedInTheClusterHoldsItsAddressOnTheMapWithinASecondAndDeletingItFreesTheCell()
+            throws Exception {
+        createPool();
+        openLive();
+        PoolSummary empty = await("the cluster's pool is in the workspace", 5_000, p -> true);
+        assertEquals(0, empty.used().intValue());
+        awaitLive();
+        assertEquals("lab", onUi(() -> model.clusterContextProperty().get()));
+        assertNull(onUi(() -> model.folder()), "no folder: the cluster is the workspace");
+
+        Address held = Address.parse("10.80.0.10");
+        long created = System.nanoTime();
+        create("", "v1", "Service", """
+                {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "shop", "namespace": "web"},
+                 "spec": {"type": "LoadBalancer", "ports": [{"port": 80}], "loadBalancerIP": "10.80.0.10"},
+                 "status": {"loadBalancer": {"ingress": [{"ip": "10.80.0.10"}]}}}""");
+        PoolSummary holding = await("the Service holds its address in the pool", 1_000,
+                p -> p.allocated().containsKey(held));
+        long shown = System.nanoTime() - created;
+        assertTrue(holding.allocated().get(held).contains("shop"), holding.allocated().toString());
+        assertTrue(onUi(() -> model.analysisProperty().get().loadBalancers().stream()
+                .anyMatch(lb -> lb.name().equals("shop") && !lb.pending())), "listed among the load balancers");
+
+        long deleted = System.nanoTime();
+        client.genericKubernetesResources(kind("", "Service")).inNamespace("web").withName("shop").delete();
+        await("the cell is free again", 1_000, p -> !p.allocated().containsKey(held));
+        long freed = System.nanoTime() - deleted;
+        System.out.printf("live cluster workspace: created Service shown after %d ms, deletion after %d ms%n",
+                shown / 1_000_000, freed / 1_000_000);
+    }
+
+    @Test
+    void editsAreAChangeSetTheClusterPageAppliesAndAForbiddenWriteMakesTheWorkspaceReadOnly() throws Exception {
+        createPool();
+        server.expect().post().withPath(POOLS + "?fieldValidation=Strict&dryRun=All").andReturn(403, Map.of(
+                "kind", "Status", "apiVersion", "v1", "status", "Failure", "reason", "Forbidden", "code", 403,
+                "message", "ipaddresspools.metallb.io is forbidden")).always();
+        openLive();
+        await("the cluster's pool is in the workspace", 5_000, p -> true);
+        awaitLive();
+        assertFalse(onUi(() -> model.connectionProperty().get().isReadOnly()));
+        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
+                model::toApply, ui::execute);
+        onUi(() -> {
+            page.follow(model);
+            return null;
+        });
+        assertEquals("lab", page.context.get(), "the Cluster page serves the live workspace's context");
+
+        var pool = (com.fasterxml.jackson.databind.node.ObjectNode) io.pooldesk.model.manifest.Yaml.json().readTree("""
+                {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                 "metadata": {"name": "extra", "namespace": "metallb-system"}, "spec": {"addresses": ["10.81.0.0/24"]}}""");
+        onUi(() -> {
+            model.savePool(pool, "New pool extra");
+            return null;
+        });
+        assertEquals(List.of("extra"), onUi(() -> model.toApply().stream().map(m -> m.name()).toList()),
+                "the change set holds the edit, not the cluster's own objects");
+        assertTrue(onUi(() -> model.manifests().stream().anyMatch(m -> m.name().equals("extra"))),
+                "the window shows the edit over the cluster's objects");
+        assertTrue(client.genericKubernetesResources(kind("metallb.io", "IPAddressPool"))
+                .inNamespace("metallb-system").withName("extra").get() == null, "nothing written to the cluster");
+
+        onUi(() -> {
+            page.compare();
+            return null;
+        });
+        assertEquals(List.of(ObjectDiff.Change.CREATE), onUi(() -> page.diffs.stream().map(ObjectDiff::change)
+                .toList()), page.message.get());
+        onUi(() -> {
+            page.apply(false);
+            return null;
+        });
+        assertEquals(List.of(ObjectOutcome.Result.REFUSED), onUi(() -> page.outcomes.stream()
+                .map(ObjectOutcome::result).toList()), page.message.get());
+        ConnectionState state = onUi(() -> model.connectionProperty().get());
+        assertTrue(state.isReadOnly(), state.words());
+        assertEquals("forbidden: RBAC denies dry-run create ipaddresspools.metallb.io in namespace metallb-system",
+                state.readOnly());
+        assertEquals(state.readOnly(), onUi(() -> page.readOnly.get()), "Apply is off with the reason");
+        var dialogs = new io.pooldesk.views.common.ScriptedDialogs();
+        onUi(() -> {
+            page.applyAfterConfirming(dialogs);
+            return null;
+        });
+        assertTrue(onUi(() -> page.message.get()).startsWith("Not applied: the workspace is read-only"),
+                page.message.get());
+    }
+
+    @Test
+    void openingAFolderStopsTheClustersWatches(@TempDir Path folder) throws Exception {
+        createPool();
+        openLive();
+        awaitLive();
+        assertTrue(watchers() > 0);
+        onUi(() -> {
+            model.open(folder);
+            return null;
+        });
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (watchers() > 0) {
+            assertTrue(System.nanoTime() < deadline, "the watches stop within 5 s");
+            Thread.sleep(50);
+        }
+        assertEquals("", onUi(() -> model.clusterContextProperty().get()));
+        assertNull(onUi(() -> model.connectionProperty().get()));
+    }
+
+    private static long watchers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("pooldesk live view")).count();
+    }
+}
