@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The entry point of {@code pooldesk.jar}. A plain class, not the JavaFX {@code Application}, so that {@code java -jar}
  * works with JavaFX on the class path; and so that the command line never starts the JavaFX toolkit.
- * No argument, or only {@code --workspace FOLDER}, opens the window; anything else is a command.
+ * No argument, or only {@code --workspace FOLDER} or {@code --context NAME}, opens the window; anything else is a
+ * command.
  */
 public final class Launcher {
     private Launcher() {
@@ -23,6 +24,10 @@ public final class Launcher {
         Optional<String> folder;
         try {
             folder = workspaceArgument(args);
+            if (contextArgument(args).isPresent()) {
+                openWindow(args);
+                return;
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("pooldesk: " + e.getMessage());
             System.exit(2);
@@ -125,6 +130,30 @@ public final class Launcher {
         if (args.length >= 1 && args[0].equals("--workspace")) {
             if (args.length != 2 || args[1].isBlank()) {
                 throw new IllegalArgumentException("--workspace needs one folder: --workspace FOLDER");
+            }
+            return Optional.of(args[1]);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The kubeconfig context of {@code --context NAME} (or {@code --context=NAME}) when that is all the arguments say:
+     * the window opens that context's cluster as a live workspace. Empty when they are a command ({@code diff
+     * --context NAME} is one).
+     *
+     * @throws IllegalArgumentException when {@code --context} has no name
+     */
+    static Optional<String> contextArgument(String... args) {
+        if (args.length == 1 && args[0].startsWith("--context=")) {
+            String context = args[0].substring("--context=".length());
+            if (context.isBlank()) {
+                throw new IllegalArgumentException("--context needs a name: --context NAME");
+            }
+            return Optional.of(context);
+        }
+        if (args.length >= 1 && args[0].equals("--context")) {
+            if (args.length != 2 || args[1].isBlank()) {
+                throw new IllegalArgumentException("--context needs one kubeconfig context: --context NAME");
             }
             return Optional.of(args[1]);
         }

@@ -17,7 +17,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The window. It opens {@code --workspace FOLDER} (or {@code -Dpooldesk.workspace=FOLDER}) when given, else the
+ * The window. It opens the cluster of {@code --context NAME} as a live workspace when given, else
+ * {@code --workspace FOLDER} (or {@code -Dpooldesk.workspace=FOLDER}) when given, else the
  * workspace open when it last closed, else the demo workspace, copied into the user's data folder on first start.
  * It remembers its size, place, theme and tables in {@link DesktopSettings}; it logs to {@link WindowLog#file()}.
  */
@@ -56,6 +57,11 @@ public final class PooldeskApplication extends Application {
                 log.info("Workspace {}: {} manifests", ws.folder(), model.manifests().size());
             }
         });
+        model.clusterContextProperty().addListener((o, old, context) -> {
+            if (!context.isEmpty()) {
+                log.info("Cluster workspace {}", context);
+            }
+        });
         background.runningProperty().addListener((o, old, now) -> {
             if (!now.isEmpty()) {
                 model.statusProperty().set(now + "…");
@@ -73,6 +79,11 @@ public final class PooldeskApplication extends Application {
         // the window is drawn first: reading a large workspace would compete with the first frame for the CPU
         String[] arguments = getParameters().getRaw().toArray(String[]::new);
         Pulses.afterNextFrame(() -> {
+            java.util.Optional<String> context = Launcher.contextArgument(arguments);
+            if (context.isPresent()) {
+                model.openCluster(context.get());
+                return;
+            }
             try {
                 model.open(workspace(settings, arguments));
             } catch (IOException e) {

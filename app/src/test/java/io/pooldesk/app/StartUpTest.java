@@ -27,6 +27,16 @@ class StartUpTest {
     }
 
     @Test
+    void contextOnTheCommandLineOpensTheWindowOnThatClusterAndACommandsContextStaysTheCommands() {
+        assertEquals(Optional.of("lab"), Launcher.contextArgument("--context", "lab"));
+        assertEquals(Optional.of("lab"), Launcher.contextArgument("--context=lab"));
+        assertEquals(Optional.empty(), Launcher.contextArgument("diff", "--context", "lab", "pools.yaml"),
+                "diff --context is the command's");
+        assertThrows(IllegalArgumentException.class, () -> Launcher.contextArgument("--context"));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.contextArgument("--context", "a", "b"));
+    }
+
+    @Test
     void theDemoCopyHoldsEveryFileOfTheBundledDemoWorkspace() throws IOException {
         Path data = Files.createTempDirectory("pooldesk-data");
         Path installed = DemoWorkspace.install(data);
