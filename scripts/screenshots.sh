@@ -13,4 +13,20 @@ mkdir -p docs
 xvfb-run -a -s "-screen 0 1440x900x24" \
   java -Dpooldesk.workspace="$workspace" -Dpooldesk.screenshots=docs -jar app/target/pooldesk.jar
 rm -rf "$workspace"
+# the window on a live cluster workspace: fabric8's mock API server (loopback, CRUD) holding the same objects,
+# opened with --context as an operator opens a cluster; the kubeconfig and the window's settings stay in a scratch folder
+[ -f cluster/target/test-classes/io/pooldesk/cluster/testing/DemoCluster.class ] \
+  || mvn -B -q -pl model,cluster test-compile
+cluster=$(mktemp -d)
+mvn -B -q -pl cluster dependency:build-classpath -Dmdep.outputFile="$cluster/classpath" -Dmdep.includeScope=test
+java -cp "model/target/classes:cluster/target/classes:cluster/target/test-classes:$(cat "$cluster/classpath")" \
+  io.pooldesk.cluster.testing.DemoCluster "$cluster/kubeconfig" resources/demo-workspace/*.yaml \
+  resources/screenshots/nodes.yaml > "$cluster/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do [ -s "$cluster/kubeconfig" ] && break; sleep 0.5; done
+KUBECONFIG="$cluster/kubeconfig" XDG_CONFIG_HOME="$cluster/config" XDG_STATE_HOME="$cluster/state" \
+  xvfb-run -a -s "-screen 0 1440x900x24" java -Dpooldesk.screenshots=docs -Dpooldesk.screenshots.live=true \
+  -jar app/target/pooldesk.jar --context demo-cluster
+kill "$server"
+rm -rf "$cluster"
 ls -l docs/*.png

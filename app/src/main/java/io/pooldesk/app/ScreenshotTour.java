@@ -34,6 +34,10 @@ final class ScreenshotTour {
     }
 
     void start() {
+        if (Boolean.getBoolean("pooldesk.screenshots.live")) {
+            live();
+            return;
+        }
         steps.add(() -> {
             window.select("default-pool");
             later(() -> {
@@ -203,6 +207,32 @@ final class ScreenshotTour {
                 }));
             }));
         });
+    }
+
+    /**
+     * The window on a live cluster workspace (started with {@code --context}): once every kind is watched, the pool
+     * list and a map, with the context and the connection's state in the title and the status bar.
+     */
+    private void live() {
+        steps.add(() -> waitForLive(() -> {
+            window.select("default-pool");
+            later(() -> later(() -> {
+                shoot(stage.getScene(), "live-cluster-workspace.png");
+                Platform.exit();
+            }));
+        }));
+        waitForPools();
+    }
+
+    private void waitForLive(Runnable then) {
+        var state = window.model().connectionProperty().get();
+        if (state == null || state.link() != io.pooldesk.cluster.ConnectionState.Link.LIVE) {
+            PauseTransition wait = new PauseTransition(Duration.millis(200));
+            wait.setOnFinished(e -> waitForLive(then));
+            wait.play();
+        } else {
+            then.run();
+        }
     }
 
     private void waitForPools() {
