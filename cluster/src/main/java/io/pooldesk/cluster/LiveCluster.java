@@ -25,7 +25,8 @@ public final class LiveCluster implements AutoCloseable {
     private final ClusterGateway gateway;
     private final String context;
     private final Listener listener;
-    private final LiveView view;
+    // volatile, not final: the view's workers may report a failed first list before the constructor has kept it
+    private volatile LiveView view;
     private volatile String readOnly;
 
     private LiveCluster(ClusterGateway gateway, String context, String readOnly, Listener listener) {
@@ -76,6 +77,10 @@ public final class LiveCluster implements AutoCloseable {
 
     /** The connection in a word or two, and read-only with its reason when writes are refused. */
     public ConnectionState state() {
+        LiveView view = this.view;
+        if (view == null) {
+            return new ConnectionState(ConnectionState.Link.CONNECTING, "", readOnly);
+        }
         Map<ClusterKind, LiveView.Phase> phases = view.phases();
         String why = "";
         boolean connecting = false;
