@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.cluster.ClusterException;
 import io.pooldesk.cluster.ClusterGateway;
-import io.pooldesk.cluster.ClusterRead;
+import io.pooldesk.cluster.ConnectionState;
 import io.pooldesk.cluster.Kubeconfig;
+import io.pooldesk.cluster.LiveCluster;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.address.AddressParser;
 import io.pooldesk.model.address.InvalidAddressException;
@@ -91,22 +92,54 @@ final class FleetCommand {
         }
         List<FleetSummary.Cluster> clusters = new ArrayList<>();
         for (String context : contexts) {
-            try (ClusterGateway gateway = ClusterGateway.connect(config, context, timeout)) {
-                ClusterRead read = gateway.read();
-                if (read.everyListRefused()) {
-                    clusters.add(FleetSummary.Cluster.failed(context, String.join("; ", read.notes())));
-                } else {
-                    clusters.add(FleetSummary.Cluster.of(context, read.objects()));
-                }
+            ClusterGateway gateway;
+            try {
+                gateway = ClusterGateway.connect(config, context, timeout);
             } catch (ClusterException e) {
                 if (e.badInput()) {
                     err.println("error: --context " + context + ": " + e.getMessage());
                     return null;
                 }
                 clusters.add(FleetSummary.Cluster.failed(context, e.getMessage()));
+                continue;
             }
+            clusters.add(listed(gateway, context, timeout));
         }
         return new FleetSummary(clusters);
+    }
+
+    /**
+     * The cluster as the window's live workspace holds it (the same kinds, Services, Namespaces and Nodes included),
+     * once every kind is listed; a cluster whose lists fail is a failed row with the gateway's words.
+     */
+    private static FleetSummary.Cluster listed(ClusterGateway gateway, String context, Duration timeout) {
+        try (LiveCluster live = LiveCluster.open(gateway, context, new LiveCluster.Listener() {
+            @Override
+            public void changed() {
+            }
+
+            @Override
+            public void state(ConnectionState state) {
+            }
+        })) {
+            // each list has the request deadline; the kinds are listed side by side
+            long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+            while (live.state().link() == ConnectionState.Link.CONNECTING && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            ConnectionState state = live.state();
+            return switch (state.link()) {
+                case LIVE -> FleetSummary.Cluster.of(context, live.snapshot());
+                case RECONNECTING -> FleetSummary.Cluster.failed(context, state.why());
+                case CONNECTING -> FleetSummary.Cluster.failed(context, "the cluster at " + live.server()
+                        + " was not listed within " + timeout.toSeconds() + " s");
+            };
+        }
     }
 
     private void text(FleetSummary fleet) {

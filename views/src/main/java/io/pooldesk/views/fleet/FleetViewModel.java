@@ -2,8 +2,8 @@ package io.pooldesk.views.fleet;
 
 import io.pooldesk.cluster.ClusterException;
 import io.pooldesk.cluster.ClusterGateway;
-import io.pooldesk.cluster.ClusterRead;
-import io.pooldesk.cluster.LiveView;
+import io.pooldesk.cluster.ConnectionState;
+import io.pooldesk.cluster.LiveCluster;
 import io.pooldesk.model.address.AddressQuery;
 import io.pooldesk.model.fleet.FleetSummary;
 import io.pooldesk.model.workspace.PoolSummary;
@@ -27,15 +27,15 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The Fleet page: several kubeconfig contexts open at once, each read off the UI thread and read again whenever its
- * live view reports a change; a row per cluster (its pools, utilisation, the pool nearest to full, or why it could not
+ * The Fleet page: several kubeconfig contexts open at once, each a live cluster workspace analysed off the UI thread
+ * whenever it changes; a row per cluster (its pools, utilisation, the pool nearest to full, or why it could not
  * be read), the fleet's first pool to run out, and who holds an address anywhere in the fleet.
  */
 public final class FleetViewModel {
 
     /**
-     * One chosen context: its cluster once read (null before), and its state in words: reading, live, or the
-     * gateway's words for why it could not be read.
+     * One chosen context: its cluster once read (null before), and its state in words: reading, connecting, live,
+     * reconnecting with why, or the gateway's words for why it could not be read.
      */
     public record Row(String context, FleetSummary.Cluster cluster, String state) {
         public boolean failed() {
@@ -167,14 +167,17 @@ public final class FleetViewModel {
                 : "the cluster could not be read (" + failure.getClass().getSimpleName() + ")";
     }
 
-    /** One context of the fleet: its connection, its live view, and its reads, one at a time. */
+    /**
+     * One context of the fleet: a live cluster workspace ({@link LiveCluster}, the same objects File > Open Cluster
+     * keeps), analysed again off the UI thread after each change, one analysis at a time.
+     */
     private final class Member {
         private final String context;
         private final BackgroundWork work;
         private final AtomicBoolean queued = new AtomicBoolean();
-        private volatile ClusterGateway gateway;
-        private volatile LiveView live;
+        private volatile LiveCluster live;
         private volatile boolean closed;
+        private FleetSummary.Cluster last;
 
         Member(String context, BackgroundWork work) {
             this.context = context;
@@ -182,62 +185,72 @@ public final class FleetViewModel {
         }
 
         void open() {
-            queued.set(true);
-            work.run("Reading " + context, () -> {
-                queued.set(false);
-                gateway = connector.connect(context);
-                return read();
-            }, this::shown, this::failed);
-        }
-
-        private FleetSummary.Cluster read() throws ClusterException {
-            ClusterRead read = gateway.read();
-            if (read.everyListRefused()) {
-                throw new ClusterException(String.join("; ", read.notes()), null);
-            }
-            return FleetSummary.Cluster.of(context, read.objects());
-        }
-
-        private void shown(FleetSummary.Cluster cluster) {
-            if (closed) {
-                return;
-            }
-            show(new Row(context, cluster, "live"));
-            if (live == null && gateway != null) {
-                live = gateway.liveView(new LiveView.Listener() {
+            work.run("Connecting to " + context, () -> {
+                ClusterGateway gateway = connector.connect(context);
+                return LiveCluster.open(gateway, context, new LiveCluster.Listener() {
                     @Override
                     public void changed() {
-                        readAgain();
+                        analyse();
+                    }
+
+                    @Override
+                    public void state(ConnectionState state) {
+                        uiThread.accept(() -> stateChanged(state));
                     }
                 });
+            }, opened -> {
+                live = opened;
+                if (closed) {
+                    opened.close();
+                    return;
+                }
+                stateChanged(opened.state());
+            }, this::failed);
+        }
+
+        /** A cluster whose first lists failed says why; one that was read keeps its rows and says it may be behind. */
+        private void stateChanged(ConnectionState state) {
+            if (closed || live == null) {
+                return;
+            }
+            if (state.link() == ConnectionState.Link.LIVE) {
+                analyse();
+            } else if (state.link() == ConnectionState.Link.RECONNECTING && (last == null || last.failed())) {
+                last = FleetSummary.Cluster.failed(context, state.why());
+                show(new Row(context, last, state.words()));
+            } else if (last != null) {
+                show(new Row(context, last, state.words()));
             }
         }
 
-        private void readAgain() {
-            if (closed || !queued.compareAndSet(false, true)) {
+        private void analyse() {
+            LiveCluster cluster = live;
+            if (closed || cluster == null || !queued.compareAndSet(false, true)) {
                 return;
             }
             uiThread.accept(() -> work.run("Reading " + context, () -> {
                 queued.set(false);
-                return read();
-            }, this::shown, this::failed));
+                return FleetSummary.Cluster.of(context, cluster.snapshot());
+            }, read -> {
+                if (!closed && cluster.state().link() != ConnectionState.Link.CONNECTING) {
+                    last = read;
+                    show(new Row(context, read, cluster.state().words()));
+                }
+            }, this::failed));
         }
 
         private void failed(Throwable failure) {
             if (closed) {
                 return;
             }
-            String words = words(failure);
-            show(new Row(context, FleetSummary.Cluster.failed(context, words), words));
+            last = FleetSummary.Cluster.failed(context, words(failure));
+            show(new Row(context, last, last.error()));
         }
 
         void close() {
             closed = true;
             if (live != null) {
                 live.close();
-            }
-            if (gateway != null) {
-                gateway.close();
             }
         }
     }

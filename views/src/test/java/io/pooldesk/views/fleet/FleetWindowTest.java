@@ -109,12 +109,13 @@ class FleetWindowTest {
     }
 
     @Test
-    void tickedClustersShowTheirUtilisationColouredAndTheFirstToRunOutMarked(FxRobot robot) {
+    void tickedClustersShowTheirUtilisationColouredAndTheFirstToRunOutMarked(FxRobot robot) throws Exception {
         robot.clickOn("#fleet-context-nearly");
         robot.clickOn("#fleet-context-full");
         robot.clickOn("#fleet-context-down");
+        WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS, () -> model.rows.size() == 3
+                && model.rows.stream().allMatch(r -> r.cluster() != null));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(3, model.rows.size());
 
         TableRow<?> fullRow = row(robot, "full");
         assertTrue(has(bar(fullRow), Styles.STATE_DANGER), "100 % is red");
@@ -130,8 +131,8 @@ class FleetWindowTest {
         assertTrue(has(downRow, Styles.STATE_DANGER), "a cluster that cannot be read is marked");
         Set<String> texts = new java.util.HashSet<>();
         downRow.lookupAll(".table-cell").forEach(c -> texts.add(((javafx.scene.control.Labeled) c).getText()));
-        assertTrue(texts.stream().anyMatch(t -> t != null && t.startsWith(
-                "cannot reach the cluster at http://127.0.0.1:1")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t != null && t.startsWith("reconnecting: ")
+                && t.contains("cannot reach the cluster at http://127.0.0.1:1")), texts.toString());
 
         robot.clickOn("#fleet-search").write("10.30.0.12");
         WaitForAsyncUtils.waitForFxEvents();
