@@ -7,7 +7,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
 
+// the commands are this class's methods, added by Cli: only the one named on the command line when there is one
 @Command(name = "pooldesk", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
+        addMethodSubcommands = false,
         description = {"IP pools for Kubernetes load balancers and VMs: validate, simulate, convert, report, diff, apply.",
                 "With no arguments, opens the window."},
         exitCodeListHeading = "%nExit codes:%n",

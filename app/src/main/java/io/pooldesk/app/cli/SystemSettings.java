@@ -20,10 +20,14 @@ final class SystemSettings {
     private SystemSettings() {
     }
 
-    /** Adds every system's settings, from the registry, to the commands that run the engine. */
+    /** Adds every system's settings, from the registry, to the commands that run the engine (those in the model). */
     static void addTo(CommandLine root) {
         for (String command : COMMANDS) {
-            CommandSpec spec = root.getSubcommands().get(command).getCommandSpec();
+            CommandLine subcommand = root.getSubcommands().get(command);
+            if (subcommand == null) {
+                continue;
+            }
+            CommandSpec spec = subcommand.getCommandSpec();
             for (PoolSystem system : PoolSystems.all()) {
                 for (Setting setting : system.settings()) {
                     spec.addOption(OptionSpec.builder("--" + setting.name()).paramLabel(setting.label())

@@ -92,6 +92,11 @@ public final class Address implements Comparable<Address> {
     /** Canonical text: dotted quad, or RFC 5952 compressed lower-case IPv6. */
     @Override
     public String toString() {
-        return family == Family.IPV4 ? toIPAddress().toNormalizedString() : toIPAddress().toCanonicalString();
+        if (family == Family.IPV4) {
+            // the dotted quad inet.ipaddr's normalized string gives, without building its address object
+            int v = value.intValue();
+            return (v >>> 24) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff);
+        }
+        return toIPAddress().toCanonicalString();
     }
 }

@@ -18,7 +18,6 @@ public final class Yaml {
     static final int MAX_ALIASES = 100;
     static final int MAX_NESTING = 200;
 
-    private static final YAMLMapper MAPPER = createMapper();
     private static final ObjectMapper COMPACT_JSON = new ObjectMapper();
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -53,7 +52,12 @@ public final class Yaml {
     }
 
     public static YAMLMapper mapper() {
-        return MAPPER;
+        return YamlMapper.MAPPER;
+    }
+
+    /** Made when YAML is first written: a command that writes only JSON does not load SnakeYAML's emitter for it. */
+    private static final class YamlMapper {
+        private static final YAMLMapper MAPPER = createMapper();
     }
 
     /** JSON on one line: also YAML's flow style, which a splice can put anywhere a value goes. */

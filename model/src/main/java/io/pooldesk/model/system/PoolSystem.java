@@ -34,9 +34,15 @@ public interface PoolSystem {
 
     /** How the report names the object: namespaced objects in {@code default} when no namespace is written. */
     default ObjectRef ref(Manifest manifest) {
-        boolean namespaced = resources().stream()
-                .filter(r -> r.kind().equals(manifest.kind()))
-                .findFirst().map(ResourceType::namespaced).orElse(!manifest.namespace().isEmpty());
+        String kind = manifest.kind();
+        Boolean known = null;
+        for (ResourceType resource : resources()) {
+            if (resource.kind().equals(kind)) {
+                known = resource.namespaced();
+                break;
+            }
+        }
+        boolean namespaced = known != null ? known : !manifest.namespace().isEmpty();
         return namespaced ? ObjectRef.namespaced(manifest.kind(), manifest.namespace(), manifest.name())
                 : ObjectRef.clusterScoped(manifest.kind(), manifest.name());
     }

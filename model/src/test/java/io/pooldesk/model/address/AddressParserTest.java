@@ -29,6 +29,20 @@ class AddressParserTest {
     }
 
     @Test
+    void printsIpv4AsInetIpaddrsNormalizedDottedQuad() {
+        java.util.Random random = new java.util.Random(5);
+        List<Long> values = new java.util.ArrayList<>(List.of(0L, 1L, 255L, 256L, 0x7fffffffL, 0x80000000L,
+                0xfffffffeL, 0xffffffffL, 0x0a000001L, 0xc0a80001L));
+        for (int i = 0; i < 10_000; i++) {
+            values.add(random.nextLong() & 0xffffffffL);
+        }
+        for (long v : values) {
+            Address address = Address.of(Family.IPV4, java.math.BigInteger.valueOf(v));
+            assertEquals(new inet.ipaddr.ipv4.IPv4Address((int) v).toNormalizedString(), address.toString());
+        }
+    }
+
+    @Test
     void cidrKeepsHostBitsButNormalisesTheNetwork() throws InvalidAddressException {
         Cidr cidr = AddressParser.cidr("192.168.100.77/24");
         assertTrue(cidr.hostBitsSet());
