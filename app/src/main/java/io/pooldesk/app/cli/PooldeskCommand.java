@@ -91,13 +91,26 @@ public final class PooldeskCommand implements Runnable {
     }
 
     @Command(name = "metrics", mixinStandardHelpOptions = true,
-            description = {"Serves each pool's figures (the report CSV's counts) in Prometheus's text format at",
-                    "/metrics, for alerting before a pool runs out. The files are read again when they change."})
+            description = {"Serves each pool's figures (the report CSV's counts) and its run-out time at the growth",
+                    "observed over the last 24 hours in Prometheus's text format at /metrics, for alerting before a",
+                    "pool runs out. Files are read again when they change; a cluster (--context) is read again when",
+                    "its watch reports a change; never per scrape."})
     int metrics(@picocli.CommandLine.Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
             description = "where to listen, such as 127.0.0.1:9464 or :9464 (every interface)") String listen,
-                @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "FILE") java.util.List<String> files) {
+                @picocli.CommandLine.Option(names = "--context", paramLabel = "NAME",
+                        description = "a kubeconfig context whose cluster's pools to serve, labelled context=NAME;"
+                                + " repeat it for each cluster") java.util.List<String> contexts,
+                @picocli.CommandLine.Option(names = "--kubeconfig", paramLabel = "FILE",
+                        description = "the kubeconfig to use (default: KUBECONFIG, else ~/.kube/config)")
+                java.nio.file.Path kubeconfig,
+                @picocli.CommandLine.Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "60s",
+                        converter = ClusterOptions.DurationConverter.class,
+                        description = "deadline of each request to a cluster: 500ms, 30s, 2m (default: ${DEFAULT-VALUE})")
+                java.time.Duration requestTimeout,
+                @picocli.CommandLine.Parameters(arity = "0..*", paramLabel = "FILE") java.util.List<String> files) {
         return new MetricsCommand(stdin, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(listen, files);
+                .run(listen, files == null ? java.util.List.of() : files,
+                        contexts == null ? java.util.List.of() : contexts, kubeconfig, requestTimeout);
     }
 
     @Command(name = "completion", mixinStandardHelpOptions = true,

@@ -2,6 +2,14 @@ package io.pooldesk.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.pooldesk.cluster.ClusterKind;
+import io.pooldesk.model.manifest.ManifestReader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +114,10 @@ class MetricsCliTest {
             }
             assertEquals(csv.size(), scraped.get("pooldesk_pool_used_addresses").size());
             assertEquals(1.0, scraped.get("pooldesk_workspace_read_ok").get(""));
+            // one read observes no growth: no pool of the demo runs out at that pace
+            assertEquals(csv.keySet(), scraped.get(MetricsCommand.RUN_OUT).keySet());
+            scraped.get(MetricsCommand.RUN_OUT).forEach((pool, seconds) ->
+                    assertEquals(Double.POSITIVE_INFINITY, seconds, pool));
         }
     }
 
@@ -125,11 +137,108 @@ class MetricsCliTest {
         }
     }
 
+    /**
+     * The run-out time comes from the used counts metrics observes: one read shows no growth (+Inf); a file that
+     * then holds one more address gives a finite time, free over the pace since the first read.
+     */
+    @Test
+    void aPoolThatGrowsBetweenReadsGetsAFiniteRunOutTime() throws Exception {
+        Path pools = dir.resolve("pools.yaml");
+        Files.writeString(pools, harvester("prod/api"));
+        try (Server server = new Server("metrics", "--listen", "127.0.0.1:0", dir.toString())) {
+            assertTrue(server.url != null, server.err.toString(StandardCharsets.UTF_8));
+            String key = "IPPool|loadbalancer.harvesterhci.io||tight";
+            long started = System.nanoTime();
+            assertEquals(Double.POSITIVE_INFINITY, parsedByPrometheus(server.scrape()).get(MetricsCommand.RUN_OUT)
+                    .get(key));
+            Files.writeString(pools, harvester("prod/api", "prod/web"));
+            Map<String, Map<String, Double>> grown = eventuallyParsed(server, "pooldesk_pool_used_addresses", key, 2);
+            double seconds = grown.get(MetricsCommand.RUN_OUT).get(key);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            // 1 free address at one address per (time since the first read): at most that time, more than zero
+            assertTrue(seconds > 0 && seconds <= elapsed + 1, seconds + " s, " + elapsed + " s elapsed");
+        }
+    }
+
+    /**
+     * {@code --context} serves a cluster's pools, read through the gateway as {@code pull} reads them, and reads it
+     * again when its live view reports a change, never per scrape (fabric8's mock API server, CRUD mode).
+     */
+    @Test
+    void aClusterIsReadAgainWhenItsWatchReportsAChangeNotPerScrape() throws Exception {
+        KubernetesMockServer lab = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(List.of()), false);
+        lab.init();
+        try (KubernetesClient client = lab.createClient()) {
+            var pools = client.genericKubernetesResources(ClusterKind.of(
+                    ManifestReader.parse("seed", harvester("prod/api")).manifests().get(0)).context());
+            pools.resource(resource(client, harvester("prod/api"))).create();
+            Path kubeconfig = dir.resolve("kubeconfig");
+            Files.writeString(kubeconfig, """
+                    apiVersion: v1
+                    kind: Config
+                    clusters: [{name: lab, cluster: {server: "%s"}}]
+                    users: [{name: operator, user: {token: a-token}}]
+                    contexts: [{name: lab, context: {cluster: lab, user: operator}}]
+                    current-context: lab
+                    """.formatted(client.getMasterUrl()));
+            try (Server server = new Server("metrics", "--listen", "127.0.0.1:0", "--context", "lab",
+                    "--kubeconfig", kubeconfig.toString(), "--request-timeout", "10s")) {
+                assertTrue(server.url != null, server.err.toString(StandardCharsets.UTF_8));
+                String key = "lab/IPPool|loadbalancer.harvesterhci.io||tight";
+                Map<String, Map<String, Double>> first = eventuallyParsed(server, "pooldesk_pool_used_addresses",
+                        key, 1);
+                assertEquals(3.0, first.get("pooldesk_pool_usable_addresses").get(key));
+                assertEquals(1.0, first.get("pooldesk_cluster_read_ok").get("lab"));
+                assertEquals(Double.POSITIVE_INFINITY, first.get(MetricsCommand.RUN_OUT).get(key));
+                // the watch settles (its first lists may report changes); then scrapes read nothing
+                double reads = -1;
+                for (int steady = 0, i = 0; steady < 3 && i < 60; i++) {
+                    Thread.sleep(1000);
+                    double now = parsedByPrometheus(server.scrape()).get("pooldesk_cluster_reads").get("lab");
+                    steady = now == reads ? steady + 1 : 0;
+                    reads = now;
+                }
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(reads, parsedByPrometheus(server.scrape()).get("pooldesk_cluster_reads").get("lab"));
+                }
+
+                pools.resource(resource(client, harvester("prod/api", "prod/web"))).update();
+                Map<String, Map<String, Double>> grown = eventuallyParsed(server, "pooldesk_pool_used_addresses",
+                        key, 2);
+                assertTrue(grown.get("pooldesk_cluster_reads").get("lab") > reads, grown.toString());
+                double seconds = grown.get(MetricsCommand.RUN_OUT).get(key);
+                assertTrue(seconds > 0 && !Double.isInfinite(seconds), seconds + " s");
+            }
+        } finally {
+            lab.destroy();
+        }
+    }
+
+    private static GenericKubernetesResource resource(KubernetesClient client, String yaml) {
+        return client.getKubernetesSerialization().convertValue(
+                ManifestReader.parse("seed", yaml).manifests().get(0).object(), GenericKubernetesResource.class);
+    }
+
     @Test
     void aListenAddressThatIsNotHostAndPortExitsTwo() {
         CliContractTest.Run run = CliContractTest.run("metrics", "--listen", "nowhere", DEMO.toString());
         assertEquals(2, run.code(), run.all());
         assertTrue(run.err().contains("--listen nowhere: expected HOST:PORT"), run.err());
+    }
+
+    /** The scrape, parsed, once {@code metric} of {@code pool} reads {@code value}; fails after 30 s. */
+    private static Map<String, Map<String, Double>> eventuallyParsed(Server server, String metric, String pool,
+                                                                     double value) throws Exception {
+        Map<String, Map<String, Double>> parsed = Map.of();
+        for (int i = 0; i < 300; i++) {
+            parsed = parsedByPrometheus(server.scrape());
+            if (Double.valueOf(value).equals(parsed.getOrDefault(metric, Map.of()).get(pool))) {
+                return parsed;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(metric + " of " + pool + " never read " + value + ": " + parsed.get(metric));
     }
 
     private static boolean eventually(Server server, String text) throws Exception {
@@ -140,6 +249,23 @@ class MetricsCliTest {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    private static String harvester(String... holders) {
+        StringBuilder allocated = new StringBuilder();
+        for (int i = 0; i < holders.length; i++) {
+            allocated.append(i == 0 ? "" : ", ").append("10.10.0.").append(10 + i).append(": ").append(holders[i]);
+        }
+        return """
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: tight}
+                spec:
+                  ranges: [{subnet: 10.10.0.0/24, rangeStart: 10.10.0.10, rangeEnd: 10.10.0.12}]
+                  selector: {scope: [{namespace: prod}]}
+                status:
+                  allocated: {%s}
+                """.formatted(allocated);
     }
 
     private static String pool(String cidr) {
@@ -219,10 +345,15 @@ class MetricsCliTest {
         }
         assertEquals(0, code, "Prometheus's parser refused the scrape: " + errors + "\n" + text);
         Map<String, Map<String, Double>> out = new HashMap<>();
-        for (JsonNode sample : new ObjectMapper().readTree(json)) {
+        // Python writes +Inf as Infinity, which JSON itself has no word for
+        ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build());
+        for (JsonNode sample : mapper.readTree(json)) {
             JsonNode l = sample.path("labels");
-            String key = l.has("kind") ? l.path("kind").asText() + "|" + l.path("api_group").asText() + "|"
-                    + l.path("namespace").asText() + "|" + l.path("name").asText() : "";
+            String key = l.has("kind") ? (l.has("context") ? l.path("context").asText() + "/" : "")
+                    + l.path("kind").asText() + "|" + l.path("api_group").asText() + "|"
+                    + l.path("namespace").asText() + "|" + l.path("name").asText()
+                    : l.has("context") ? l.path("context").asText() : "";
             out.computeIfAbsent(sample.path("name").asText(), n -> new HashMap<>())
                     .put(key, sample.path("value").asDouble());
         }
