@@ -259,8 +259,13 @@ public final class ClusterGateway implements AutoCloseable {
 
     /** One diff per workspace object of a known kind, pools first. */
     public List<ObjectDiff> diff(List<Manifest> desired) throws ClusterException {
+        return diff(desired, List.of());
+    }
+
+    /** As {@link #diff(List)}, and a deletion for each object of {@code deleted} the cluster holds, after them. */
+    public List<ObjectDiff> diff(List<Manifest> desired, List<Manifest> deleted) throws ClusterException {
         List<ObjectDiff> out = new ArrayList<>();
-        for (Planned planned : plan(desired)) {
+        for (Planned planned : plan(desired, deleted)) {
             out.add(planned.diff);
         }
         return out;
@@ -269,9 +274,11 @@ public final class ClusterGateway implements AutoCloseable {
     private record Planned(ClusterKind kind, Manifest desired, ObjectNode live, ObjectNode target, ObjectDiff diff) {
     }
 
-    private List<Planned> plan(List<Manifest> desired) throws ClusterException {
+    private List<Planned> plan(List<Manifest> desired, List<Manifest> deleted) throws ClusterException {
         List<Manifest> known = new ArrayList<>();
-        for (Manifest manifest : desired) {
+        List<Manifest> all = new ArrayList<>(desired);
+        all.addAll(deleted);
+        for (Manifest manifest : all) {
             ClusterKind kind = ClusterKind.of(manifest);
             if (kind == null) {
                 continue;
@@ -285,9 +292,30 @@ public final class ClusterGateway implements AutoCloseable {
                 throw ClusterException.badInput(manifest.problem("metadata.namespace",
                         nameProblem(manifest.namespace())).toString());
             }
-            known.add(manifest);
+            if (!deleted.contains(manifest)) {
+                known.add(manifest);
+            }
         }
         List<Planned> planned = new ArrayList<>();
+        for (Manifest manifest : deleted) {
+            ClusterKind kind = ClusterKind.of(manifest);
+            if (kind == null) {
+                continue;
+            }
+            String namespace = kind.namespaced() ? (manifest.namespace().isEmpty() ? "default" : manifest.namespace())
+                    : "";
+            ObjectNode liveJson;
+            try {
+                liveJson = get(kind, namespace, manifest.name());
+            } catch (Failure f) {
+                throw describe(f, "get", kind, namespace);
+            }
+            // one the cluster no longer holds needs nothing
+            planned.add(new Planned(kind, manifest, liveJson, liveJson, new ObjectDiff(kind.kind(), namespace,
+                    manifest.name(), liveJson == null ? ObjectDiff.Change.UNCHANGED : ObjectDiff.Change.DELETE,
+                    liveJson == null ? List.of() : List.of("the whole object, resourceVersion "
+                            + liveJson.path("metadata").path("resourceVersion").asText("")))));
+        }
         for (Manifest manifest : known) {
             ClusterKind kind = ClusterKind.of(manifest);
             String namespace = kind.namespaced() ? (manifest.namespace().isEmpty() ? "default" : manifest.namespace())
@@ -313,7 +341,9 @@ public final class ClusterGateway implements AutoCloseable {
                     manifest.name(), fields.isEmpty() ? ObjectDiff.Change.UNCHANGED : ObjectDiff.Change.UPDATE,
                     fields)));
         }
-        planned.sort(Comparator.comparingInt(p -> p.kind.order()));
+        // deletions last, the requests before the pools they hold addresses of
+        planned.sort(Comparator.comparingInt(p -> p.diff.change() == ObjectDiff.Change.DELETE ? 10 - p.kind.order()
+                : p.kind.order()));
         return planned;
     }
 
@@ -383,11 +413,21 @@ public final class ClusterGateway implements AutoCloseable {
      */
     public List<ObjectOutcome> apply(List<Manifest> desired, boolean dryRunOnly, boolean serverSide,
                                      Consumer<ObjectOutcome> progress) throws ClusterException {
+        return apply(desired, List.of(), dryRunOnly, serverSide, progress);
+    }
+
+    /**
+     * As {@link #apply(List, boolean, boolean, Consumer)}, and deletes each object of {@code deleted} the cluster
+     * holds, after the writes: dry-run with the rest first, then deleted only if it is still the resourceVersion the
+     * diff saw (a precondition: one changed meanwhile is a conflict, not deleted).
+     */
+    public List<ObjectOutcome> apply(List<Manifest> desired, List<Manifest> deleted, boolean dryRunOnly,
+                                     boolean serverSide, Consumer<ObjectOutcome> progress) throws ClusterException {
         if (connectionLost) {
             throw new ClusterException("the connection to the cluster at " + server + " was lost earlier; nothing"
                     + " more is written through it", null);
         }
-        List<Planned> planned = plan(desired);
+        List<Planned> planned = plan(desired, deleted);
         List<ObjectOutcome> refusals = new ArrayList<>();
         for (Planned p : planned) {
             if (p.diff.change() == ObjectDiff.Change.UNCHANGED) {
@@ -416,6 +456,8 @@ public final class ClusterGateway implements AutoCloseable {
                                     : ObjectOutcome.Result.NOT_ATTEMPTED;
                             case UPDATE -> dryRunOnly && refusals.isEmpty() ? ObjectOutcome.Result.WOULD_UPDATE
                                     : ObjectOutcome.Result.NOT_ATTEMPTED;
+                            case DELETE -> dryRunOnly && refusals.isEmpty() ? ObjectOutcome.Result.WOULD_DELETE
+                                    : ObjectOutcome.Result.NOT_ATTEMPTED;
                         }, refused == null && !refusals.isEmpty() && p.diff.change() != ObjectDiff.Change.UNCHANGED
                         ? "the dry-run of another object failed, so nothing was written" : "");
                 outcomes.add(outcome);
@@ -433,7 +475,8 @@ public final class ClusterGateway implements AutoCloseable {
             } else {
                 try {
                     write(p, false, serverSide);
-                    outcome = new ObjectOutcome(p.diff, p.live == null ? ObjectOutcome.Result.CREATED
+                    outcome = new ObjectOutcome(p.diff, p.diff.change() == ObjectDiff.Change.DELETE
+                            ? ObjectOutcome.Result.DELETED : p.live == null ? ObjectOutcome.Result.CREATED
                             : ObjectOutcome.Result.UPDATED, "");
                 } catch (Failure f) {
                     outcome = f.answered() ? new ObjectOutcome(p.diff, f.code == 409 ? ObjectOutcome.Result.CONFLICT
@@ -468,6 +511,21 @@ public final class ClusterGateway implements AutoCloseable {
                     + describe(again, "get", p.kind, p.diff.namespace()).getMessage() + "): it may or may not have"
                     + " been written");
         }
+        if (p.diff.change() == ObjectDiff.Change.DELETE) {
+            String before = p.live.path("metadata").path("resourceVersion").asText("");
+            if (now == null) {
+                return new ObjectOutcome(p.diff, ObjectOutcome.Result.DELETED, "deleted (the answer was lost; read"
+                        + " back, the cluster no longer holds it)");
+            }
+            if (before.equals(now.path("metadata").path("resourceVersion").asText(""))
+                    && now.path("metadata").path("deletionTimestamp").isMissingNode()) {
+                return new ObjectOutcome(p.diff, ObjectOutcome.Result.FAILED, "not deleted: " + why
+                        + "; read back, the cluster holds it as before");
+            }
+            return new ObjectOutcome(p.diff, ObjectOutcome.Result.UNKNOWN, why + "; read back: the cluster holds"
+                    + " resourceVersion " + now.path("metadata").path("resourceVersion").asText("")
+                    + (now.path("metadata").path("deletionTimestamp").isMissingNode() ? "" : ", being deleted"));
+        }
         ObjectNode wanted = p.desired.object();
         boolean asWanted = now != null
                 && FieldDiff.between(FieldDiff.owned(now, wanted), FieldDiff.owned(wanted, wanted)).isEmpty();
@@ -489,6 +547,10 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     private void write(Planned p, boolean dryRun, boolean serverSide) throws Failure {
+        if (p.diff.change() == ObjectDiff.Change.DELETE) {
+            delete(p, dryRun);
+            return;
+        }
         ObjectNode target = serverSide
                 ? applyConfiguration(p.kind, p.diff.namespace(), p.diff.name(), p.desired.object()) : p.target;
         GenericKubernetesResource body = writer.getKubernetesSerialization().convertValue(target,
@@ -511,6 +573,24 @@ public final class ClusterGateway implements AutoCloseable {
             if (f.code == 403 && writeForbidden == null) {
                 writeForbidden = describe(f, (dryRun ? "dry-run " : "") + verb(p, serverSide), p.kind,
                         p.diff.namespace()).getMessage();
+            }
+            throw f;
+        }
+    }
+
+    private void delete(Planned p, boolean dryRun) throws Failure {
+        GenericKubernetesResource body = writer.getKubernetesSerialization().convertValue(p.live,
+                GenericKubernetesResource.class);
+        Resource<GenericKubernetesResource> resource = p.kind.namespaced()
+                ? writer.genericKubernetesResources(p.kind.context()).inNamespace(p.diff.namespace()).resource(body)
+                : writer.genericKubernetesResources(p.kind.context()).resource(body);
+        String resourceVersion = p.live.path("metadata").path("resourceVersion").asText("");
+        try {
+            call(() -> dryRun ? resource.dryRun().delete() : resource.lockResourceVersion(resourceVersion).delete());
+        } catch (Failure f) {
+            if (f.code == 403 && writeForbidden == null) {
+                writeForbidden = describe(f, (dryRun ? "dry-run " : "") + "delete", p.kind, p.diff.namespace())
+                        .getMessage();
             }
             throw f;
         }
@@ -588,7 +668,8 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     private static String verb(Planned p, boolean serverSide) {
-        return serverSide ? "server-side apply" : p.live == null ? "create" : "update";
+        return p.diff.change() == ObjectDiff.Change.DELETE ? "delete" : serverSide ? "server-side apply"
+                : p.live == null ? "create" : "update";
     }
 
     /** The live object, or null when the cluster has none of that name. */

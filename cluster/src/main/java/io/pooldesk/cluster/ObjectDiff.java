@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record ObjectDiff(String kind, String namespace, String name, Change change, List<String> fields) {
 
-    public enum Change { CREATE, UPDATE, UNCHANGED }
+    /** {@code DELETE}: a deletion the window's change set asks for (the command line never deletes). */
+    public enum Change { CREATE, UPDATE, UNCHANGED, DELETE }
 
     public String describe() {
         return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + name;

@@ -9,6 +9,8 @@ public record ObjectOutcome(ObjectDiff diff, Result result, String message) {
     public enum Result {
         UNCHANGED, WOULD_CREATE, WOULD_UPDATE, CREATED, UPDATED, REFUSED, CONFLICT, FAILED, NOT_ATTEMPTED,
         UNKNOWN,
+        /** A deletion of the window's change set: passed its dry-run, or done. */
+        WOULD_DELETE, DELETED,
         /** Refused by the server's strict field validation: the object has a field its kind's schema lacks. */
         INVALID;
 

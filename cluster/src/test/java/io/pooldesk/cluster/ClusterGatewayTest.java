@@ -120,6 +120,40 @@ class ClusterGatewayTest {
         assertEquals("v1", reread.get(0).apiVersion());
     }
 
+    /** The window's change set over a live cluster deletes too: dry-run first, then only the version it saw. */
+    @Test
+    void aDeletionIsDryRunThenSentWithTheResourceVersionTheDiffSaw() throws Exception {
+        createInCluster("a", "10.0.0.0/24", null);
+        String seen = inCluster("a").getMetadata().getResourceVersion();
+        server.expect().delete().withPath(POOLS_PATH + "/a?dryRun=All").andReply(200, r -> Map.of("kind", "Status",
+                "apiVersion", "v1", "status", "Success")).once();
+        List<Manifest> deleted = workspace(pool("a", "10.0.0.0/24"));
+        List<ObjectDiff> diffs = gateway.diff(List.of(), deleted);
+        assertEquals(ObjectDiff.Change.DELETE, diffs.get(0).change());
+        assertEquals(List.of("the whole object, resourceVersion " + seen), diffs.get(0).fields());
+        writes();
+
+        List<ObjectOutcome> dryRun = gateway.apply(List.of(), deleted, true, false, o -> { });
+        assertEquals(ObjectOutcome.Result.WOULD_DELETE, dryRun.get(0).result());
+        assertTrue(inCluster("a") != null, "a dry-run deletes nothing");
+        assertEquals(List.of("DELETE " + POOLS_PATH + "/a?dryRun=All"), writes());
+
+        List<ObjectOutcome> applied = gateway.apply(List.of(), deleted, false, false, o -> { });
+        assertEquals(List.of(ObjectOutcome.Result.DELETED), applied.stream().map(ObjectOutcome::result).toList(),
+                applied.toString());
+        assertEquals(null, inCluster("a"));
+        List<String> sent = new ArrayList<>();
+        RecordedRequest request;
+        while ((request = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            if (request.getMethod().equals("DELETE")) {
+                sent.add(request.getPath() + " " + request.getBody().readUtf8());
+            }
+        }
+        assertEquals(2, sent.size(), "dry-run again, then the deletion: " + sent);
+        assertTrue(sent.get(1).startsWith(POOLS_PATH + "/a {") && sent.get(1).contains(
+                "\"preconditions\":{\"resourceVersion\":\"" + seen + "\"}"), sent.get(1));
+    }
+
     @Test
     void diffNamesEachChangedField() throws Exception {
         createInCluster("a", "10.0.0.0/24", null);

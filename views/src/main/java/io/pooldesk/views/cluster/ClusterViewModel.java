@@ -38,6 +38,8 @@ public final class ClusterViewModel {
     public final StringProperty readOnly = new SimpleStringProperty("");
     private java.util.function.Consumer<String> writeForbidden = reason -> { };
     private Runnable applied = () -> { };
+    /** The objects the change set deletes; none unless the page follows a live workspace. */
+    private Supplier<List<Manifest>> deleted = List::of;
 
     private final java.util.function.Consumer<Runnable> uiThread;
     private ClusterGateway watching;
@@ -116,6 +118,7 @@ public final class ClusterViewModel {
         opened.accept(workspace.clusterContextProperty().get());
         state.accept(workspace.connectionProperty().get());
         writeForbidden = workspace::writeForbidden;
+        deleted = workspace::toDelete;
         applied = workspace::changesApplied;
     }
 
@@ -150,7 +153,9 @@ public final class ClusterViewModel {
             return;
         }
         long changed = diffs.stream().filter(d -> d.change() != ObjectDiff.Change.UNCHANGED).count();
+        long deleting = diffs.stream().filter(d -> d.change() == ObjectDiff.Change.DELETE).count();
         if (dialogs.confirm("Apply to " + context.get(), "Write " + changed + " object(s) to " + context.get()
+                + (deleting == 0 ? "" : " (" + deleting + " of them deleted)")
                 + "? Each is dry-run first; nothing is written if one is refused.")) {
             apply(false);
         }
@@ -167,9 +172,10 @@ public final class ClusterViewModel {
     private void compare(boolean fromWatch) {
         String ctx = context.get();
         List<Manifest> desired = workspace.get();
+        List<Manifest> deletions = deleted.get();
         background.run("Comparing with " + ctx, () -> {
             try (ClusterGateway gateway = connector.connect(ctx)) {
-                return gateway.diff(desired);
+                return gateway.diff(desired, deletions);
             }
         }, result -> {
             diffs.setAll(result);
@@ -187,9 +193,10 @@ public final class ClusterViewModel {
     public void apply(boolean dryRun) {
         String ctx = context.get();
         List<Manifest> desired = workspace.get();
+        List<Manifest> deletions = deleted.get();
         background.run((dryRun ? "Dry run on " : "Applying to ") + ctx, () -> {
             try (ClusterGateway gateway = connector.connect(ctx)) {
-                List<ObjectOutcome> done = gateway.apply(desired, dryRun, o -> { });
+                List<ObjectOutcome> done = gateway.apply(desired, deletions, dryRun, false, o -> { });
                 return new Applied(done, gateway.writeForbidden().orElse(""));
             }
         }, answer -> {

@@ -74,6 +74,8 @@ public final class WorkspaceViewModel {
     private long opens;
     /** The edits made in the window over the live cluster's objects, by object, in the order first made. */
     private final Map<String, ObjectNode> changes = new LinkedHashMap<>();
+    /** The cluster's objects the window deleted, by object: the change set's deletions. */
+    private final Map<String, Manifest> deletions = new LinkedHashMap<>();
     private final AtomicBoolean changePending = new AtomicBoolean();
     private boolean analysing;
     private boolean analyseAgain;
@@ -248,6 +250,7 @@ public final class WorkspaceViewModel {
             waiting.clear();
             saving = false;
             changes.clear();
+            deletions.clear();
             workspace.set(null);
             snapshot = List.of();
             clusterContext.set(context);
@@ -270,6 +273,7 @@ public final class WorkspaceViewModel {
         live.close();
         live = null;
         changes.clear();
+        deletions.clear();
         clusterContext.set("");
         connection.set(null);
     }
@@ -297,10 +301,16 @@ public final class WorkspaceViewModel {
         return List.copyOf(out);
     }
 
+    /** The change set's deletions: the cluster's objects deleted in the window; empty when a folder is open. */
+    public List<Manifest> toDelete() {
+        return List.copyOf(deletions.values());
+    }
+
     /** The change set was applied: the cluster holds it now, and its watch brings the objects back. */
     public void changesApplied() {
         if (live != null) {
             changes.clear();
+            deletions.clear();
             reanalyse();
         }
     }
@@ -320,8 +330,9 @@ public final class WorkspaceViewModel {
         }
         analysing = true;
         Map<String, ObjectNode> edits = new LinkedHashMap<>(changes);
+        java.util.Set<String> deleted = java.util.Set.copyOf(deletions.keySet());
         background.run("", () -> {
-            List<Manifest> objects = overlay(source.snapshot(), edits, source.source());
+            List<Manifest> objects = overlay(source.snapshot(), edits, deleted, source.source());
             return new Analysed(objects, WorkspaceAnalysis.of(objects));
         }, analysed -> {
             analysing = false;
@@ -347,13 +358,17 @@ public final class WorkspaceViewModel {
     }
 
     /** The cluster's objects with each edit in place of the object it names; new objects after them. */
-    private static List<Manifest> overlay(List<Manifest> cluster, Map<String, ObjectNode> edits, String source) {
-        if (edits.isEmpty()) {
+    private static List<Manifest> overlay(List<Manifest> cluster, Map<String, ObjectNode> edits,
+                                          java.util.Set<String> deleted, String source) {
+        if (edits.isEmpty() && deleted.isEmpty()) {
             return cluster;
         }
         Map<String, ObjectNode> left = new LinkedHashMap<>(edits);
         List<Manifest> out = new java.util.ArrayList<>(cluster.size() + edits.size());
         for (Manifest m : cluster) {
+            if (deleted.contains(identity(m))) {
+                continue;
+            }
             ObjectNode edit = left.remove(identity(m));
             out.add(edit == null ? m : new Manifest(m.source(), m.document(), edit.deepCopy()));
         }
@@ -391,7 +406,8 @@ public final class WorkspaceViewModel {
         if (live != null) {
             Manifest edit = new Manifest(live.source(), 0, pool.deepCopy());
             changes.put(identity(edit), edit.object());
-            snapshot = overlay(snapshot, Map.of(identity(edit), edit.object()), live.source());
+            deletions.remove(identity(edit));
+            snapshot = overlay(snapshot, Map.of(identity(edit), edit.object()), java.util.Set.of(), live.source());
             status.set(label + ": in the change set of " + live.context() + " (" + changes.size() + " object(s));"
                     + " nothing is written to the cluster before Apply on the Cluster page");
             reanalyse();
@@ -406,9 +422,17 @@ public final class WorkspaceViewModel {
      */
     public void removePool(PoolSummary pool) {
         if (live != null) {
-            // the gateway's apply creates and updates; a delete would be a change set entry it cannot send
-            status.set("Delete " + pool.name() + ": not done. A live cluster's pool is deleted in the cluster (kubectl"
-                    + " delete); the workspace shows it gone as soon as the cluster does");
+            String key = identity(pool.manifest());
+            boolean onlyHere = changes.remove(key) != null && live.snapshot().stream()
+                    .noneMatch(m -> identity(m).equals(key));
+            if (!onlyHere) {
+                deletions.put(key, new Manifest(live.source(), 0, pool.manifest().object().deepCopy()));
+            }
+            snapshot = overlay(snapshot, Map.of(), java.util.Set.of(key), live.source());
+            status.set("Delete " + pool.name() + ": in the change set of " + live.context() + " (" + (changes.size()
+                    + deletions.size()) + " object(s)); nothing is written to the cluster before Apply on the"
+                    + " Cluster page");
+            reanalyse();
             return;
         }
         commit(ws -> ws.remove(pool.manifest().kind(), pool.manifest().namespace(), pool.name(),

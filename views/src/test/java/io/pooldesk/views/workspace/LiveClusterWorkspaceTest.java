@@ -204,6 +204,50 @@ class LiveClusterWorkspaceTest {
     }
 
     @Test
+    void aPoolDeletedInTheWindowIsADeletionTheClusterPageDryRunsThenApplies() throws Exception {
+        createPool();
+        server.expect().delete().withPath(POOLS + "/web?dryRun=All").andReply(200, r -> Map.of("kind", "Status",
+                "apiVersion", "v1", "status", "Success")).times(2);
+        openLive();
+        PoolSummary web = await("the cluster's pool is in the workspace", 5_000, p -> true);
+        awaitLive();
+        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
+                model::toApply, ui::execute);
+        onUi(() -> {
+            page.follow(model);
+            model.removePool(web);
+            return null;
+        });
+        assertTrue(onUi(() -> model.analysisProperty().get().pools().stream().noneMatch(p -> p.name().equals("web"))),
+                "the window shows the pool gone");
+        assertEquals(List.of("web"), onUi(() -> model.toDelete().stream().map(m -> m.name()).toList()));
+        var inCluster = client.genericKubernetesResources(kind("metallb.io", "IPAddressPool"))
+                .inNamespace("metallb-system").withName("web");
+        assertTrue(inCluster.get() != null, "nothing deleted before Apply");
+
+        onUi(() -> {
+            page.compare();
+            page.apply(true);
+            return null;
+        });
+        assertEquals(List.of(ObjectDiff.Change.DELETE), onUi(() -> page.diffs.stream().map(ObjectDiff::change)
+                .toList()));
+        assertEquals(List.of(ObjectOutcome.Result.WOULD_DELETE), onUi(() -> page.outcomes.stream()
+                .map(ObjectOutcome::result).toList()), page.message.get());
+        assertTrue(inCluster.get() != null, "the dry-run deletes nothing");
+        var dialogs = new io.pooldesk.views.common.ScriptedDialogs().answer(true);
+        onUi(() -> {
+            page.applyAfterConfirming(dialogs);
+            return null;
+        });
+        assertEquals(List.of(ObjectOutcome.Result.DELETED), onUi(() -> page.outcomes.stream()
+                .map(ObjectOutcome::result).toList()), page.message.get());
+        assertNull(inCluster.get());
+        assertEquals(List.of(), onUi(() -> model.toDelete()), "applied: the change set is empty");
+        assertTrue(dialogs.asked.get(0).contains("(1 of them deleted)"), dialogs.asked.toString());
+    }
+
+    @Test
     void openingAFolderStopsTheClustersWatches(@TempDir Path folder) throws Exception {
         createPool();
         openLive();
