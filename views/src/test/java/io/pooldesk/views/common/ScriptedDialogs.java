@@ -14,12 +14,25 @@ import java.util.Optional;
 public final class ScriptedDialogs implements DialogService {
     private final Deque<Boolean> confirmations = new ArrayDeque<>();
     private final Deque<Path> paths = new ArrayDeque<>();
+    private final Deque<String> picks = new ArrayDeque<>();
     /** What was asked or shown, in order: "confirm: ...", "error: ...", "choose: ...". */
     public final List<String> asked = new ArrayList<>();
 
     public ScriptedDialogs answer(boolean ok) {
         confirmations.add(ok);
         return this;
+    }
+
+    /** The next answer to a pick among choices ({@link #chooseOne}). */
+    public ScriptedDialogs pick(String choice) {
+        picks.add(choice);
+        return this;
+    }
+
+    @Override
+    public Optional<String> chooseOne(String header, String question, List<String> choices) {
+        asked.add("choose one of " + choices + ": " + question);
+        return Optional.ofNullable(picks.poll());
     }
 
     public ScriptedDialogs choose(Path path) {
