@@ -4,7 +4,6 @@ import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.common.BackgroundWork;
 import io.pooldesk.views.shell.MainWindow;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -77,7 +76,7 @@ class UtilisationColoursTest {
                 if (!(row.getItem() instanceof PoolSummary pool)) {
                     continue;
                 }
-                ProgressBar bar = (ProgressBar) row.lookup(".progress-bar");
+                Region bar = (Region) row.lookup(".usage-bar");
                 Region fill = (Region) bar.lookup(".bar");
                 assertNotNull(fill.getBackground(), pool.name());
                 out.put(pool.name(), (Color) fill.getBackground().getFills().get(0).getFill());

@@ -45,4 +45,34 @@ public final class Columns {
         });
         return column;
     }
+
+    /**
+     * A column of text shown compactly (a first range and how many more, a count in thousands) whose tooltip gives it
+     * whole: worked out when the tooltip is about to show, so rows that nobody points at cost nothing.
+     */
+    public static <T> TableColumn<T, String> textWithWhole(String title, Function<T, String> value,
+                                                          Function<T, String> whole, double width) {
+        TableColumn<T, String> column = text(title, value, width);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                tip.setOnShowing(e -> {
+                    T row = getTableRow() == null ? null : getTableRow().getItem();
+                    tip.setText(row == null ? getText() : whole.apply(row));
+                });
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                setTooltip(blank ? null : tip);
+            }
+        });
+        return column;
+    }
 }

@@ -17,11 +17,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -115,7 +115,8 @@ public final class PoolListView extends BorderPane {
         state.setComparator(Comparator.comparing(this::state));
         state.setCellFactory(c -> new StateCell());
         state.setPrefWidth(80);
-        TableColumn<PoolSummary, String> ranges = Columns.text("Ranges", PoolListView::ranges, 130);
+        TableColumn<PoolSummary, String> ranges = Columns.textWithWhole("Ranges", PoolListView::ranges,
+                PoolListView::everyRange, 130);
         TableColumn<PoolSummary, PoolSummary> age = new TableColumn<>("Age");
         age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         age.setCellFactory(c -> new TableCell<>() {
@@ -158,7 +159,7 @@ public final class PoolListView extends BorderPane {
                 ranges,
                 state,
                 usage,
-                Columns.text("Free", p -> Counts.compact(p.available()), 55),
+                Columns.textWithWhole("Free", p -> Counts.compact(p.available()), PoolListView::freeInFull, 55),
                 size,
                 network,
                 Columns.text("Scope", p -> p.scope().isEmpty() ? "-" : p.scope(), 90),
@@ -367,6 +368,24 @@ public final class PoolListView extends BorderPane {
         return spans.size() == 1 ? text : text + " +" + (spans.size() - 1);
     }
 
+    /** Ranges as few as ten lines can list: every range the pool's system hands out from, then how many more. */
+    static final int RANGES_LISTED = 10;
+
+    /** The Ranges column's tooltip: each range, one a line, as a CIDR when it is one. */
+    static String everyRange(PoolSummary pool) {
+        List<Span> spans = pool.written().spans();
+        if (spans.isEmpty()) {
+            return "No range";
+        }
+        String listed = spans.stream().limit(RANGES_LISTED).map(PoolListView::brief).collect(Collectors.joining("\n"));
+        return spans.size() <= RANGES_LISTED ? listed : listed + "\nand " + (spans.size() - RANGES_LISTED) + " more";
+    }
+
+    /** The Free column's tooltip: the exact count, not its compact form. */
+    static String freeInFull(PoolSummary pool) {
+        return String.format(Locale.ROOT, "%,d of %,d addresses free", pool.available(), pool.total());
+    }
+
     private static String brief(Span span) {
         var blocks = span.toCidrBlocks();
         if (blocks.size() == 1) {
@@ -416,65 +435,72 @@ public final class PoolListView extends BorderPane {
         return shown.contains(pool);
     }
 
+    /**
+     * The pool's name as the cell's own text, the global tag its graphic: a row is few nodes, because a filter that
+     * changes the number of rows makes the table take every row out of the scene and style it again.
+     */
     private static final class NameCell extends TableCell<PoolSummary, PoolSummary> {
-        private final Label name = new Label();
         private final Label global = new Label("global");
-        private final HBox box = new HBox(6, name, global);
 
         NameCell() {
-            name.getStyleClass().add(Styles.TEXT_BOLD);
+            getStyleClass().add("pool-name-cell");
             global.getStyleClass().addAll("tag", "tag-global");
-            box.setAlignment(Pos.CENTER_LEFT);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(6);
         }
 
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
-            setText(null);
-            // an emptied row keeps its nodes, hidden: taking them out of the scene and back costs their CSS again
-            setGraphic(box);
-            box.setVisible(!empty && pool != null);
-            if (empty || pool == null) {
-                return;
-            }
-            name.setText(pool.name());
-            global.setVisible(pool.global());
-            global.setManaged(pool.global());
+            boolean tagged = !empty && pool != null && pool.global();
+            setText(empty || pool == null ? null : pool.name());
+            // the tag stays the graphic, hidden: taking it out of the scene and back costs its CSS again
+            setGraphic(global);
+            global.setVisible(tagged);
+            global.setManaged(tagged);
         }
     }
 
-    private static final List<String> STATE_CLASSES = java.util.Arrays.stream(PoolState.values())
-            .map(PoolListView::styleClass).toList();
+    private static final Map<PoolState, PseudoClass> STATE_PSEUDO_CLASSES = java.util.Arrays.stream(PoolState.values())
+            .collect(Collectors.toMap(s -> s, s -> PseudoClass.getPseudoClass(pseudoClass(s)), (a, b) -> a,
+                    () -> new java.util.EnumMap<>(PoolState.class)));
 
-    /** {@code pool-state-nearly-full}: the CSS class of the State column's cell. */
-    static String styleClass(PoolState state) {
-        return "pool-state-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    /**
+     * {@code nearly-full}: the CSS pseudo-class of the State column's cell ({@code .pool-state:nearly-full}). A
+     * pseudo-class, not a style class: changing a style class makes JavaFX match the node's styles again from scratch.
+     */
+    static String pseudoClass(PoolState state) {
+        return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private final class StateCell extends TableCell<PoolSummary, PoolSummary> {
-        private final Tooltip why = new Tooltip();
+        /** Made when first needed: most pools have no problem to explain. */
+        private Tooltip why;
 
         StateCell() {
-            why.setWrapText(true);
-            why.setMaxWidth(520);
+            getStyleClass().add("pool-state");
         }
 
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
-            getStyleClass().removeAll(STATE_CLASSES);
-            if (empty || pool == null) {
+            PoolState state = empty || pool == null ? null : state(pool);
+            STATE_PSEUDO_CLASSES.forEach((s, pseudo) -> pseudoClassStateChanged(pseudo, s == state));
+            if (state == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            PoolState state = state(pool);
             setText(state.words());
-            getStyleClass().add(styleClass(state));
             List<ManifestProblem> own = problemsOf(pool);
             if (own.isEmpty()) {
                 setTooltip(null);
             } else {
+                if (why == null) {
+                    why = new Tooltip();
+                    why.setWrapText(true);
+                    why.setMaxWidth(520);
+                }
                 why.setText(own.stream().map(p -> (p.field() == null || p.field().isEmpty() ? "" : p.field() + ": ")
                         + p.message()).collect(Collectors.joining("\n")));
                 setTooltip(why);
@@ -482,37 +508,85 @@ public final class PoolListView extends BorderPane {
         }
     }
 
+    /** The utilisation bar and "used / total": the bar is the cell's graphic, the words its own text. */
     private static final class UsageCell extends TableCell<PoolSummary, PoolSummary> {
-        private final ProgressBar bar = new ProgressBar(0);
-        private final Label text = new Label();
-        private final HBox box;
+        private final UsageBar bar = new UsageBar();
+        /** Measures the words, outside the scene. */
+        private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
         UsageCell() {
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.getStyleClass().add(Styles.SMALL);
-            text.getStyleClass().add(Styles.TEXT_SMALL);
-            text.setMinWidth(Region.USE_PREF_SIZE);
-            StackPane stack = new StackPane(bar);
-            box = new HBox(8, stack, text);
-            HBox.setHgrow(stack, Priority.ALWAYS);
-            box.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().addAll("pool-usage", Styles.TEXT_SMALL);
+            setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+            setGraphicTextGap(8);
         }
 
         @Override
         protected void updateItem(PoolSummary pool, boolean empty) {
             super.updateItem(pool, empty);
-            setGraphic(box);
-            box.setVisible(!empty && pool != null);
+            setGraphic(bar);
+            bar.setVisible(!empty && pool != null);
             if (empty || pool == null) {
+                setText(null);
                 return;
             }
-            double u = pool.utilisation();
-            bar.setProgress(u);
-            PoolState state = PoolState.byUtilisation(u);
-            bar.pseudoClassStateChanged(Styles.STATE_DANGER, state == PoolState.FULL);
-            bar.pseudoClassStateChanged(Styles.STATE_WARNING, state == PoolState.NEARLY_FULL);
-            text.setText(Counts.compact(pool.used()) + " / " + Counts.compact(pool.total()));
-            setGraphic(box);
+            bar.show(pool.utilisation());
+            setText(Counts.compact(pool.used()) + " / " + Counts.compact(pool.total()));
+        }
+
+        @Override
+        protected void layoutChildren() {
+            // the bar takes the width the words leave
+            double words = getText() == null ? 0 : computeTextWidth();
+            bar.setPrefWidth(Math.max(16, getWidth() - snappedLeftInset() - snappedRightInset() - words
+                    - getGraphicTextGap()));
+            super.layoutChildren();
+        }
+
+        private double computeTextWidth() {
+            measure.setText(getText());
+            measure.setFont(getFont());
+            return Math.ceil(measure.getLayoutBounds().getWidth());
+        }
+    }
+
+    /**
+     * A utilisation bar of two regions, the track and its fill ({@code .usage-bar > .bar}), coloured amber from 75 %
+     * and red from 90 % ({@code :warning}, {@code :danger}). Lighter than a ProgressBar, whose skin and
+     * indeterminate animation every row of the list paid for when a filter restyled the rows.
+     */
+    static final class UsageBar extends Region {
+        private final Region fill = new Region();
+        private double progress;
+
+        UsageBar() {
+            getStyleClass().add("usage-bar");
+            fill.getStyleClass().add("bar");
+            getChildren().add(fill);
+            setMaxHeight(USE_PREF_SIZE);
+        }
+
+        void show(double utilisation) {
+            progress = Math.max(0, Math.min(1, utilisation));
+            PoolState state = PoolState.byUtilisation(utilisation);
+            pseudoClassStateChanged(Styles.STATE_DANGER, state == PoolState.FULL);
+            pseudoClassStateChanged(Styles.STATE_WARNING, state == PoolState.NEARLY_FULL);
+            requestLayout();
+        }
+
+        double progress() {
+            return progress;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 6;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = getWidth() - snappedLeftInset() - snappedRightInset();
+            fill.resizeRelocate(snappedLeftInset(), snappedTopInset(), snapSizeX(width * progress),
+                    getHeight() - snappedTopInset() - snappedBottomInset());
         }
     }
 }

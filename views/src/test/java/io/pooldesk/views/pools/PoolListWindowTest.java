@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PoolListWindowTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     private MainWindow window;
+    private Stage stage;
 
     private static String pool(String name, String ranges, String created) {
         return """
@@ -72,6 +73,7 @@ class PoolListWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         Path workspace = Files.createTempDirectory("pooldesk-list-test");
         String pools = pool("roomy", "[{subnet: 10.3.0.0/24, rangeStart: 10.3.0.10, rangeEnd: 10.3.0.19}, "
                 + "{subnet: 10.3.1.0/24}, {subnet: 10.3.2.0/28}]", "2026-12-02T10:00:00Z")
@@ -224,5 +226,58 @@ class PoolListWindowTest {
         assertEquals("10.3.0.0/24", subnet.getText());
         robot.clickOn("#cancel");
         robot.clickOn("OK");
+    }
+
+    /** The cell of that column in that pool's row. */
+    private static TableCell<?, ?> cell(FxRobot robot, String title, String pool) {
+        return robot.lookup(".table-cell").match(n -> n instanceof TableCell<?, ?> c
+                && c.getTableColumn() != null && c.getTableColumn().getText().equals(title)
+                && c.getTableRow() != null && c.getTableRow().getItem() instanceof PoolSummary p
+                && p.name().equals(pool)).query();
+    }
+
+    /** What the cell shows: its text as laid out, an ellipsis where it was cut. */
+    private static String shown(TableCell<?, ?> cell) {
+        return cell.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
+    }
+
+    /** Points at the cell as the operator would and waits for its tooltip; returns what it says. */
+    private static String hover(FxRobot robot, TableCell<?, ?> cell) {
+        robot.moveTo((Node) cell);
+        javafx.scene.control.Tooltip tip = cell.getTooltip();
+        assertNotNull(tip, "the cell has a tooltip");
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, tip::isShowing);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the tooltip never showed", e);
+        }
+        String text = tip.getText();
+        robot.moveTo((Node) robot.lookup("#pool-filter").query());
+        return text;
+    }
+
+    /**
+     * Issue 15: at 1024 pixels the Ranges and Free columns cut their text ("10.3.0.10-10...."); pointing at the cell
+     * gives it whole: every range of the pool, and the exact free count.
+     */
+    @Test
+    void rangesAndFreeCutAt1024PixelsGiveTheWholeTextInATooltip(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> ranges = cell(robot, "Ranges", "roomy");
+        assertEquals("10.3.0.10-10.3.0.19 +2", ranges.getText());
+        assertTrue(shown(ranges).endsWith("…") || shown(ranges).endsWith("..."),
+                "the column cuts the text at 1024 pixels: " + shown(ranges));
+        assertEquals("10.3.0.10-10.3.0.19\n10.3.1.0/24\n10.3.2.0/28", hover(robot, ranges));
+
+        TableCell<?, ?> free = cell(robot, "Free", "roomy");
+        PoolSummary roomy = window.poolList().table().getItems().stream().filter(p -> p.name().equals("roomy"))
+                .findFirst().orElseThrow();
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d of %,d addresses free", roomy.available(),
+                roomy.total()), hover(robot, free));
     }
 }
