@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -121,6 +122,60 @@ public final class Workspace {
             }
         });
         return out;
+    }
+
+    /**
+     * The object's document as its file holds it, comments and layout included: from the line after the {@code ---}
+     * before it (or the file's start) to the next {@code ---}. Empty when the file is not as last read or written here
+     * (an edit not yet saved) or no longer holds this object there.
+     */
+    public Optional<String> documentText(Manifest manifest) {
+        Path path = Path.of(manifest.source());
+        YamlDocuments.Parsed parse = parsed.get(path);
+        if (parse == null || dirty.contains(path) || manifest.document() < 1) {
+            return Optional.empty();
+        }
+        // Manifest numbers count objects; the parse also counts empty documents (only comments, a trailing ---)
+        YamlDocuments.Document document = parse.documents().stream().filter(d -> !d.empty())
+                .skip(manifest.document() - 1).findFirst().orElse(null);
+        if (document == null || !YamlSplice.sameValue(document.value(), manifest.object())) {
+            return Optional.empty();
+        }
+        String text = parse.text();
+        int start = lineStart(text, document.start());
+        if (separator(text, start)) {
+            // the object starts on its --- line (--- {kind: ...}): no text of its own to show apart
+            return Optional.empty();
+        }
+        while (start > 0 && !separator(text, start)) {
+            start = lineStart(text, start - 1);
+        }
+        if (separator(text, start)) {
+            int next = text.indexOf('\n', start);
+            start = next < 0 ? text.length() : next + 1;
+        }
+        int end = lineStart(text, Math.min(document.end(), text.length()));
+        while (end < text.length() && !separator(text, end)) {
+            int next = text.indexOf('\n', end);
+            end = next < 0 ? text.length() : next + 1;
+        }
+        String own = text.substring(start, end);
+        return Optional.of(own.endsWith("\n") || own.isEmpty() ? own : own + "\n");
+    }
+
+    private static int lineStart(String text, int at) {
+        return at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    }
+
+    /** A line that starts a document ({@code ---}) or ends one ({@code ...}). */
+    private static boolean separator(String text, int line) {
+        for (String marker : new String[] {"---", "..."}) {
+            if (text.startsWith(marker, line) && (line + 3 == text.length()
+                    || Character.isWhitespace(text.charAt(line + 3)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

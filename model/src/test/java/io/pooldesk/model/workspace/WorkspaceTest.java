@@ -74,4 +74,39 @@ class WorkspaceTest {
         assertTrue(Files.readString(folder.resolve("pools.yaml")).contains("version B"));
         assertFalse(ws.hasUnsavedChanges());
     }
+
+    /** The YAML editor shows a pool's document as its file holds it: its own comments, not the model's rendering. */
+    @Test
+    void aDocumentsOwnTextIsItsLinesBetweenItsSeparatorsCommentsIncluded() throws Exception {
+        String first = """
+                # lab pools: the speakers' config refers to them
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: edge, namespace: metallb-system}   # where the speakers run
+                spec:
+                  addresses:
+                    - 10.0.10.0/24   # rack A
+                # after the pool, before the next document
+                """;
+        String second = """
+                apiVersion: metallb.io/v1beta1
+                kind: IPAddressPool
+                metadata: {name: core, namespace: metallb-system}
+                spec: {addresses: ["10.0.20.0/24"]}
+                """;
+        Path file = folder.resolve("pools.yaml");
+        Files.writeString(file, first + "---\n# only a comment\n---\n" + second);
+        Workspace ws = Workspace.open(folder);
+        assertEquals(first, ws.documentText(ws.manifests().get(0)).orElseThrow());
+        assertEquals(second, ws.documentText(ws.manifests().get(1)).orElseThrow(),
+                "the second object, after a document of only a comment");
+
+        com.fasterxml.jackson.databind.node.ObjectNode edited = ws.manifests().get(0).object().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) edited.get("spec").get("addresses")).set(0, "10.0.12.0/24");
+        ws.put(edited, "edit");
+        assertTrue(ws.documentText(ws.manifests().get(0)).isEmpty(), "an edit not yet saved: the file's text is stale");
+        ws.save();
+        assertEquals(first.replace("10.0.10.0/24", "10.0.12.0/24"), ws.documentText(ws.manifests().get(0))
+                .orElseThrow(), "after the save, the text written, comments kept");
+    }
 }

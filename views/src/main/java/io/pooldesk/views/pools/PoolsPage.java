@@ -7,7 +7,6 @@ import io.pooldesk.model.workspace.PoolState;
 import io.pooldesk.model.validation.ManifestValidator;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.RecoveryStore;
-import io.pooldesk.model.workspace.Workspace;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 import io.pooldesk.views.balancers.LoadBalancersPage;
 import io.pooldesk.views.common.DialogService;
@@ -188,8 +187,9 @@ public final class PoolsPage implements Page {
         return problems;
     }
 
-    private static String yamlOf(PoolSummary pool) {
-        return pool == null ? "" : Workspace.render(List.of(pool.manifest().object()));
+    /** What the YAML tab shows: the pool's own text in its file, comments included. */
+    private String yamlOf(PoolSummary pool) {
+        return pool == null ? "" : workspace.documentText(pool.manifest());
     }
 
     /** Opens the selected pool in its system's form; null when it has none (the status line says why). */

@@ -393,6 +393,17 @@ public final class WorkspaceViewModel {
         return snapshot;
     }
 
+    /**
+     * The object's document as its file holds it, its comments included; as Pooldesk would write it when the file's
+     * text is not at hand (a save under way, an edit not yet written).
+     */
+    public String documentText(Manifest manifest) {
+        Workspace ws = workspace.get();
+        // a save or reload changes the workspace's texts on the background thread meanwhile
+        java.util.Optional<String> own = ws == null || saving ? java.util.Optional.empty() : ws.documentText(manifest);
+        return own.orElseGet(() -> Workspace.render(List.of(manifest.object())));
+    }
+
     private static List<Manifest> copyOf(Workspace ws) {
         return ws.manifests().stream()
                 .map(m -> new Manifest(m.source(), m.document(), m.object().deepCopy())).toList();

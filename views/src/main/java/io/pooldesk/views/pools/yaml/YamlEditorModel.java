@@ -2,7 +2,6 @@ package io.pooldesk.views.pools.yaml;
 
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.workspace.PoolSummary;
-import io.pooldesk.model.workspace.Workspace;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -183,10 +182,9 @@ public final class YamlEditorModel {
         }
         String name = saved.name();
         var object = last.object();
-        String written = Workspace.render(List.of(object));
-        // the workspace shows the saved pool again after writing: the editor then holds what was written
-        savedText.set(written);
-        text.set(written);
+        // the workspace shows the saved pool again once written: the editor then holds the file's text, the values
+        // typed spliced in
+        savedText.set(text.get());
         changed.set(false);
         checkSoon();
         workspace.savePool(object, "Edit " + name + " as YAML");

@@ -99,6 +99,22 @@ class YamlEditorWindowTest {
                 scope: [{project: "*", namespace: default, guestCluster: "*"}]
             """;
 
+    private static final String LAB_CORE = """
+            # the second lab pool
+            apiVersion: metallb.io/v1beta1
+            kind: IPAddressPool
+            metadata: {name: core, namespace: metallb-system}
+            spec:
+              addresses: [10.0.20.0/24]   # rack B
+            """;
+    private static final String LAB_SPARE = """
+            # a document of its own, after core's
+            apiVersion: metallb.io/v1beta1
+            kind: IPAddressPool
+            metadata: {name: spare, namespace: metallb-system}
+            spec: {addresses: [10.0.21.0/24]}
+            """;
+
     private Path workspace;
     private MainWindow window;
 
@@ -110,6 +126,7 @@ class YamlEditorWindowTest {
         Files.writeString(workspace.resolve("dhcp.yaml"), DHCP);
         Files.writeString(workspace.resolve("novaedge.yaml"), NOVAEDGE);
         Files.writeString(workspace.resolve("harvester.yaml"), HARVESTER_LB);
+        Files.writeString(workspace.resolve("metallb-lab.yaml"), "---\n" + LAB_CORE + "---\n" + LAB_SPARE);
         WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model, null, new ScriptedDialogs());
         stage.setScene(window.createScene(stage));
@@ -180,12 +197,13 @@ class YamlEditorWindowTest {
         String reason = checked(robot);
         String says = validateSays("metallb.yaml", before.replace("10.0.10.0/24", "10.0.10.0/33"));
         assertTrue(problems(robot).contains("spec.addresses[0]: " + says), problems(robot));
-        assertTrue(problems(robot).startsWith("[Line 8, column 7"), "the address is on line 8: " + problems(robot));
+        assertTrue(problems(robot).startsWith("[Line 9, column 7"), "the address is on the file's line 9: "
+                + problems(robot));
         assertTrue(save.isDisabled(), "Save is off while a rule fails");
-        assertEquals("Cannot save yet: 1 problem, at line 8.", reason);
+        assertEquals("Cannot save yet: 1 problem, at line 9.", reason);
         robot.interact(() -> area.moveTo(0));
         robot.clickOn(".yaml-problem");
-        assertEquals(7, area.getCurrentParagraph(), "a click on the problem puts the caret on its line");
+        assertEquals(8, area.getCurrentParagraph(), "a click on the problem puts the caret on its line");
         assertEquals(6, area.getCaretColumn());
 
         replace(robot, area, "autoAssign: true", "autoAssign: [true");
@@ -205,7 +223,8 @@ class YamlEditorWindowTest {
         YamlEditorView view = window.detail().yamlEditor();
         assertTrue(view.reviewing(), "Ctrl+S shows what will be written");
         CodeArea diff = find(robot, "yaml-diff");
-        assertTrue(diff.getText().contains("\n-    - 10.0.10.0/24\n+    - 10.0.12.0/24\n"), diff.getText());
+        assertTrue(diff.getText().contains("\n-    - 10.0.10.0/24            # rack A\n"
+                + "+    - 10.0.12.0/24            # rack A\n"), diff.getText());
         assertTrue(robot.lookup("#yaml-diff-summary").queryLabeled().getText().startsWith("1 line added, 1 line removed"));
         robot.clickOn("#yaml-write");
         WaitForAsyncUtils.waitForFxEvents();
@@ -284,5 +303,38 @@ class YamlEditorWindowTest {
         replace(robot, area, "name: default-pool", "name: other-pool");
         checked(robot);
         assertTrue(problems(robot).contains("metadata.name: this editor saves IPPool default-pool"), problems(robot));
+    }
+
+    /**
+     * Issue 15: the editor showed the pool as Pooldesk writes it, so the file's own comments were not there to read
+     * while editing (they were kept on save). It shows the document's own text now, and a save still changes only the
+     * edited value in the file.
+     */
+    @Test
+    void theFilesOwnCommentsAreInTheEditorAndStayInTheFileAfterASave(FxRobot robot) throws IOException {
+        String before = Files.readString(workspace.resolve("metallb.yaml"));
+        CodeArea area = openYaml(robot, "edge");
+        assertEquals(METALLB, area.getText(), "the editor holds the file's text, comments and layout included");
+        assertTrue(checked(robot).startsWith("Nothing to save"));
+
+        replace(robot, area, "10.0.10.0/24", "10.0.12.0/24");
+        assertEquals("", checked(robot));
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#yaml-write");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String after = before.replace("10.0.10.0/24", "10.0.12.0/24");
+        assertEquals(after, Files.readString(workspace.resolve("metallb.yaml")), "only the edited value changed");
+        assertTrue(after.contains("# lab pools: do not reorder") && after.contains("# rack A"));
+        assertEquals(after, area.getText(), "after the save the editor holds the file's text, its comments still there");
+        assertTrue(checked(robot).startsWith("Nothing to save"));
+    }
+
+    /** A pool in a file of several documents shows its own document only, the comments between them included. */
+    @Test
+    void aPoolAmongOtherDocumentsShowsItsOwnDocumentWithItsComments(FxRobot robot) {
+        assertEquals(LAB_CORE, openYaml(robot, "core").getText());
+        assertEquals(LAB_SPARE, openYaml(robot, "spare").getText());
     }
 }
