@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Pooldesk when its sources changed since the last build, and opens its window: on the bundled demo
-# workspace, or on the folder given as --workspace FOLDER. Java options (-D..., -X...) go to the JVM.
+# workspace, on the folder given as --workspace FOLDER, or on the cluster of --context NAME (a live workspace).
+# Java options (-D..., -X...) go to the JVM.
 # On a fresh Debian machine it first installs the GTK library a real JavaFX window needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -54,7 +54,13 @@ public final class ClusterView extends BorderPane {
                 .otherwise(javafx.beans.binding.Bindings.concat("Read-only, Apply is off: ", model.readOnly)));
         readOnly.visibleProperty().bind(model.readOnly.isNotEmpty());
         readOnly.managedProperty().bind(readOnly.visibleProperty());
-        VBox top = new VBox(8, bar, message, readOnly, live);
+        Label workspaceWatch = new Label();
+        workspaceWatch.setId("cluster-workspace-watch");
+        workspaceWatch.setWrapText(true);
+        workspaceWatch.textProperty().bind(model.workspaceWatch);
+        workspaceWatch.visibleProperty().bind(model.workspaceWatch.isNotEmpty());
+        workspaceWatch.managedProperty().bind(workspaceWatch.visibleProperty());
+        VBox top = new VBox(8, bar, message, readOnly, workspaceWatch, live);
         top.setPadding(new Insets(8));
         TableView<ObjectDiff> diffs = new TableView<>(model.diffs);
         diffs.setId("cluster-diffs");

@@ -34,6 +34,8 @@ public final class ClusterViewModel {
     public final StringProperty message = new SimpleStringProperty("Choose a context, then Compare.");
     /** The watch on the compared context, in words: watching, lost and resuming, or relisted after an expiry. */
     public final StringProperty live = new SimpleStringProperty("");
+    /** How the live workspace's kinds are watched, in words (which are not installed or not readable); else empty. */
+    public final StringProperty workspaceWatch = new SimpleStringProperty("");
     /** Why nothing may be written to the context (the live workspace is read-only), in words; empty otherwise. */
     public final StringProperty readOnly = new SimpleStringProperty("");
     private java.util.function.Consumer<String> writeForbidden = reason -> { };
@@ -115,6 +117,10 @@ public final class ClusterViewModel {
                 readOnly.set(now == null ? "" : now.readOnly());
         workspace.clusterContextProperty().addListener((o, old, ctx) -> opened.accept(ctx));
         workspace.connectionProperty().addListener((o, old, now) -> state.accept(now));
+        java.util.function.Consumer<String> notes = now -> workspaceWatch.set(now.isEmpty() ? ""
+                : "Live workspace: " + now);
+        workspace.clusterNotesProperty().addListener((o, old, now) -> notes.accept(now));
+        notes.accept(workspace.clusterNotesProperty().get());
         opened.accept(workspace.clusterContextProperty().get());
         state.accept(workspace.connectionProperty().get());
         writeForbidden = workspace::writeForbidden;

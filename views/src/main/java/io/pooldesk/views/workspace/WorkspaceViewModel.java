@@ -60,6 +60,7 @@ public final class WorkspaceViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper clusterContext = new ReadOnlyStringWrapper(this, "clusterContext", "");
     private final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(this, "connection");
+    private final ReadOnlyStringWrapper clusterNotes = new ReadOnlyStringWrapper(this, "clusterNotes", "");
 
     /** Opens a gateway for a context: the kubeconfig's in the window, a mock server's in tests. */
     public interface ClusterConnector {
@@ -184,6 +185,14 @@ public final class WorkspaceViewModel {
         return connection.getReadOnlyProperty();
     }
 
+    /**
+     * Per kind, how the live cluster's lists and watches stand: watching, resuming, relisted, or not watched and why
+     * (not installed, forbidden). Empty when a folder is the workspace.
+     */
+    public ReadOnlyStringProperty clusterNotesProperty() {
+        return clusterNotes.getReadOnlyProperty();
+    }
+
     public boolean isLive() {
         return live != null;
     }
@@ -236,6 +245,7 @@ public final class WorkspaceViewModel {
                         uiThread.accept(() -> {
                             if (open == opens && live != null) {
                                 connection.set(state);
+                                clusterNotes.set(live.notes());
                             }
                         });
                     }
@@ -255,6 +265,7 @@ public final class WorkspaceViewModel {
             snapshot = List.of();
             clusterContext.set(context);
             connection.set(opened.state());
+            clusterNotes.set(opened.notes());
             updateHistory(null);
             status.set("Opened cluster " + context + " (" + opened.server() + "): " + opened.state().words());
             reanalyse();
@@ -276,6 +287,7 @@ public final class WorkspaceViewModel {
         deletions.clear();
         clusterContext.set("");
         connection.set(null);
+        clusterNotes.set("");
     }
 
     /** A write to the live cluster was refused as forbidden: the workspace is read-only from now on, for that reason. */

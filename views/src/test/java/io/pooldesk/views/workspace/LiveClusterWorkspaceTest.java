@@ -248,6 +248,27 @@ class LiveClusterWorkspaceTest {
     }
 
     @Test
+    void aKindRbacForbidsIsLeftOutAndSaidWhileTheRestIsLive() throws Exception {
+        createPool();
+        server.expect().get().withPath("/api/v1/nodes").andReturn(403, Map.of("kind", "Status", "apiVersion", "v1",
+                "status", "Failure", "reason", "Forbidden", "code", 403, "message", "nodes is forbidden")).always();
+        openLive();
+        await("the cluster's pool is in the workspace", 5_000, p -> true);
+        awaitLive();
+        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
+                model::toApply, ui::execute);
+        onUi(() -> {
+            page.follow(model);
+            return null;
+        });
+        String notes = onUi(() -> model.clusterNotesProperty().get());
+        assertTrue(notes.contains("Node (v1): not watched: forbidden: RBAC denies watch nodes"), notes);
+        assertTrue(notes.contains("IPAddressPool (metallb.io/v1beta1)"), notes);
+        assertEquals("live", onUi(() -> model.connectionProperty().get().words()));
+        assertEquals("Live workspace: " + notes, onUi(() -> page.workspaceWatch.get()), "the Cluster page says it");
+    }
+
+    @Test
     void openingAFolderStopsTheClustersWatches(@TempDir Path folder) throws Exception {
         createPool();
         openLive();
