@@ -38,6 +38,11 @@ final class ScreenshotTour {
             live();
             return;
         }
+        String fleet = System.getProperty("pooldesk.screenshots.fleet", "");
+        if (!fleet.isBlank()) {
+            fleet(java.util.List.of(fleet.split(",")));
+            return;
+        }
         steps.add(() -> {
             window.select("default-pool");
             later(() -> {
@@ -222,6 +227,39 @@ final class ScreenshotTour {
             }));
         }));
         waitForPools();
+    }
+
+    /**
+     * The Fleet page with the given contexts ticked, once each is read or says why it cannot be, and an address
+     * searched across them: {@code fleet.png}.
+     */
+    private void fleet(java.util.List<String> contexts) {
+        steps.add(() -> {
+            window.show(io.pooldesk.views.fleet.FleetPage.class);
+            var fleet = window.fleet();
+            waitFor(() -> fleet.contexts.containsAll(contexts), () -> {
+                contexts.forEach(c -> fleet.choose(c, true));
+                waitFor(() -> fleet.rows.size() == contexts.size()
+                        && fleet.rows.stream().allMatch(r -> r.cluster() != null), () -> {
+                    fleet.search.set(System.getProperty("pooldesk.screenshots.fleet.search", ""));
+                    later(() -> later(() -> {
+                        shoot(stage.getScene(), "fleet.png");
+                        Platform.exit();
+                    }));
+                });
+            });
+        });
+        waitForPools();
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
+        if (!ready.getAsBoolean()) {
+            PauseTransition wait = new PauseTransition(Duration.millis(200));
+            wait.setOnFinished(e -> waitFor(ready, then));
+            wait.play();
+        } else {
+            then.run();
+        }
     }
 
     private void waitForLive(Runnable then) {

@@ -19,7 +19,7 @@ import java.util.HashMap;
 /**
  * fabric8's mock API server (CRUD mode, loopback only) holding the objects of the given YAML files, for the
  * screenshot of a live cluster workspace: {@code DemoCluster KUBECONFIG-OUT FILE...} writes a kubeconfig with the
- * context {@code demo-cluster}, then serves until killed.
+ * context {@code demo-cluster} (or {@code -Dpooldesk.demo.context=NAME}), then serves until killed.
  */
 public final class DemoCluster {
     private DemoCluster() {
@@ -50,20 +50,21 @@ public final class DemoCluster {
                 created++;
             }
         }
+        String context = System.getProperty("pooldesk.demo.context", "demo-cluster");
         Files.writeString(Path.of(args[0]), """
                 apiVersion: v1
                 kind: Config
                 clusters:
-                  - name: demo
-                    cluster: {server: "%s"}
+                  - name: %1$s
+                    cluster: {server: "%2$s"}
                 users:
-                  - name: operator
+                  - name: %1$s
                     user: {token: demo}
                 contexts:
-                  - name: demo-cluster
-                    context: {cluster: demo, user: operator}
-                current-context: demo-cluster
-                """.formatted(client.getMasterUrl()));
+                  - name: %1$s
+                    context: {cluster: %1$s, user: %1$s}
+                current-context: %1$s
+                """.formatted(context, client.getMasterUrl()));
         System.out.println("demo cluster at " + client.getMasterUrl() + " with " + created + " object(s)");
         Thread.currentThread().join();
     }

@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
@@ -25,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +84,8 @@ public final class FleetView extends BorderPane {
                 usage,
                 Columns.text("Free", r -> r.cluster() == null || r.failed() ? "" : Counts.compact(
                         r.cluster().free()), 80),
-                Columns.text("Nearest to full", FleetView::nearest, 220),
-                Columns.longText("State", FleetViewModel.Row::state, 300)));
+                Columns.longText("Nearest to full", FleetView::nearest, 220),
+                wrapped(Columns.text("State", FleetViewModel.Row::state, 300))));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(FleetViewModel.Row row, boolean empty) {
@@ -99,12 +99,23 @@ public final class FleetView extends BorderPane {
         search.setId("fleet-search");
         search.setPromptText("Who holds an address in the fleet: 10.0.0.5");
         search.textProperty().bindBidirectional(model.search);
-        ListView<String> answers = new ListView<>(model.answers);
+        // one wrapped line per answer: a cluster's error can be long, and must be read whole
+        VBox answers = new VBox(4);
         answers.setId("fleet-answers");
-        answers.setPrefHeight(120);
-        answers.setPlaceholder(new Label("Type an address above to find its cluster, pool and holder."));
+        answers.setPadding(new Insets(4));
+        model.answers.addListener((ListChangeListener<String>) c -> answers.getChildren().setAll(
+                model.answers.stream().map(text -> {
+                    Label answer = new Label(text);
+                    answer.setWrapText(true);
+                    answer.getStyleClass().add("fleet-answer");
+                    return answer;
+                }).toList()));
+        ScrollPane answersScroll = new ScrollPane(answers);
+        answersScroll.setFitToWidth(true);
+        answersScroll.setPrefHeight(130);
+        answersScroll.setMinHeight(130);
 
-        VBox center = new VBox(8, message, first, table, search, answers);
+        VBox center = new VBox(8, message, first, table, search, answersScroll);
         VBox.setVgrow(table, Priority.ALWAYS);
         center.setPadding(new Insets(8));
         setLeft(left);
@@ -113,6 +124,31 @@ public final class FleetView extends BorderPane {
 
     public TableView<FleetViewModel.Row> table() {
         return table;
+    }
+
+    /**
+     * Cells that wrap their text, so that a cluster's error is read whole in its row. A Text node with a wrapping
+     * width, not the cell's own wrapping: the table sizes a row by the cell's height at another width than it shows,
+     * and cut the error after two lines.
+     */
+    private static <T> TableColumn<T, String> wrapped(TableColumn<T, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("fleet-wrapped");
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
+            }
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(null);
+                text.setText(empty || value == null ? "" : value);
+                setGraphic(empty ? null : text);
+            }
+        });
+        return column;
     }
 
     private void boxes() {
@@ -178,7 +214,7 @@ public final class FleetView extends BorderPane {
             bar.pseudoClassStateChanged(Styles.STATE_DANGER, state == PoolState.FULL);
             bar.pseudoClassStateChanged(Styles.STATE_WARNING, state == PoolState.NEARLY_FULL);
             text.setText(Counts.compact(row.cluster().used()) + " / " + Counts.compact(row.cluster().total())
-                    + String.format(Locale.ROOT, " (%.0f %%)", 100 * u));
+                    + String.format(Locale.ROOT, " (%.1f %%)", 100 * u));
         }
     }
 }

@@ -10,7 +10,6 @@ import io.pooldesk.views.common.Theme;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
@@ -130,15 +129,16 @@ class FleetWindowTest {
         TableRow<?> downRow = row(robot, "down");
         assertTrue(has(downRow, Styles.STATE_DANGER), "a cluster that cannot be read is marked");
         Set<String> texts = new java.util.HashSet<>();
-        downRow.lookupAll(".table-cell").forEach(c -> texts.add(((javafx.scene.control.Labeled) c).getText()));
+        downRow.lookupAll(".fleet-wrapped").forEach(t -> texts.add(((javafx.scene.text.Text) t).getText()));
         assertTrue(texts.stream().anyMatch(t -> t != null && t.startsWith("reconnecting: ")
                 && t.contains("cannot reach the cluster at http://127.0.0.1:1")), texts.toString());
 
         robot.clickOn("#fleet-search").write("10.30.0.12");
         WaitForAsyncUtils.waitForFxEvents();
-        ListView<?> answers = robot.lookup("#fleet-answers").queryAs(ListView.class);
-        assertEquals("nearly: IPPool four: held by prod/c", answers.getItems().get(0));
-        assertEquals("full: outside every pool", answers.getItems().get(1));
+        List<String> answers = robot.lookup("#fleet-answers").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertEquals("nearly: IPPool four: held by prod/c", answers.get(0));
+        assertEquals("full: outside every pool", answers.get(1));
 
         robot.clickOn("#fleet-context-full");
         WaitForAsyncUtils.waitForFxEvents();
