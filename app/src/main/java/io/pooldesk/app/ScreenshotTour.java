@@ -117,9 +117,14 @@ final class ScreenshotTour {
         steps.add(() -> {
             var conflicts = window.show(io.pooldesk.views.conflicts.ConflictsPage.class);
             var table = conflicts.conflictsView().table();
-            if (!table.getItems().isEmpty()) {
-                table.getSelectionModel().select(0);
-            }
+            // the held address lies in default-pool, whose map then shows that mark and the MetalLB overlap's
+            table.getItems().stream().filter(r -> r.conflict().kind()
+                            == io.pooldesk.model.conflicts.Conflict.Kind.HELD_OUTSIDE_POOLS).findFirst()
+                    .ifPresentOrElse(r -> table.getSelectionModel().select(r), () -> {
+                        if (!table.getItems().isEmpty()) {
+                            table.getSelectionModel().select(0);
+                        }
+                    });
             later(() -> later(() -> {
                 shoot(stage.getScene(), "conflicts.png");
                 next();

@@ -45,7 +45,7 @@ public final class ConflictsView extends BorderPane {
         TableColumn<ConflictsViewModel.Row, String> count = Columns.text("Count", r -> r.count().toString(), 90);
         table.getColumns().setAll(List.of(
                 Columns.text("Conflict", ConflictsViewModel.Row::kind, 130),
-                Columns.text("Pool", ConflictsViewModel.Row::pool, 220),
+                Columns.text("Pool or holder", ConflictsViewModel.Row::pool, 220),
                 Columns.text("With", ConflictsViewModel.Row::other, 220),
                 count,
                 Columns.longText("Addresses", ConflictsViewModel.Row::addresses, 300)));
@@ -58,7 +58,7 @@ public final class ConflictsView extends BorderPane {
         mapBox.setPadding(new Insets(8, 12, 0, 12));
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, mapBox);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.31);
         setCenter(split);
 
         Label detail = new Label();
@@ -104,7 +104,9 @@ public final class ConflictsView extends BorderPane {
         }
         Label conflict = swatch("In conflict (corner mark)", map.conflictPaintProperty());
         conflict.setId("legend-conflict");
-        legend.getChildren().add(conflict);
+        Label next = new Label("Next address (red outline)");
+        next.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        legend.getChildren().addAll(conflict, next);
         return legend;
     }
 
