@@ -18,6 +18,12 @@ ls "$ROOT/fs/opt/pooldesk/lib/"*.desktop >/dev/null 2>&1 || fail "no desktop ent
 grep -q 'ln -sf /opt/pooldesk/bin/pooldesk /usr/bin/pooldesk' "$ROOT/control/postinst" || fail "postinst does not put pooldesk on PATH"
 grep -q 'libgtk-3-0' "$ROOT/control/control" || fail "the package does not depend on libgtk-3-0"
 [ -x "$ROOT/fs/opt/pooldesk/lib/runtime/bin/java" ] || fail "no bundled Java runtime"
+APP="$ROOT/fs/opt/pooldesk/lib/app"
+[ -s "$APP/pooldesk.1.gz" ] || fail "no manual page"
+grep -q 'ln -sf /opt/pooldesk/lib/app/pooldesk.1.gz /usr/share/man/man1/pooldesk.1.gz' "$ROOT/control/postinst" || fail "postinst does not install the manual page"
+MANWIDTH=80 man -l "$APP/pooldesk.1.gz" 2>/dev/null | grep -q 'pooldesk validate' || fail "man -l cannot read the manual page"
+bash -n "$APP/pooldesk.bash" || fail "the packaged completion script does not parse"
+grep -q 'bash-completion/completions/pooldesk' "$ROOT/control/postinst" || fail "postinst does not install the completion"
 echo "smoke: package layout ok"
 export HOME="$ROOT/home"
 unset XDG_CACHE_HOME

@@ -123,6 +123,16 @@ public final class PooldeskCommand implements Runnable {
         return Cli.OK;
     }
 
+    @Command(name = "man", mixinStandardHelpOptions = true,
+            description = {"Prints this manual page, in troff, from the same command model the parser uses:",
+                    "  pooldesk man > pooldesk.1 && man -l pooldesk.1"})
+    int man() {
+        spec.commandLine().getOut().print(ManPage.troff(spec.root().commandLine(), Version.current(),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
+        spec.commandLine().getOut().flush();
+        return Cli.OK;
+    }
+
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "Shows, per object and field, how the files differ from what the cluster holds.")
     int diff(@picocli.CommandLine.Mixin ClusterOptions cluster,
