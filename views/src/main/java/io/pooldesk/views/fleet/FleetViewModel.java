@@ -59,6 +59,8 @@ public final class FleetViewModel {
     public final ObservableList<String> answers = FXCollections.observableArrayList();
     public final StringProperty message = new SimpleStringProperty("Tick the contexts to put side by side.");
     private final Map<String, Member> members = new LinkedHashMap<>();
+    /** One worker per context, kept when it is unticked: ticking it again starts no new thread. */
+    private final Map<String, BackgroundWork> contextWorkers = new LinkedHashMap<>();
 
     /**
      * @param workers  a background worker per context, so that a slow cluster does not hold the others back
@@ -98,7 +100,7 @@ public final class FleetViewModel {
             refresh();
             return;
         }
-        Member member = new Member(context, workers.get());
+        Member member = new Member(context, contextWorkers.computeIfAbsent(context, c -> workers.get()));
         members.put(context, member);
         List<String> order = contexts.stream().filter(c -> members.containsKey(c)).toList();
         chosen.setAll(order);

@@ -65,6 +65,7 @@ class FleetViewModelTest {
     private final Map<String, KubernetesClient> clients = new HashMap<>();
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private FleetViewModel model;
+    private final java.util.concurrent.atomic.AtomicInteger workersMade = new java.util.concurrent.atomic.AtomicInteger();
 
     static KubernetesMockServer crudServer() {
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -97,7 +98,10 @@ class FleetViewModelTest {
                 BackgroundWork.synchronous().run(what, work, done, failed);
             }
         };
-        model = new FleetViewModel(this::connect, () -> onUiThread, uiThread);
+        model = new FleetViewModel(this::connect, () -> {
+            workersMade.incrementAndGet();
+            return onUiThread;
+        }, uiThread);
     }
 
     private ClusterGateway connect(String context) throws ClusterException {
@@ -201,8 +205,15 @@ class FleetViewModelTest {
 
         onUi(() -> model.choose("lab", false));
         assertEquals(List.of("edge"), ui.submit(() -> List.copyOf(model.chosen)).get());
+        assertEquals(2, workersMade.get(), "one worker per context, made when it was first ticked");
         assertEquals(List.of("edge: outside every pool"), ui.submit(() -> List.copyOf(model.answers)).get());
         assertFalse(ui.submit(model.firstToRunOut::get).get().contains("lab"));
+
+        onUi(() -> model.choose("lab", true));
+        await("lab read again after ticking it again", () -> model.rows.size() == 2
+                && model.rows.stream().allMatch(r -> r.cluster() != null));
+        assertEquals(List.of("lab", "edge"), ui.submit(() -> List.copyOf(model.chosen)).get());
+        assertEquals(2, workersMade.get(), "ticking a context again starts no new worker");
     }
 
     private FleetViewModel.Row row0(String context) {
