@@ -43,6 +43,16 @@ final class TerminalText extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
+        int end = offset + length;
+        int i = offset;
+        // a report is megabytes of safe text: passed on whole unless a character needs escaping
+        while (i < end && (text.charAt(i) >= ' ' && text.charAt(i) < 0x7f || text.charAt(i) == '\n')) {
+            i++;
+        }
+        if (i == end && !carriageReturn) {
+            out.write(text, offset, length);
+            return;
+        }
         write((CharSequence) text, offset, length);
     }
 

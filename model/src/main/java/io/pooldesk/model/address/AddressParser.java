@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * shorthand, no wildcards. inet.ipaddr alone accepts far more (such as {@code 1.2.3}), which a cluster would refuse.
  */
 public final class AddressParser {
-    private static final Pattern IPV4 = Pattern.compile(
+    /** The dotted quads {@link #dottedQuad} reads, for its test. */
+    static final Pattern IPV4 = Pattern.compile(
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern PREFIX_LENGTH = Pattern.compile("\\d{1,3}");
     private static final int MAX_TEXT = 100;
 
     private static final IPAddressStringParameters IPV6_ONLY = new IPAddressStringParameters.Builder()
@@ -41,13 +41,9 @@ public final class AddressParser {
         if (text.length() > MAX_TEXT) {
             throw new InvalidAddressException("invalid IP address: text of " + text.length() + " characters");
         }
-        if (IPV4.matcher(text).matches()) {
-            String[] octets = text.split("\\.");
-            long value = 0;
-            for (String octet : octets) {
-                value = (value << 8) | Integer.parseInt(octet);
-            }
-            return Address.of(Family.IPV4, java.math.BigInteger.valueOf(value));
+        long ipv4 = dottedQuad(text);
+        if (ipv4 >= 0) {
+            return Address.of(Family.IPV4, java.math.BigInteger.valueOf(ipv4));
         }
         if (text.indexOf(':') >= 0) {
             try {
@@ -58,6 +54,41 @@ public final class AddressParser {
             }
         }
         throw new InvalidAddressException("invalid IP address: " + text);
+    }
+
+    /**
+     * The value of a dotted quad as Go's {@code net.ParseIP} takes it (four decimal octets up to 255, none with a
+     * leading zero), or -1: the same texts as the pattern {@code IPV4}, read in one pass instead of a regular
+     * expression and a split, which was most of the time of loading thousands of pools.
+     */
+    static long dottedQuad(String text) {
+        int length = text.length();
+        long value = 0;
+        int i = 0;
+        for (int octet = 0; octet < 4; octet++) {
+            if (octet > 0) {
+                if (i >= length || text.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
+            int start = i;
+            int number = 0;
+            while (i < length && i - start < 3) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                number = number * 10 + (c - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 1 && text.charAt(start) == '0' || number > 255) {
+                return -1;
+            }
+            value = value << 8 | number;
+        }
+        return i == length ? value : -1;
     }
 
     /** A CIDR {@code address/length}; host bits are allowed and kept in {@link Cidr#written()}. */
@@ -76,7 +107,7 @@ public final class AddressParser {
         } catch (InvalidAddressException e) {
             throw new InvalidAddressException("invalid CIDR address: " + text);
         }
-        if (!PREFIX_LENGTH.matcher(lengthText).matches()) {
+        if (!prefixLength(lengthText)) {
             throw new InvalidAddressException("invalid CIDR address: " + text);
         }
         int length = Integer.parseInt(lengthText);
@@ -85,6 +116,19 @@ public final class AddressParser {
                     + " prefix is at most /" + address.family().bits() + ")");
         }
         return new Cidr(address, length);
+    }
+
+    /** One to three ASCII digits ({@code \d{1,3}}). */
+    private static boolean prefixLength(String text) {
+        if (text.isEmpty() || text.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Is this text shaped like a CIDR (has a slash)? */

@@ -21,13 +21,16 @@ public record Cidr(Address written, int prefixLength) {
     }
 
     public Address network() {
-        BigInteger hostMask = size().subtract(BigInteger.ONE);
-        return Address.of(family(), written.value().andNot(hostMask));
+        if (hostBits() == 0) {
+            return written;
+        }
+        return Address.of(family(), written.value().shiftRight(hostBits()).shiftLeft(hostBits()));
     }
 
     /** The all-ones address of the block (the IPv4 broadcast address). */
     public Address last() {
-        return Address.of(family(), network().value().add(size().subtract(BigInteger.ONE)));
+        BigInteger hostMask = size().subtract(BigInteger.ONE);
+        return Address.of(family(), written.value().or(hostMask));
     }
 
     public boolean hostBitsSet() {
@@ -35,9 +38,9 @@ public record Cidr(Address written, int prefixLength) {
     }
 
     public boolean contains(Address address) {
+        // inside the block exactly when the prefix bits agree
         return address.family() == family()
-                && address.value().compareTo(network().value()) >= 0
-                && address.value().compareTo(last().value()) <= 0;
+                && address.value().shiftRight(hostBits()).equals(written.value().shiftRight(hostBits()));
     }
 
     public Span span() {

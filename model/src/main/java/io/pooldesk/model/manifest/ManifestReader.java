@@ -103,18 +103,7 @@ public final class ManifestReader {
 
     private static void parseInto(String source, String text, List<Manifest> manifests,
                                   List<ManifestProblem> errors) {
-        // the plain YAML nearly every manifest is, read without SnakeYAML; anything else (errors included) by SnakeYAML
-        List<JsonNode> values = YamlDocuments.plainValues(text);
-        if (values == null) {
-            readInto(source, YamlDocuments.parse(source, text), manifests, errors);
-            return;
-        }
-        for (int i = 0; i < values.size(); i++) {
-            JsonNode value = values.get(i);
-            if (value != null && !value.isNull()) {
-                checkIsObject(source, i + 1, value, manifests, errors);
-            }
-        }
+        readInto(source, YamlDocuments.parse(source, text), manifests, errors);
     }
 
     /** The objects of an already parsed source (the workspace keeps the parse to splice its saves). */
@@ -127,9 +116,11 @@ public final class ManifestReader {
 
     private static void readInto(String source, YamlDocuments.Parsed parsed, List<Manifest> manifests,
                                  List<ManifestProblem> errors) {
-        for (YamlDocuments.Document document : parsed.documents()) {
-            if (!document.empty() && !document.value().isNull()) {
-                checkIsObject(source, document.number(), document.value(), manifests, errors);
+        List<JsonNode> values = parsed.values();
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode value = values.get(i);
+            if (value != null && !value.isNull()) {
+                checkIsObject(source, i + 1, value, manifests, errors);
             }
         }
         if (parsed.error() != null) {
@@ -230,6 +221,15 @@ public final class ManifestReader {
         return "larger than " + Yaml.MAX_SOURCE_CHARS / (1024 * 1024) + " MiB";
     }
 
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Decodes UTF-8 strictly: Kubernetes objects are UTF-8, and a replacement character silently put into a name
      * would be sent to the cluster. A byte-order mark is dropped, as kubectl does.
@@ -237,6 +237,10 @@ public final class ManifestReader {
      * @throws IOException naming the byte offset of the first byte that is not UTF-8
      */
     public static String utf8(byte[] bytes) throws IOException {
+        if (ascii(bytes)) {
+            // ASCII is UTF-8 byte for byte, and holds no byte-order mark: no decoder, one copy
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

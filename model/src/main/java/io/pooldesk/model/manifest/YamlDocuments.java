@@ -53,8 +53,62 @@ public final class YamlDocuments {
         }
     }
 
-    /** The documents read, and the error that stopped reading (null when the whole stream was read). */
-    public record Parsed(String text, List<Document> documents, ManifestProblem error) {
+    /**
+     * The documents read, and the error that stopped reading (null when the whole stream was read). A text the
+     * {@link YamlShortcut} reads has its values at once and its node graph (with positions, for a splice or a field's
+     * line) only when first asked: SnakeYAML's graph of a large workspace took seconds and most of its memory.
+     */
+    public static final class Parsed {
+        private final String source;
+        private final String text;
+        private final List<JsonNode> plain;
+        private List<Document> documents;
+        private ManifestProblem error;
+
+        Parsed(String text, List<Document> documents, ManifestProblem error) {
+            this.source = null;
+            this.text = text;
+            this.plain = null;
+            this.documents = documents;
+            this.error = error;
+        }
+
+        private Parsed(String source, String text, List<JsonNode> plain) {
+            this.source = source;
+            this.text = text;
+            this.plain = plain;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        /** The documents with their nodes and text spans, in order, numbered from 1. */
+        public synchronized List<Document> documents() {
+            if (documents == null) {
+                Parsed full = parseWithNodes(source, text);
+                documents = full.documents;
+                error = full.error;
+            }
+            return documents;
+        }
+
+        /** The error that stopped reading; the shortcut reads only what SnakeYAML reads whole. */
+        public synchronized ManifestProblem error() {
+            return plain != null ? null : error;
+        }
+
+        /** Each document's value, in order, {@code null} for an empty document; without nodes when it can. */
+        public List<JsonNode> values() {
+            if (plain != null) {
+                return plain;
+            }
+            List<JsonNode> out = new ArrayList<>();
+            for (Document document : documents()) {
+                out.add(document.empty() ? null : document.value());
+            }
+            return out;
+        }
     }
 
     private YamlDocuments() {
@@ -64,6 +118,12 @@ public final class YamlDocuments {
     static final int MAX_LINE = 1024 * 1024;
 
     public static Parsed parse(String source, String text) {
+        List<JsonNode> plain = plainValues(text);
+        return plain != null ? new Parsed(source, text, plain) : parseWithNodes(source, text);
+    }
+
+    /** Read by SnakeYAML alone, with every node and position. */
+    static Parsed parseWithNodes(String source, String text) {
         List<Document> documents = new ArrayList<>();
         int lineStart = 0;
         int lineNumber = 1;
@@ -114,9 +174,8 @@ public final class YamlDocuments {
     /**
      * The documents' values, in the order and numbering of {@link #parse} ({@code null} for an empty document), when
      * the text is the plain YAML {@link YamlShortcut} reads; {@code null} when it is not, and {@link #parse} must read it.
-     * Without nodes and positions: for readers that do not splice.
      */
-    public static List<JsonNode> plainValues(String text) {
+    static List<JsonNode> plainValues(String text) {
         return YamlShortcut.documents(text, new Shared());
     }
 

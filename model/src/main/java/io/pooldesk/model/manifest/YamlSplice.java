@@ -75,8 +75,7 @@ public final class YamlSplice {
         if (parsed.error() != null) {
             return false;
         }
-        List<JsonNode> read = parsed.documents().stream().filter(d -> !d.empty() && !d.value().isNull())
-                .map(YamlDocuments.Document::value).toList();
+        List<JsonNode> read = parsed.values().stream().filter(v -> v != null && !v.isNull()).toList();
         if (read.size() != objects.size()) {
             return false;
         }

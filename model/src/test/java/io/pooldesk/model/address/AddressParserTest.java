@@ -43,6 +43,62 @@ class AddressParserTest {
     }
 
     @Test
+    void readsTheDottedQuadsGoReadsWithoutARegularExpression() {
+        java.util.Random random = new java.util.Random(11);
+        List<String> texts = new java.util.ArrayList<>(List.of("0.0.0.0", "255.255.255.255", "256.0.0.0", "1.2.3",
+                "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "1.2.3.4 ", " 1.2.3.4", "1..2.3", "1.2.3.", ".1.2.3", "1000.1.1.1",
+                "249.250.251.252", "199.200.201.209", "10.0.0.0", "", "."));
+        String alphabet = "0123456789..25";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 7 + random.nextInt(10);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        for (int i = 0; i < 20_000; i++) {
+            texts.add(random.nextInt(300) + "." + random.nextInt(300) + "." + random.nextInt(300) + "."
+                    + random.nextInt(300));
+        }
+        int quads = 0;
+        for (String text : texts) {
+            boolean matches = AddressParser.IPV4.matcher(text).matches();
+            long value = AddressParser.dottedQuad(text);
+            assertEquals(matches, value >= 0, text);
+            if (matches) {
+                quads++;
+                long expected = 0;
+                for (String octet : text.split("\\.")) {
+                    expected = expected << 8 | Integer.parseInt(octet);
+                }
+                assertEquals(expected, value, text);
+            }
+        }
+        assertTrue(quads > 10_000, "dotted quads among the texts: " + quads);
+    }
+
+    @Test
+    void aCidrsNetworkLastAndMembersAreThoseOfItsMask() {
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            Family family = random.nextBoolean() ? Family.IPV4 : Family.IPV6;
+            BigInteger value = new BigInteger(family.bits(), random);
+            int length = random.nextInt(family.bits() + 1);
+            Cidr cidr = new Cidr(Address.of(family, value), length);
+            BigInteger hostMask = BigInteger.ONE.shiftLeft(family.bits() - length).subtract(BigInteger.ONE);
+            BigInteger network = value.andNot(hostMask);
+            assertEquals(network, cidr.network().value());
+            assertEquals(network.add(hostMask), cidr.last().value());
+            BigInteger probe = random.nextBoolean() ? network.add(new BigInteger(family.bits(), random).and(hostMask))
+                    : new BigInteger(family.bits(), random);
+            boolean inside = probe.compareTo(network) >= 0 && probe.compareTo(network.add(hostMask)) <= 0;
+            assertEquals(inside, cidr.contains(Address.of(family, probe)), cidr + " " + probe);
+            assertFalse(cidr.contains(Address.of(family == Family.IPV4 ? Family.IPV6 : Family.IPV4, BigInteger.ZERO)));
+        }
+    }
+
+    @Test
     void cidrKeepsHostBitsButNormalisesTheNetwork() throws InvalidAddressException {
         Cidr cidr = AddressParser.cidr("192.168.100.77/24");
         assertTrue(cidr.hostBitsSet());

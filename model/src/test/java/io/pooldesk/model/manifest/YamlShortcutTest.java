@@ -41,7 +41,7 @@ class YamlShortcutTest {
         if (shortcut == null) {
             return;
         }
-        YamlDocuments.Parsed parsed = YamlDocuments.parse("f.yaml", text);
+        YamlDocuments.Parsed parsed = YamlDocuments.parseWithNodes("f.yaml", text);
         assertNull(parsed.error(), () -> "the shortcut read what SnakeYAML refuses:\n" + text);
         List<JsonNode> expected = new ArrayList<>();
         for (YamlDocuments.Document document : parsed.documents()) {
@@ -49,6 +49,16 @@ class YamlShortcutTest {
             expected.add(document.empty() ? null : document.value());
         }
         assertEquals(expected, shortcut, () -> "read differently:\n" + text);
+        // what a workspace keeps: the values now, the nodes and spans SnakeYAML gives when a splice asks
+        YamlDocuments.Parsed lazy = YamlDocuments.parse("f.yaml", text);
+        assertEquals(expected, lazy.values());
+        assertEquals(parsed.documents().size(), lazy.documents().size());
+        for (int i = 0; i < expected.size(); i++) {
+            YamlDocuments.Document a = parsed.documents().get(i);
+            YamlDocuments.Document b = lazy.documents().get(i);
+            assertEquals(List.of(a.number(), a.start(), a.end(), a.empty()), List.of(b.number(), b.start(), b.end(),
+                    b.empty()));
+        }
         for (int i = 0; i < expected.size(); i++) {
             if (expected.get(i) != null) {
                 assertEquals(types(expected.get(i)), types(shortcut.get(i)), text);

@@ -22,13 +22,13 @@ public final class HarvesterLbEngine {
     private final TreeMap<String, PoolState> pools = new TreeMap<>();
 
     /** Where each load balancer's address came from: applicant ID to pool name. */
-    private final Map<String, String> holdings = new TreeMap<>();
+    private final Map<String, String> holdings = new java.util.HashMap<>();
 
     /** The pools a request can match, indexed; rebuilt after any pool changes. */
     private SelectionIndex index;
 
     /** The load balancers seen so far, by applicant ID, for the webhook's update rules. */
-    private final Map<String, LoadBalancer> loadBalancers = new TreeMap<>();
+    private final Map<String, LoadBalancer> loadBalancers = new java.util.HashMap<>();
 
     /**
      * Takes a pool as it stands in a cluster (status included), without admission checks.
