@@ -18,6 +18,12 @@ public final class ForecastPage implements Page {
                 model.suggestStreams(workspace.manifests());
             }
         });
+        // a live cluster has no folder: its objects arrive with its first analysis
+        workspace.analysisProperty().addListener((o, old, analysis) -> {
+            if (analysis != null && workspace.isLive() && model.streams.isEmpty()) {
+                model.suggestStreams(workspace.manifests());
+            }
+        });
         view = new ForecastView(model);
     }
 

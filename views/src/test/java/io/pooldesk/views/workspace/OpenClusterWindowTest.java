@@ -72,6 +72,13 @@ class OpenClusterWindowTest {
                 {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
                  "metadata": {"name": "web", "namespace": "metallb-system"}, "spec": {"addresses": ["10.80.0.0/24"]}}""",
                 GenericKubernetesResource.class)).create();
+        ClusterKind loadBalancers = ClusterKind.ALL.stream().filter(k -> k.kind().equals("LoadBalancer"))
+                .findFirst().orElseThrow();
+        client.genericKubernetesResources(loadBalancers.context()).inNamespace("web").resource(client
+                .getKubernetesSerialization().unmarshal("""
+                {"apiVersion": "loadbalancer.harvesterhci.io/v1beta1", "kind": "LoadBalancer",
+                 "metadata": {"name": "shop", "namespace": "web"}, "spec": {"ipam": "pool"}}""",
+                GenericKubernetesResource.class)).create();
         model.setClusterConnector(context -> gateway());
         dialogs.pick("lab");
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O);
@@ -83,5 +90,7 @@ class OpenClusterWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.poolList().table().getItems().size() == 1);
         assertTrue(window.poolList().table().getItems().get(0).toString().contains("web")
                 || robot.lookup("web").tryQuery().isPresent(), "the cluster's pool is listed");
+        assertTrue(window.forecast().streams.stream().anyMatch(stream -> stream.describe().contains("web")),
+                "the forecast suggests growth from the cluster's own load balancers: " + window.forecast().streams);
     }
 }
