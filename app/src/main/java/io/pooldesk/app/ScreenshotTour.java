@@ -236,7 +236,7 @@ final class ScreenshotTour {
 
     /**
      * The Fleet page with the given contexts ticked, once each is read or says why it cannot be, and an address
-     * searched across them: {@code fleet.png}.
+     * searched across them: {@code fleet.png}, and {@code fleet-dark.png} in the dark theme.
      */
     private void fleet(java.util.List<String> contexts) {
         steps.add(() -> {
@@ -249,7 +249,12 @@ final class ScreenshotTour {
                     fleet.search.set(System.getProperty("pooldesk.screenshots.fleet.search", ""));
                     later(() -> later(() -> {
                         shoot(stage.getScene(), "fleet.png");
-                        Platform.exit();
+                        io.pooldesk.views.common.Theme.apply(stage.getScene(), true);
+                        later(() -> {
+                            shoot(stage.getScene(), "fleet-dark.png");
+                            io.pooldesk.views.common.Theme.apply(stage.getScene(), false);
+                            Platform.exit();
+                        });
                     }));
                 });
             });
