@@ -71,6 +71,13 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
             }
         }
         List<Conflict> conflicts = conflicts(input.stream().filter(m -> !Scenario.isScenario(m)).toList());
+        Map<Manifest, List<Conflict>> conflictsOf = new java.util.IdentityHashMap<>();
+        for (Conflict conflict : conflicts) {
+            conflictsOf.computeIfAbsent(conflict.pool(), m -> new ArrayList<>()).add(conflict);
+            if (conflict.other() != null && conflict.other() != conflict.pool()) {
+                conflictsOf.computeIfAbsent(conflict.other(), m -> new ArrayList<>()).add(conflict);
+            }
+        }
         List<PoolSummary> pools = new ArrayList<>();
         for (PoolReport p : report.pools()) {
             Manifest manifest = poolManifests.get(key(p.kind(), p.namespace() == null ? "" : p.namespace(), p.name()));
@@ -79,9 +86,8 @@ public record WorkspaceAnalysis(List<PoolSummary> pools, List<LoadBalancerSummar
             }
             if (manifest != null) {
                 PoolSystem system = PoolSystems.ofPool(manifest).orElseThrow();
-                Manifest pool = manifest;
-                pools.add(summary(manifest, p, system.facts(manifest, run.controller(system)), conflicts.stream()
-                        .filter(c -> c.pool() == pool || c.other() == pool).toList()));
+                pools.add(summary(manifest, p, system.facts(manifest, run.controller(system)),
+                        List.copyOf(conflictsOf.getOrDefault(manifest, List.of()))));
             }
         }
         List<LoadBalancerSummary> balancers = new ArrayList<>(loadBalancers(manifests, report));
