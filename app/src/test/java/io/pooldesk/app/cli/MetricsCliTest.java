@@ -220,6 +220,18 @@ class MetricsCliTest {
                 ManifestReader.parse("seed", yaml).manifests().get(0).object(), GenericKubernetesResource.class);
     }
 
+    /** FILEs became optional with --context: with neither there is nothing to serve, and a context is named once. */
+    @Test
+    void neitherAFileNorAContextOrAContextGivenTwiceExitsTwo() {
+        CliContractTest.Run none = CliContractTest.run("metrics", "--listen", "127.0.0.1:0");
+        assertEquals(2, none.code(), none.all());
+        assertTrue(none.err().contains("name a FILE or a --context to serve"), none.err());
+        CliContractTest.Run twice = CliContractTest.run("metrics", "--listen", "127.0.0.1:0", "--context", "lab",
+                "--context", "lab");
+        assertEquals(2, twice.code(), twice.all());
+        assertTrue(twice.err().contains("a --context is given twice"), twice.err());
+    }
+
     @Test
     void aListenAddressThatIsNotHostAndPortExitsTwo() {
         CliContractTest.Run run = CliContractTest.run("metrics", "--listen", "nowhere", DEMO.toString());
