@@ -96,33 +96,49 @@ final class MetalLbBaseline {
         }
     }
 
-    /** {@code Unassign}. */
+    /**
+     * {@code Unassign} (allocator.go 219-264) line by line. Go evaluates {@code ip.String()} anew at each of its uses
+     * (twelve for an address without ports), and reads {@code a.allocated[svc]} twice; so does this port.
+     */
     void unassign(String svc) {
-        Alloc al = allocated.remove(svc);
-        if (al == null) {
+        if (allocated.get(svc) == null) {
             return;
         }
+        Alloc al = allocated.get(svc);
+        allocated.remove(svc);
         for (byte[] ip : al.ips()) {
-            String text = ReferenceIp.text(ip);
             for (String port : al.ports()) {
-                portsInUse.get(text).remove(port);
+                String current = portsInUse.getOrDefault(ReferenceIp.text(ip), Map.of()).get(port);
+                if (!svc.equals(current)) {
+                    throw new IllegalStateException("incoherent state, I thought port " + port + " belonged to service "
+                            + svc + ", but it seems to belong to " + current);
+                }
+                Map<String, String> ports = portsInUse.get(ReferenceIp.text(ip));
+                if (ports != null) {
+                    ports.remove(port);
+                }
             }
-            Map<String, Boolean> services = servicesOnIP.get(text);
+            Map<String, Boolean> services = servicesOnIP.get(ReferenceIp.text(ip));
             if (services != null) {
                 services.remove(svc);
             }
-            if (portsInUse.getOrDefault(text, Map.of()).isEmpty()) {
-                portsInUse.remove(text);
-                sharingKeyForIP.remove(text);
+            if (portsInUse.getOrDefault(ReferenceIp.text(ip), Map.of()).isEmpty()) {
+                portsInUse.remove(ReferenceIp.text(ip));
+                sharingKeyForIP.remove(ReferenceIp.text(ip));
             }
-            decrement(poolIPsInUse.get(al.pool()), text);
-            decrement((ReferenceIp.isV4(ip) ? poolIPV4InUse : poolIPV6InUse).get(al.pool()), text);
+            poolIPsInUse.get(al.pool()).merge(ReferenceIp.text(ip), -1, Integer::sum);
+            (ReferenceIp.isV4(ip) ? poolIPV4InUse : poolIPV6InUse).get(al.pool())
+                    .merge(ReferenceIp.text(ip), -1, Integer::sum);
+            removeIfZero(poolIPsInUse.get(al.pool()), ReferenceIp.text(ip), ReferenceIp.text(ip));
+            removeIfZero(poolIPV4InUse.get(al.pool()), ReferenceIp.text(ip), ReferenceIp.text(ip));
+            removeIfZero(poolIPV6InUse.get(al.pool()), ReferenceIp.text(ip), ReferenceIp.text(ip));
         }
     }
 
-    private static void decrement(Map<String, Integer> inUse, String ip) {
-        if (inUse.merge(ip, -1, Integer::sum) == 0) {
-            inUse.remove(ip);
+    /** {@code if m[k] == 0 { delete(m, k) }}, each key its own {@code ip.String()} as in Go. */
+    private static void removeIfZero(Map<String, Integer> inUse, String read, String delete) {
+        if (inUse.getOrDefault(read, 0) == 0) {
+            inUse.remove(delete);
         }
     }
 

@@ -22,15 +22,15 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The commands that describe every command: the completion script and the manual page. */
+    private static final java.util.Set<String> WHOLE_MODEL = java.util.Set.of("completion", "man");
+
     /**
      * The command model for these arguments. Picocli builds a command's model by reflecting over its annotations, which
      * took two thirds of a small {@code validate}'s time for all ten commands; when the first argument names a command,
      * only that one is built (its help, errors and parsing are the same), else every one, in the order of their names,
      * for the top-level help, an unknown command's message, the completion script and the manual page.
      */
-    /** The commands that describe every command: the completion script and the manual page. */
-    private static final java.util.Set<String> WHOLE_MODEL = java.util.Set.of("completion", "man");
-
     static CommandLine commandLine(String[] args, PooldeskCommand command) {
         CommandLine root = new CommandLine(command);
         String named = args.length > 0 ? args[0] : null;
