@@ -2,11 +2,13 @@ package io.pooldesk.model.fleet;
 
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
+import io.pooldesk.model.planning.ObservedGrowth;
 import io.pooldesk.model.workspace.AddressHolder;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,9 +19,11 @@ import java.util.Optional;
  * Several clusters side by side, each read as a workspace ({@link WorkspaceAnalysis}): their pools and utilisation,
  * the pool nearest to running out, and who holds an address anywhere in the fleet.
  *
- * <p>A cluster read as it stands carries no growth rate (the forecast's streams are the operator's guess, not the
- * cluster's), so "first to run out" here is the pool with the fewest free addresses left; a pool that can hand out
- * nothing at all is empty rather than running out, and is left out of that ranking.
+ * <p>A cluster read once carries no growth rate (the forecast's streams are the operator's guess, not the cluster's),
+ * so "first to run out" is then the pool with the fewest free addresses left. A fleet kept live is observed as it
+ * changes ({@link #observe}); with that {@link ObservedGrowth}, the pool that runs out soonest at the growth of the
+ * last {@link ObservedGrowth#WINDOW} comes first, and the pools that did not grow follow by free addresses. A pool that
+ * can hand out nothing at all is empty rather than running out, and is left out of either ranking.
  */
 public record FleetSummary(List<Cluster> clusters) {
 
@@ -67,8 +71,14 @@ public record FleetSummary(List<Cluster> clusters) {
         }
     }
 
-    /** A pool of one cluster. */
-    public record ClusterPool(String cluster, PoolSummary pool) {
+    /**
+     * A pool of one cluster, and the seconds until it has no free address at its observed growth: positive infinity
+     * when it did not grow (or was not observed), 0 when it is full.
+     */
+    public record ClusterPool(String cluster, PoolSummary pool, double secondsUntilFull) {
+        public boolean growing() {
+            return secondsUntilFull != Double.POSITIVE_INFINITY;
+        }
     }
 
     /**
@@ -106,14 +116,55 @@ public record FleetSummary(List<Cluster> clusters) {
 
     /** The pool of the whole fleet with the fewest free addresses; ties go to the fuller, then the first listed. */
     public Optional<ClusterPool> firstToRunOut() {
+        return firstToRunOut(new ObservedGrowth(), Instant.EPOCH);
+    }
+
+    /**
+     * The pool of the whole fleet that runs out soonest at the growth {@code growth} observed until {@code now}; when
+     * none grew, the one with the fewest free addresses (ties go to the fuller, then the first listed).
+     */
+    public Optional<ClusterPool> firstToRunOut(ObservedGrowth growth, Instant now) {
         ClusterPool first = null;
         for (Cluster cluster : clusters) {
-            Optional<PoolSummary> nearest = cluster.nearestToFull();
-            if (nearest.isPresent() && (first == null || NEAREST_TO_FULL.compare(nearest.get(), first.pool()) < 0)) {
-                first = new ClusterPool(cluster.name(), nearest.get());
+            for (PoolSummary pool : cluster.pools()) {
+                if (pool.total().signum() <= 0) {
+                    continue;
+                }
+                ClusterPool candidate = new ClusterPool(cluster.name(), pool, growth.secondsUntilFull(
+                        key(cluster.name(), pool), now, pool.available(), pool.total()));
+                if (first == null || SOONEST.compare(candidate, first) < 0) {
+                    first = candidate;
+                }
             }
         }
         return Optional.ofNullable(first);
+    }
+
+    private static final Comparator<ClusterPool> SOONEST = Comparator.comparingDouble(ClusterPool::secondsUntilFull)
+            .thenComparing(ClusterPool::pool, NEAREST_TO_FULL);
+
+    /**
+     * Records every read cluster's used counts at {@code now}, and forgets pools no cluster holds any more (a pool
+     * deleted and created again starts afresh).
+     */
+    public void observe(ObservedGrowth growth, Instant now) {
+        java.util.Set<String> pools = new java.util.HashSet<>();
+        for (Cluster cluster : clusters) {
+            for (PoolSummary pool : cluster.pools()) {
+                String key = key(cluster.name(), pool);
+                pools.add(key);
+                growth.observe(key, now, pool.used());
+            }
+        }
+        // a cluster that cannot be read now keeps its pools' history until it is read again
+        if (clusters.stream().noneMatch(Cluster::failed)) {
+            growth.keepOnly(pools);
+        }
+    }
+
+    /** The name {@link #observe} records a pool's growth under. */
+    public static String key(String cluster, PoolSummary pool) {
+        return cluster + "\n" + pool.kind() + "/" + pool.namespace() + "/" + pool.name();
     }
 
     /**

@@ -3,15 +3,19 @@ package io.pooldesk.model.fleet;
 import io.pooldesk.model.address.Address;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.planning.ObservedGrowth;
 import io.pooldesk.model.workspace.AddressHolder;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two clusters read as workspaces: each one's sums, the pool nearest to running out, and who holds an address. */
@@ -113,6 +117,54 @@ class FleetSummaryTest {
         FleetSummary.ClusterPool first = FleetSummary.of(clusters).firstToRunOut().orElseThrow();
         assertEquals("lab", first.cluster(), "1 free of 3 is fuller than 1 free of 1");
         assertEquals("tight", first.pool().name());
+    }
+
+    /** Harvester: a /24 range of 100 addresses, {@code used} of them held by prod load balancers. */
+    private static List<Manifest> growing(int used) {
+        StringBuilder allocated = new StringBuilder();
+        for (int i = 0; i < used; i++) {
+            allocated.append(i == 0 ? "" : ", ").append("10.30.0.").append(10 + i).append(": prod/lb-").append(i);
+        }
+        return ManifestReader.parse("growing", """
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: busy}
+                spec:
+                  ranges: [{subnet: 10.30.0.0/24, rangeStart: 10.30.0.10, rangeEnd: 10.30.0.109}]
+                  selector: {scope: [{namespace: prod}]}
+                status:
+                  allocated: {%s}
+                """.formatted(allocated)).manifests();
+    }
+
+    /**
+     * With the fleet observed live, the pool that fills fastest runs out first even with more free addresses: busy
+     * went from 40 to 50 held in an hour (50 free: 5 hours left), tight holds 2 of 3 and does not grow.
+     */
+    @Test
+    void observedGrowthRanksThePoolThatRunsOutSoonestFirst() {
+        ObservedGrowth growth = new ObservedGrowth();
+        Instant start = Instant.parse("2026-12-08T00:00:00Z");
+        Map<String, List<Manifest>> before = new LinkedHashMap<>();
+        before.put("lab", LAB);
+        before.put("busy", growing(40));
+        FleetSummary.of(before).observe(growth, start);
+        Map<String, List<Manifest>> after = new LinkedHashMap<>();
+        after.put("lab", LAB);
+        after.put("busy", growing(50));
+        FleetSummary fleet = FleetSummary.of(after);
+        Instant now = start.plus(Duration.ofHours(1));
+        fleet.observe(growth, now);
+
+        FleetSummary.ClusterPool first = fleet.firstToRunOut(growth, now).orElseThrow();
+        assertEquals("busy", first.cluster());
+        assertEquals(BigInteger.valueOf(50), first.pool().available());
+        assertEquals(5 * 3600.0, first.secondsUntilFull());
+        assertTrue(first.growing());
+        // without the observations, tight's single free address comes first
+        FleetSummary.ClusterPool byFree = fleet.firstToRunOut().orElseThrow();
+        assertEquals("tight", byFree.pool().name());
+        assertFalse(byFree.growing());
     }
 
     @Test

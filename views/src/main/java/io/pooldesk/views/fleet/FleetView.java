@@ -173,9 +173,8 @@ public final class FleetView extends BorderPane {
     }
 
     private void mark(TableRow<FleetViewModel.Row> tableRow, FleetViewModel.Row row) {
-        FleetSummary fleet = model.summaryProperty().get();
-        boolean first = row != null && fleet.firstToRunOut().map(f -> f.cluster().equals(row.context()))
-                .orElse(false);
+        FleetSummary.ClusterPool soonest = model.firstProperty().get();
+        boolean first = row != null && soonest != null && soonest.cluster().equals(row.context());
         tableRow.getStyleClass().remove(FIRST_TO_RUN_OUT);
         if (first) {
             tableRow.getStyleClass().add(FIRST_TO_RUN_OUT);

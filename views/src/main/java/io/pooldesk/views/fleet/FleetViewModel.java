@@ -6,6 +6,7 @@ import io.pooldesk.cluster.ConnectionState;
 import io.pooldesk.cluster.LiveCluster;
 import io.pooldesk.model.address.AddressQuery;
 import io.pooldesk.model.fleet.FleetSummary;
+import io.pooldesk.model.planning.ObservedGrowth;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.views.cluster.ClusterViewModel;
 import io.pooldesk.views.common.BackgroundWork;
@@ -46,6 +47,10 @@ public final class FleetViewModel {
     private final ClusterViewModel.Connector connector;
     private final Supplier<BackgroundWork> workers;
     private final Consumer<Runnable> uiThread;
+    private final java.time.Clock clock;
+    /** Each pool's used count as the fleet was seen changing: how fast it fills. */
+    private final ObservedGrowth growth = new ObservedGrowth();
+    private final ReadOnlyObjectWrapper<FleetSummary.ClusterPool> first = new ReadOnlyObjectWrapper<>();
     public final ObservableList<String> contexts = FXCollections.observableArrayList();
     /** The contexts ticked, in the kubeconfig's order. */
     public final ObservableList<String> chosen = FXCollections.observableArrayList();
@@ -69,6 +74,13 @@ public final class FleetViewModel {
      */
     public FleetViewModel(ClusterViewModel.Connector connector, Supplier<BackgroundWork> workers,
                           Consumer<Runnable> uiThread) {
+        this(connector, workers, uiThread, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock when each analysis is observed, for the growth that ranks the first pool to run out */
+    public FleetViewModel(ClusterViewModel.Connector connector, Supplier<BackgroundWork> workers,
+                          Consumer<Runnable> uiThread, java.time.Clock clock) {
+        this.clock = clock;
         this.connector = connector;
         this.workers = workers;
         this.uiThread = uiThread;
@@ -77,6 +89,11 @@ public final class FleetViewModel {
 
     public ReadOnlyObjectProperty<FleetSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The fleet's first pool to run out, with the time left at its observed growth; null while there is none. */
+    public ReadOnlyObjectProperty<FleetSummary.ClusterPool> firstProperty() {
+        return first.getReadOnlyProperty();
     }
 
     public void loadContexts(List<String> names) {
@@ -128,11 +145,16 @@ public final class FleetViewModel {
         List<FleetSummary.Cluster> clusters = rows.stream().filter(r -> r.cluster() != null).map(Row::cluster)
                 .toList();
         FleetSummary fleet = new FleetSummary(clusters);
+        java.time.Instant now = clock.instant();
+        fleet.observe(growth, now);
+        Optional<FleetSummary.ClusterPool> soonest = fleet.firstToRunOut(growth, now);
+        first.set(soonest.orElse(null));
         summary.set(fleet);
-        Optional<FleetSummary.ClusterPool> first = fleet.firstToRunOut();
-        firstToRunOut.set(first.map(f -> "First to run out: " + f.cluster() + ", " + name(f.pool()) + " with "
+        firstToRunOut.set(soonest.map(f -> "First to run out: " + f.cluster() + ", " + name(f.pool()) + " with "
                 + Counts.compact(f.pool().available()) + " of " + Counts.compact(f.pool().total())
-                + " addresses free (ranked by " + FleetSummary.RANKING + ")").orElse(""));
+                + " addresses free" + (f.growing() ? ": " + left(f.secondsUntilFull()) + " at the growth of the last "
+                + ObservedGrowth.WINDOW.toHours() + " hours" : " (no pool grew in the last "
+                + ObservedGrowth.WINDOW.toHours() + " hours: ranked by fewest free addresses)")).orElse(""));
         long failed = rows.stream().filter(Row::failed).count();
         long reading = rows.stream().filter(r -> r.cluster() == null).count();
         message.set(rows.isEmpty() ? "Tick the contexts to put side by side."
@@ -140,6 +162,22 @@ public final class FleetViewModel {
                 + (reading > 0 ? ", " + reading + " being read" : "")
                 + (failed > 0 ? ", " + failed + " could not be read" : "") + ".");
         answer();
+    }
+
+    /** "full now", "full in about 40 minutes", "... 5 hours", "... 12 days". */
+    static String left(double seconds) {
+        if (seconds <= 0) {
+            return "full now";
+        }
+        long minutes = Math.round(seconds / 60);
+        if (minutes < 90) {
+            return "full in about " + Math.max(1, minutes) + (minutes <= 1 ? " minute" : " minutes");
+        }
+        long hours = Math.round(seconds / 3600);
+        if (hours < 48) {
+            return "full in about " + hours + " hours";
+        }
+        return "full in about " + Math.round(seconds / 86400) + " days";
     }
 
     /** "IPPool default/web": a pool as the fleet names it. */

@@ -65,6 +65,25 @@ class FleetViewModelTest {
     private final Map<String, KubernetesClient> clients = new HashMap<>();
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private FleetViewModel model;
+    /** The moment each analysis is observed at, moved by the test. */
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+            new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-08T00:00:00Z"));
+    private final java.time.Clock clock = new java.time.Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.get();
+        }
+    };
     private final java.util.concurrent.atomic.AtomicInteger workersMade = new java.util.concurrent.atomic.AtomicInteger();
 
     static KubernetesMockServer crudServer() {
@@ -101,7 +120,7 @@ class FleetViewModelTest {
         model = new FleetViewModel(this::connect, () -> {
             workersMade.incrementAndGet();
             return onUiThread;
-        }, uiThread);
+        }, uiThread, clock);
     }
 
     private ClusterGateway connect(String context) throws ClusterException {
@@ -214,6 +233,57 @@ class FleetViewModelTest {
                 && model.rows.stream().allMatch(r -> r.cluster() != null));
         assertEquals(List.of("lab", "edge"), ui.submit(() -> List.copyOf(model.chosen)).get());
         assertEquals(2, workersMade.get(), "ticking a context again starts no new worker");
+    }
+
+    /**
+     * A live fleet is observed as it changes: edge's pool goes from 2 to 6 of 10 held in an hour (4 free: an hour
+     * left at that pace) while lab's tight pool keeps its one free address, so edge's pool runs out first.
+     */
+    @Test
+    void thePoolThatFillsFastestIsTheFirstToRunOutOnceTheFleetIsSeenGrowing() throws Exception {
+        seed(clients.get("edge"), """
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: edge-lb}
+                spec:
+                  ranges: [{subnet: 10.40.0.0/24, rangeStart: 10.40.0.10, rangeEnd: 10.40.0.19}]
+                  selector: {scope: [{namespace: edge}]}
+                status:
+                  allocated: {10.40.0.10: edge/a, 10.40.0.11: edge/b}
+                """);
+        onUi(() -> {
+            model.loadContexts(List.of("lab", "edge"));
+            model.choose("lab", true);
+            model.choose("edge", true);
+        });
+        await("both read", () -> model.rows.size() == 2 && model.rows.stream().allMatch(r -> r.cluster() != null));
+        assertTrue(ui.submit(model.firstToRunOut::get).get().equals("First to run out: lab, IPPool tight with 1"
+                + " of 3 addresses free (no pool grew in the last 24 hours: ranked by fewest free addresses)"),
+                model.firstToRunOut.get());
+
+        now.set(now.get().plus(Duration.ofHours(1)));
+        for (int i = 0; i < 4; i++) {
+            seed(clients.get("edge"), """
+                    apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                    kind: LoadBalancer
+                    metadata: {name: lb-%d, namespace: edge}
+                    spec: {ipam: pool}
+                    """.formatted(i));
+        }
+        await("edge read again", () -> row0("edge").cluster().used().equals(BigInteger.valueOf(6)));
+        assertEquals("First to run out: edge, IPPool edge-lb with 4 of 10 addresses free: full in about 60 minutes"
+                + " at the growth of the last 24 hours", ui.submit(model.firstToRunOut::get).get());
+        assertEquals("edge", ui.submit(() -> model.firstProperty().get().cluster()).get());
+    }
+
+    @Test
+    void timeLeftIsSaidInMinutesHoursOrDays() {
+        assertEquals("full now", FleetViewModel.left(0));
+        assertEquals("full in about 1 minute", FleetViewModel.left(20));
+        assertEquals("full in about 89 minutes", FleetViewModel.left(89 * 60));
+        assertEquals("full in about 2 hours", FleetViewModel.left(90 * 60));
+        assertEquals("full in about 47 hours", FleetViewModel.left(47 * 3600));
+        assertEquals("full in about 2 days", FleetViewModel.left(48 * 3600));
     }
 
     private FleetViewModel.Row row0(String context) {
