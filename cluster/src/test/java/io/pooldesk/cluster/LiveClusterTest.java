@@ -107,14 +107,14 @@ class LiveClusterTest {
             assertEquals("blue", live.snapshot().get(1).object().path("metadata").path("labels").path("team").asText());
 
             create(SERVICES, service("shop", "LoadBalancer", "10.80.0.10"));
-            await("the new Service of type LoadBalancer is held", 1_000,
+            await("the new Service of type LoadBalancer is held", 10_000,
                     () -> names(live).contains("Service web/shop"));
             Manifest shop = live.snapshot().stream().filter(m -> m.name().equals("shop")).findFirst().orElseThrow();
             assertEquals("10.80.0.10", shop.object().path("status").path("loadBalancer").path("ingress").path(0)
                     .path("ip").asText(), "with its status");
 
             client.genericKubernetesResources(SERVICES.context()).inNamespace("web").withName("shop").delete();
-            await("the deleted Service is gone", 1_000, () -> !names(live).contains("Service web/shop"));
+            await("the deleted Service is gone", 10_000, () -> !names(live).contains("Service web/shop"));
             assertFalse(live.state().isReadOnly(), live.state().words());
         }
     }
