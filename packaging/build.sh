@@ -21,6 +21,7 @@ jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --
 # what the class-data archive is trained on: the commands a CI job runs most (validate, simulate)
 for f in resources/examples/*.yaml; do cat "$f"; echo "---"; done > "$OUT/input/cds-training.yaml"
 cp packaging/cds-archive.sh "$OUT/input/"
+cp packaging/pooldesk-command.sh "$OUT/input/"
 # the manual page and the bash completion, both written by the jar from its own command model; postinst links them
 # where man and bash-completion look
 java -jar "$JAR" man | gzip -9n > "$OUT/input/pooldesk.1.gz"
@@ -28,6 +29,7 @@ java -jar "$JAR" completion > "$OUT/input/pooldesk.bash"
 # Start-up: the launcher maps the classes a command loads from pooldesk.jsa instead of reading and verifying them
 # from the jar, and compiles with C1 only (the commands are short; C2's compile threads cost more than they save).
 # A stale or moved archive is skipped silently (Xshare:auto; -Xlog:cds*=off keeps its warning out of the output).
+# The pooldesk command on PATH is lib/app/pooldesk-command.sh with the same options: keep the two in step.
 jpackage --type app-image --name pooldesk --app-version "$VERSION" \
   --input "$OUT/input" --main-jar pooldesk.jar --main-class io.pooldesk.app.Launcher \
   --runtime-image "$OUT/runtime" --icon packaging/pooldesk.png \

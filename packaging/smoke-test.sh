@@ -15,7 +15,9 @@ BIN="$ROOT/fs/opt/pooldesk/bin/pooldesk"
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
 [ -x "$BIN" ] || fail "no launcher at /opt/pooldesk/bin/pooldesk"
 ls "$ROOT/fs/opt/pooldesk/lib/"*.desktop >/dev/null 2>&1 || fail "no desktop entry"
-grep -q 'ln -sf /opt/pooldesk/bin/pooldesk /usr/bin/pooldesk' "$ROOT/control/postinst" || fail "postinst does not put pooldesk on PATH"
+grep -q 'ln -sf /opt/pooldesk/lib/app/pooldesk-command.sh /usr/bin/pooldesk' "$ROOT/control/postinst" || fail "postinst does not put pooldesk on PATH"
+COMMAND="$ROOT/fs/opt/pooldesk/lib/app/pooldesk-command.sh"
+[ -x "$COMMAND" ] || fail "no pooldesk command script at /opt/pooldesk/lib/app/pooldesk-command.sh"
 grep -q 'libgtk-3-0' "$ROOT/control/control" || fail "the package does not depend on libgtk-3-0"
 [ -x "$ROOT/fs/opt/pooldesk/lib/runtime/bin/java" ] || fail "no bundled Java runtime"
 APP="$ROOT/fs/opt/pooldesk/lib/app"
@@ -48,6 +50,13 @@ shared=$(cd "$CWD" && JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$BIN" validate \
 [ "$shared" -gt 1000 ] || fail "the launcher did not map its classes from the class-data archive ($shared shared)"
 out=$(cd "$CWD" && "$BIN" validate "$REPO/resources/examples/harvester-lb-ippools.yaml" 2>&1)
 case "$out" in *cds*|*warning\]*) fail "the class-data archive printed into the output: $out" ;; esac
+# the command on PATH, through a link as postinst makes it: the same archive, the same answer
+ln -s "$COMMAND" "$ROOT/pooldesk"
+shared=$(cd "$CWD" && JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$ROOT/pooldesk" validate \
+  "$REPO/resources/examples/metallb.yaml" 2>/dev/null | grep -c "shared objects file" || true)
+[ "$shared" -gt 1000 ] || fail "the pooldesk command did not map its classes from the class-data archive ($shared shared)"
+[ "$(cd "$CWD" && "$ROOT/pooldesk" validate "$REPO/resources/examples/harvester-lb-ippools.yaml" 2>&1)" = "$out" ] \
+  || fail "the pooldesk command and the launcher answer differently"
 echo "smoke: class-data archive ok ($shared classes mapped)"
 SHOTS="$ROOT/shots"
 WS="$ROOT/workspace"
