@@ -46,8 +46,11 @@ final class TerminalText extends FilterWriter {
         int end = offset + length;
         int i = offset;
         // a report is megabytes of safe text: passed on whole unless a character needs escaping
-        while (i < end && (text.charAt(i) >= ' ' && text.charAt(i) < 0x7f || text.charAt(i) == '\n')) {
-            i++;
+        for (; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x7f || c < ' ' && c != '\n') {
+                break;
+            }
         }
         if (i == end && !carriageReturn) {
             out.write(text, offset, length);
