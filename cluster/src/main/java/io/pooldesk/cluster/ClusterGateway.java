@@ -137,6 +137,7 @@ public final class ClusterGateway implements AutoCloseable {
     /**
      * Lists the kinds Pooldesk writes and the Services of type LoadBalancer, which hold MetalLB's, OpenELB's and
      * NovaEdge's addresses (their status says which): a pulled workspace without them shows every such pool empty.
+     * The ServiceCIDRs and the {@code kubernetes} Service come too: where the cluster shows its service CIDR.
      */
     public ClusterRead read() throws ClusterException {
         List<Manifest> objects = new ArrayList<>();
@@ -145,6 +146,7 @@ public final class ClusterGateway implements AutoCloseable {
         int refused = 0;
         List<ClusterKind> kinds = new ArrayList<>(ClusterKind.ALL);
         ClusterKind.CONTEXT.stream().filter(k -> k.group().isEmpty() && k.kind().equals("Service")).forEach(kinds::add);
+        kinds.add(ClusterKind.SERVICE_CIDRS);
         for (ClusterKind kind : kinds) {
             List<GenericKubernetesResource> items;
             try {

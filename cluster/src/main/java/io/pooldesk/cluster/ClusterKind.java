@@ -18,13 +18,18 @@ import java.util.Optional;
  */
 public record ClusterKind(String group, String version, String kind, String plural, boolean namespaced, int order) {
 
+    /** Where the cluster shows its service CIDR (networking.k8s.io/v1 since Kubernetes 1.33). */
+    static final ClusterKind SERVICE_CIDRS = new ClusterKind("networking.k8s.io", "v1", "ServiceCIDR", "servicecidrs",
+            false, 2);
+
     public static final List<ClusterKind> ALL = fromRegistry();
 
     /**
      * Kinds read and watched, never written, because they hold or shape addresses: the core kinds the registry's
      * systems serve (Services of type LoadBalancer), Namespaces (labels and annotations for selectors), Nodes (their
-     * addresses and pod CIDRs), NetworkAttachmentDefinitions (Harvester's VM networks) and KubeVirt's
-     * VirtualMachineInstances (the networks of a guest cluster's VMs).
+     * addresses and pod CIDRs), NetworkAttachmentDefinitions (Harvester's VM networks), KubeVirt's
+     * VirtualMachineInstances (the networks of a guest cluster's VMs) and ServiceCIDRs (the service CIDR, which the
+     * conflict check compares every pool with).
      */
     public static final List<ClusterKind> CONTEXT = readOnlyKinds();
 
@@ -48,16 +53,20 @@ public record ClusterKind(String group, String version, String kind, String plur
         out.add(new ClusterKind("k8s.cni.cncf.io", "v1", "NetworkAttachmentDefinition",
                 "network-attachment-definitions", true, 2));
         out.add(new ClusterKind("kubevirt.io", "v1", "VirtualMachineInstance", "virtualmachineinstances", true, 2));
+        out.add(SERVICE_CIDRS);
         return List.copyOf(out);
     }
 
     /**
      * Whether a live workspace keeps this object: a Service holds a pool's address only as type LoadBalancer, and a
-     * cluster's other Services (most of them) are left out.
+     * cluster's other Services (most of them) are left out, but for the API server's own {@code default/kubernetes},
+     * whose cluster IP shows one address of the service CIDR where no ServiceCIDR object shows the range.
      */
     public boolean keeps(com.fasterxml.jackson.databind.JsonNode object) {
         return !(group.isEmpty() && kind.equals("Service"))
-                || "LoadBalancer".equals(object.path("spec").path("type").asText(""));
+                || "LoadBalancer".equals(object.path("spec").path("type").asText(""))
+                || "default".equals(object.path("metadata").path("namespace").asText(""))
+                && "kubernetes".equals(object.path("metadata").path("name").asText(""));
     }
 
     private static List<ClusterKind> fromRegistry() {

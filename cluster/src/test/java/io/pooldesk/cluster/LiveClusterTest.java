@@ -184,4 +184,35 @@ class LiveClusterTest {
                     + " create ipaddresspools.metallb.io in namespace metallb-system"), states.toString());
         }
     }
+
+    /**
+     * Issue 16: the service CIDR "learned where the cluster shows it": the live workspace and pull keep the
+     * networking.k8s.io/v1 ServiceCIDR objects and, of the ClusterIP Services, only the API server's own
+     * default/kubernetes (its cluster IP is one address of the range, where a cluster has no ServiceCIDR).
+     */
+    @Test
+    void keepsTheServiceCidrsAndTheKubernetesServiceWhereTheClusterShowsItsServiceCidr() throws Exception {
+        create(ClusterKind.SERVICE_CIDRS, """
+                {"apiVersion": "networking.k8s.io/v1", "kind": "ServiceCIDR", "metadata": {"name": "kubernetes"},
+                 "spec": {"cidrs": ["10.96.0.0/12"]}}""");
+        create(SERVICES, """
+                {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "kubernetes", "namespace": "default"},
+                 "spec": {"type": "ClusterIP", "clusterIP": "10.96.0.1", "ports": [{"port": 443}]}}""");
+        create(SERVICES, service("kubernetes", "ClusterIP", "").replace("\"namespace\": \"web\"",
+                "\"namespace\": \"other\""));
+        try (LiveCluster live = open(new CopyOnWriteArrayList<>())) {
+            await("every kind listed", 5_000, () -> live.state().link() == ConnectionState.Link.LIVE
+                    && names(live).contains("ServiceCIDR kubernetes"));
+            assertEquals(List.of("Service default/kubernetes", "ServiceCIDR kubernetes"), names(live),
+                    "a Service called kubernetes in another namespace is any ClusterIP Service");
+            Manifest cidr = live.snapshot().get(1);
+            assertEquals("networking.k8s.io/v1", cidr.apiVersion());
+            assertEquals("10.96.0.0/12", cidr.object().path("spec").path("cidrs").path(0).asText());
+        }
+        ClusterGateway gateway = new ClusterGateway(new KubernetesClientBuilder()
+                .withConfig(client.getConfiguration()).build());
+        assertEquals(List.of("Service default/kubernetes", "ServiceCIDR kubernetes"), gateway.read().objects().stream()
+                .map(m -> m.kind() + " " + (m.namespace().isEmpty() ? "" : m.namespace() + "/") + m.name()).toList(),
+                "pull reads them too");
+    }
 }

@@ -11,8 +11,9 @@ import io.pooldesk.model.manifest.ManifestProblem;
  *
  * @param pool      the pool that would hand the addresses out; for {@code HELD_*} the request that holds them
  * @param field     where the pool names its addresses (the request, the address it holds)
- * @param other     the other object, when it is in the input (null for the service CIDR, which an option gives, and
- *                  for an address held outside every pool that no other system's pool contains either)
+ * @param other     the other object, when it is in the input (the ServiceCIDR object or the {@code kubernetes}
+ *                  Service a learned service CIDR comes from; null for the service CIDR an option gives, and for an
+ *                  address held outside every pool that no other system's pool contains either)
  * @param addresses the addresses both claim
  * @param message   which objects, which addresses, and what each system will do about it
  */

@@ -7,6 +7,7 @@ import io.pooldesk.model.address.Cidr;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.address.Span;
 import io.pooldesk.model.kube.Nodes;
+import io.pooldesk.model.kube.ServiceCidrs;
 import io.pooldesk.model.manifest.Manifest;
 import io.pooldesk.model.manifest.ManifestException;
 import io.pooldesk.model.system.HeldAddress;
@@ -63,7 +64,9 @@ public final class ConflictCheck {
     }
 
     /**
-     * @param serviceCidr the cluster's service CIDR when the operator gave it; empty when unknown
+     * @param serviceCidr the cluster's service CIDR when the operator gave it; empty to learn it where the input shows
+     *                    it: its {@code ServiceCIDR} objects, else (one address, not the range) the cluster IP of the
+     *                    {@code kubernetes} Service in {@code default}
      * @throws InvalidAddressException when {@code serviceCidr} is not a CIDR
      */
     public List<Conflict> check(List<Manifest> manifests, Optional<String> serviceCidr)
@@ -72,10 +75,19 @@ public final class ConflictCheck {
         List<Pool> pools = new ArrayList<>();
         List<Manifest> nodes = new ArrayList<>();
         List<Holding> holdings = new ArrayList<>();
+        List<Manifest> serviceCidrs = new ArrayList<>();
+        List<Manifest> kubernetesServices = new ArrayList<>();
         for (Manifest manifest : manifests) {
             if (Nodes.isNode(manifest)) {
                 nodes.add(manifest);
                 continue;
+            }
+            if (ServiceCidrs.isServiceCidr(manifest)) {
+                serviceCidrs.add(manifest);
+                continue;
+            }
+            if (ServiceCidrs.isKubernetesService(manifest)) {
+                kubernetesServices.add(manifest);
             }
             Optional<PoolSystem> system = systems.stream().filter(s -> s.isPool(manifest)).findFirst();
             if (system.isEmpty()) {
@@ -112,6 +124,10 @@ public final class ConflictCheck {
                                     + services + " (--service-cidr): a load balancer given one of them collides"
                                     + " with a Service's cluster IP"));
                 }
+            } else if (!serviceCidrs.isEmpty()) {
+                learnedServiceCidrs(pool, serviceCidrs, conflicts);
+            } else {
+                kubernetesServiceAddress(pool, kubernetesServices, conflicts);
             }
             for (Reserved reserved : reservedIn(pool, reservedAddresses)) {
                 Pool owner = reserved.owner();
@@ -128,6 +144,41 @@ public final class ConflictCheck {
         heldOutsidePools(pools, holdings, conflicts);
         heldTwice(holdings, conflicts);
         return conflicts;
+    }
+
+    /** The service CIDRs the cluster's {@code ServiceCIDR} objects name, when the operator gave none. */
+    private static void learnedServiceCidrs(Pool pool, List<Manifest> serviceCidrs, List<Conflict> conflicts) {
+        for (Manifest serviceCidr : serviceCidrs) {
+            for (ServiceCidrs.Range range : ServiceCidrs.ranges(serviceCidr)) {
+                AddressSet shared = intersection(pool.addresses(), AddressSet.of(List.of(range.cidr().span())));
+                if (!shared.isEmpty()) {
+                    conflicts.add(new Conflict(Conflict.Kind.SERVICE_CIDR, pool.manifest(), field(pool), serviceCidr,
+                            shared, pool.named() + " can hand out " + shown(shared) + ", inside the cluster's"
+                            + " service CIDR " + range.cidr() + " (" + serviceCidr.describe() + ", "
+                            + serviceCidr.source() + ", " + range.field() + "): a load balancer given one of them"
+                            + " collides with a Service's cluster IP"));
+                }
+            }
+        }
+    }
+
+    /**
+     * A cluster without {@code ServiceCIDR} objects shows one address of its service CIDR: the {@code kubernetes}
+     * Service's cluster IP. A pool holding it overlaps the range; the rest of the range is unknown.
+     */
+    private static void kubernetesServiceAddress(Pool pool, List<Manifest> services, List<Conflict> conflicts) {
+        for (Manifest service : services) {
+            for (ServiceCidrs.Hint hint : ServiceCidrs.hints(service)) {
+                if (pool.addresses().contains(hint.address())) {
+                    conflicts.add(new Conflict(Conflict.Kind.SERVICE_CIDR, pool.manifest(), field(pool), service,
+                            AddressSet.of(List.of(Span.single(hint.address()))), pool.named() + " can hand out "
+                            + hint.address() + ", the cluster IP of the API server's Service default/kubernetes ("
+                            + service.source() + ", " + hint.field() + "), so the pool reaches into the cluster's"
+                            + " service CIDR; the cluster shows no ServiceCIDR object, so that address is a hint,"
+                            + " not the range (give the range with --service-cidr to check all of it)"));
+                }
+            }
+        }
     }
 
     /**

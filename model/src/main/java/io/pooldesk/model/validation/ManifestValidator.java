@@ -3,6 +3,7 @@ package io.pooldesk.model.validation;
 import io.pooldesk.model.address.InvalidAddressException;
 import io.pooldesk.model.conflicts.ConflictCheck;
 import io.pooldesk.model.kube.Nodes;
+import io.pooldesk.model.kube.ServiceCidrs;
 import io.pooldesk.model.manifest.ManifestProblem;
 
 import io.pooldesk.model.kube.Namespaces;
@@ -71,7 +72,7 @@ public final class ManifestValidator {
             } else if (ServiceRules.handles(written)) {
                 report.checked();
                 SERVICES.check(written, report);
-            } else if (Nodes.isNode(written)) {
+            } else if (Nodes.isNode(written) || ServiceCidrs.isServiceCidr(written)) {
                 report.checked();
             } else if (!Scenario.isScenario(written)) {
                 report.warn(written.source() + ": document " + written.document() + " (" + written.describe()

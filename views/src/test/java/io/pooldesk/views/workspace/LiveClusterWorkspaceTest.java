@@ -115,6 +115,36 @@ class LiveClusterWorkspaceTest {
         }
     }
 
+    /**
+     * Issue 16: pools against "the service CIDR (given by an option, or learned where the cluster shows it)". The
+     * window has no option: the cluster's ServiceCIDR object, created while the workspace is open, is the range the
+     * analysis checks, and the conflict names the pool and the ServiceCIDR.
+     */
+    @Test
+    void aPoolReachingIntoTheServiceCidrTheClusterShowsIsAConflictNamingBoth() throws Exception {
+        createPool();
+        openLive();
+        await("the cluster's pool is in the workspace", 5_000, p -> true);
+        awaitLive();
+        assertEquals(List.of(), onUi(() -> model.analysisProperty().get().conflicts()));
+
+        client.genericKubernetesResources(kind("networking.k8s.io", "ServiceCIDR")).resource(
+                client.getKubernetesSerialization().unmarshal("""
+                        {"apiVersion": "networking.k8s.io/v1", "kind": "ServiceCIDR", "metadata": {"name": "extra"},
+                         "spec": {"cidrs": ["10.80.0.192/26"]}}""", GenericKubernetesResource.class)).create();
+        PoolSummary web = await("the pool's conflict with the learned service CIDR", 10_000,
+                p -> !p.conflicts().isEmpty());
+        var conflict = web.conflicts().get(0);
+        assertEquals(io.pooldesk.model.conflicts.Conflict.Kind.SERVICE_CIDR, conflict.kind());
+        assertEquals("IPAddressPool/web", conflict.pool().describe());
+        assertEquals("ServiceCIDR/extra", conflict.other().describe());
+        assertEquals(java.math.BigInteger.valueOf(64), conflict.addresses().size());
+        assertEquals("IPAddressPool/web (MetalLB, cluster:lab) can hand out 10.80.0.192-10.80.0.255 (64 addresses),"
+                + " inside the cluster's service CIDR 10.80.0.192/26 (ServiceCIDR/extra, cluster:lab,"
+                + " spec.cidrs[0]): a load balancer given one of them collides with a Service's cluster IP",
+                conflict.message());
+    }
+
     @Test
     void aServiceCreatedInTheClusterHoldsItsAddressOnTheMapAndDeletingItFreesTheCell()
             throws Exception {

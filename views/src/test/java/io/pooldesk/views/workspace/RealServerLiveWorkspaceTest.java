@@ -6,18 +6,21 @@ import io.pooldesk.cluster.ClusterGateway;
 import io.pooldesk.cluster.ClusterKind;
 import io.pooldesk.cluster.ConnectionState;
 import io.pooldesk.cluster.RealApiServer;
+import io.pooldesk.model.conflicts.Conflict;
 import io.pooldesk.model.workspace.PoolSummary;
 import io.pooldesk.model.workspace.WorkspaceAnalysis;
 import io.pooldesk.views.common.BackgroundWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -99,6 +102,49 @@ class RealServerLiveWorkspaceTest {
                 await(model, name, "the cell is free again", 10_000, p -> p.allocated().isEmpty());
                 System.out.printf("real server: created Service held its address after %d ms, freed %d ms after"
                         + " its deletion%n", shown / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
+            } finally {
+                onUi(() -> {
+                    model.closeCluster();
+                    return null;
+                });
+                ui.shutdownNow();
+                admin.genericKubernetesResources(kind("metallb.io", "IPAddressPool").context())
+                        .inNamespace("metallb-system").withName(name).delete();
+            }
+        }
+    }
+
+    /**
+     * Issue 16: the service CIDR "learned where the cluster shows it". The real API server (started with
+     * --service-cluster-ip-range=10.96.0.0/16, scripts/kube-test-server.sh) keeps it as the ServiceCIDR named
+     * kubernetes; a pool reaching into it is a conflict naming the pool and that ServiceCIDR.
+     */
+    @Test
+    void aPoolInsideTheServiceCidrTheRealServerShowsIsAConflictNamingBoth(RealApiServer.Server server)
+            throws Exception {
+        String name = "svc" + ProcessHandle.current().pid();
+        try (KubernetesClient admin = server.admin()) {
+            create(admin, kind("", "Namespace"), """
+                    {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "metallb-system"}}""");
+            create(admin, kind("metallb.io", "IPAddressPool"), """
+                    {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                     "metadata": {"name": "%s", "namespace": "metallb-system"}, "spec": {"addresses": ["10.96.255.252/30"]}}"""
+                    .formatted(name));
+            WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous(), null, ui::execute);
+            model.setClusterConnector(context -> new ClusterGateway(server.admin(), Duration.ofSeconds(10)));
+            try {
+                onUi(() -> {
+                    model.openCluster("real");
+                    return null;
+                });
+                PoolSummary pool = await(model, name, "the pool's conflict with the cluster's service CIDR", 30_000,
+                        p -> p.conflicts().stream().anyMatch(c -> c.kind() == Conflict.Kind.SERVICE_CIDR));
+                Conflict conflict = pool.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.SERVICE_CIDR)
+                        .findFirst().orElseThrow();
+                assertEquals("ServiceCIDR/kubernetes", conflict.other().describe());
+                assertEquals(BigInteger.valueOf(4), conflict.addresses().size());
+                assertTrue(conflict.message().contains("inside the cluster's service CIDR 10.96.0.0/16"
+                        + " (ServiceCIDR/kubernetes, cluster:real, spec.cidrs[0])"), conflict.message());
             } finally {
                 onUi(() -> {
                     model.closeCluster();
