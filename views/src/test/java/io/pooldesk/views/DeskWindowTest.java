@@ -1,15 +1,9 @@
 package io.pooldesk.views;
 
-import io.pooldesk.views.common.BackgroundWork;
 import io.pooldesk.views.common.ScriptedDialogs;
 import io.pooldesk.views.shell.MainWindow;
-import io.pooldesk.views.workspace.WorkspaceViewModel;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -20,9 +14,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.pooldesk.views.WindowFixture.find;
+import static io.pooldesk.views.WindowFixture.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,31 +57,8 @@ class DeskWindowTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        workspace = Files.createTempDirectory("pooldesk-desk-test");
-        Files.writeString(workspace.resolve("pools.yaml"), POOLS);
-        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
-        window = new MainWindow(model, null, dialogs);
-        stage.setScene(window.createScene(stage));
-        stage.show();
-        model.open(workspace);
-    }
-
-    private static <T extends Node> T find(FxRobot robot, String id) {
-        T node = robot.lookup("#" + id).query();
-        assertNotNull(node, "no node #" + id);
-        return node;
-    }
-
-    private static void type(FxRobot robot, String id, String text) {
-        TextField field = find(robot, id);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-    }
-
-    private static Tab tab(FxRobot robot, String id) {
-        TabPane tabs = find(robot, "editor-tabs");
-        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+        workspace = WindowFixture.workspace("pooldesk-desk-test", WindowFixture.files("pools.yaml", POOLS));
+        window = WindowFixture.show(stage, workspace, dialogs);
     }
 
     @Test
@@ -104,16 +76,16 @@ class DeskWindowTest {
         Label blocked = find(robot, "save-blocked");
         assertTrue(blocked.isVisible());
         assertTrue(blocked.getText().startsWith("Cannot save yet. Selector tab: "), blocked.getText());
-        assertTrue(tab(robot, "tab-selector").getStyleClass().contains("has-error"), "the Selector tab is marked");
-        assertNotNull(tab(robot, "tab-selector").getGraphic());
-        assertFalse(tab(robot, "tab-range").getStyleClass().contains("has-error"), "the Range tab has no problem");
+        assertTrue(WindowFixture.formTab(robot, "tab-selector").getStyleClass().contains("has-error"), "the Selector tab is marked");
+        assertNotNull(WindowFixture.formTab(robot, "tab-selector").getGraphic());
+        assertFalse(WindowFixture.formTab(robot, "tab-range").getStyleClass().contains("has-error"), "the Range tab has no problem");
 
         robot.clickOn("Selector");
         type(robot, "scope-0-namespace", "fresh");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(save.isDisabled());
         assertEquals("", blocked.getText());
-        assertFalse(tab(robot, "tab-selector").getStyleClass().contains("has-error"));
+        assertFalse(WindowFixture.formTab(robot, "tab-selector").getStyleClass().contains("has-error"));
         dialogs.answer(true);
         robot.clickOn("#cancel");
     }

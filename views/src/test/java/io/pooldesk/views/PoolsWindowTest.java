@@ -9,7 +9,6 @@ import io.pooldesk.views.map.CellState;
 import io.pooldesk.views.common.BackgroundWork;
 import io.pooldesk.views.workspace.WorkspaceViewModel;
 import io.pooldesk.views.shell.MainWindow;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -26,9 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.pooldesk.views.WindowFixture.find;
+import static io.pooldesk.views.WindowFixture.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The IP Pools window driven as an operator would, headless under Monocle. */
@@ -67,30 +67,10 @@ class PoolsWindowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        workspace = Files.createTempDirectory("pooldesk-window-test");
-        Files.writeString(workspace.resolve("pools.yaml"), POOLS);
-        Files.writeString(workspace.resolve("load-balancers.yaml"), loadBalancers("default", 5)
-                + loadBalancers("team", 3));
+        workspace = WindowFixture.workspace("pooldesk-window-test", WindowFixture.files("pools.yaml", POOLS,
+                "load-balancers.yaml", loadBalancers("default", 5) + loadBalancers("team", 3)));
         recovery = Files.createTempDirectory("pooldesk-recovery");
-        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous(),
-                new io.pooldesk.model.workspace.RecoveryStore(recovery));
-        window = new MainWindow(model);
-        stage.setScene(window.createScene(stage));
-        stage.show();
-        model.open(workspace);
-    }
-
-    private static <T extends Node> T find(FxRobot robot, String id) {
-        T node = robot.lookup("#" + id).query();
-        assertNotNull(node, "no node #" + id);
-        return node;
-    }
-
-    private static void type(FxRobot robot, String id, String text) {
-        TextField field = find(robot, id);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
+        window = WindowFixture.show(stage, workspace, null, recovery);
     }
 
     private Window editorWindow(FxRobot robot) {

@@ -4,14 +4,10 @@ import io.pooldesk.model.manifest.ManifestProblem;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.system.ValidationReport;
 import io.pooldesk.model.validation.ManifestValidator;
-import io.pooldesk.views.common.BackgroundWork;
 import io.pooldesk.views.common.ScriptedDialogs;
 import io.pooldesk.views.shell.MainWindow;
-import io.pooldesk.views.workspace.WorkspaceViewModel;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -28,9 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.pooldesk.views.WindowFixture;
+import static io.pooldesk.views.WindowFixture.find;
+import static io.pooldesk.views.WindowFixture.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -101,17 +99,10 @@ class KindFormsWindowTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @Start
-    void start(Stage stage) throws IOException {
-        workspace = Files.createTempDirectory("pooldesk-kind-forms");
-        Files.writeString(workspace.resolve("metallb.yaml"), METALLB);
-        Files.writeString(workspace.resolve("openelb.yaml"), OPENELB);
-        Files.writeString(workspace.resolve("dhcp.yaml"), DHCP);
-        Files.writeString(workspace.resolve("novaedge.yaml"), NOVAEDGE);
-        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
-        window = new MainWindow(model, null, dialogs);
-        stage.setScene(window.createScene(stage));
-        stage.show();
-        model.open(workspace);
+    void start(Stage stage) {
+        workspace = WindowFixture.workspace("pooldesk-kind-forms", WindowFixture.files("metallb.yaml", METALLB,
+                "openelb.yaml", OPENELB, "dhcp.yaml", DHCP, "novaedge.yaml", NOVAEDGE));
+        window = WindowFixture.show(stage, workspace, dialogs);
     }
 
     @Test
@@ -211,7 +202,7 @@ class KindFormsWindowTest {
             }
             if (step.startsWith("tab-")) {
                 robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel()
-                        .select(tab(robot, step)));
+                        .select(WindowFixture.formTab(robot, step)));
             } else if (step.endsWith("-add")) {
                 robot.clickOn("#" + step);
             } else {
@@ -239,7 +230,7 @@ class KindFormsWindowTest {
         expectRefused(robot, tabId, fieldId, validateSays(file, before.replace(saved, bad)));
         type(robot, fieldId, fixed);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(tab(robot, tabId).getStyleClass().contains("has-error"));
+        assertFalse(WindowFixture.formTab(robot, tabId).getStyleClass().contains("has-error"));
         saveAndExpect(robot, file, before.replace(saved, fixed));
         assertTrue(window.model().statusProperty().get().contains("saved"), window.model().statusProperty().get());
     }
@@ -254,7 +245,7 @@ class KindFormsWindowTest {
     }
 
     private static void select(FxRobot robot, String tabId) {
-        robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel().select(tab(robot, tabId)));
+        robot.interact(() -> ((TabPane) find(robot, "editor-tabs")).getSelectionModel().select(WindowFixture.formTab(robot, tabId)));
     }
 
     /** The field shows the message and is marked, its tab is marked, Save is off and says why beside it. */
@@ -264,10 +255,10 @@ class KindFormsWindowTest {
         TextField field = find(robot, fieldId);
         assertTrue(field.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("danger")),
                 "the field is marked");
-        assertTrue(tab(robot, tabId).getStyleClass().contains("has-error"), "its tab is marked");
+        assertTrue(WindowFixture.formTab(robot, tabId).getStyleClass().contains("has-error"), "its tab is marked");
         assertTrue(((Button) find(robot, "save")).isDisabled(), "Save is off while a rule fails");
         String why = robot.lookup("#save-blocked").queryLabeled().getText();
-        assertTrue(why.startsWith("Cannot save yet. " + tab(robot, tabId).getText() + " tab: " + message), why);
+        assertTrue(why.startsWith("Cannot save yet. " + WindowFixture.formTab(robot, tabId).getText() + " tab: " + message), why);
     }
 
     private void saveAndExpect(FxRobot robot, String file, String expected) throws IOException {
@@ -287,21 +278,4 @@ class KindFormsWindowTest {
         return first.message();
     }
 
-    private static <T extends Node> T find(FxRobot robot, String id) {
-        T node = robot.lookup("#" + id).query();
-        assertNotNull(node, "no node #" + id);
-        return node;
-    }
-
-    private static Tab tab(FxRobot robot, String id) {
-        TabPane tabs = find(robot, "editor-tabs");
-        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
-    }
-
-    private static void type(FxRobot robot, String id, String text) {
-        TextField field = find(robot, id);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-    }
 }

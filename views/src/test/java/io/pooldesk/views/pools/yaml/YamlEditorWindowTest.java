@@ -3,11 +3,9 @@ package io.pooldesk.views.pools.yaml;
 import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.system.ValidationReport;
 import io.pooldesk.model.validation.ManifestValidator;
-import io.pooldesk.views.common.BackgroundWork;
+import io.pooldesk.views.WindowFixture;
 import io.pooldesk.views.common.ScriptedDialogs;
 import io.pooldesk.views.shell.MainWindow;
-import io.pooldesk.views.workspace.WorkspaceViewModel;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -29,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.pooldesk.views.WindowFixture.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -119,25 +118,11 @@ class YamlEditorWindowTest {
     private MainWindow window;
 
     @Start
-    void start(Stage stage) throws IOException {
-        workspace = Files.createTempDirectory("pooldesk-yaml-editor");
-        Files.writeString(workspace.resolve("metallb.yaml"), METALLB);
-        Files.writeString(workspace.resolve("openelb.yaml"), OPENELB);
-        Files.writeString(workspace.resolve("dhcp.yaml"), DHCP);
-        Files.writeString(workspace.resolve("novaedge.yaml"), NOVAEDGE);
-        Files.writeString(workspace.resolve("harvester.yaml"), HARVESTER_LB);
-        Files.writeString(workspace.resolve("metallb-lab.yaml"), "---\n" + LAB_CORE + "---\n" + LAB_SPARE);
-        WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
-        window = new MainWindow(model, null, new ScriptedDialogs());
-        stage.setScene(window.createScene(stage));
-        stage.show();
-        model.open(workspace);
-    }
-
-    private static <T extends Node> T find(FxRobot robot, String id) {
-        T node = robot.lookup("#" + id).query();
-        assertNotNull(node, "no node #" + id);
-        return node;
+    void start(Stage stage) {
+        workspace = WindowFixture.workspace("pooldesk-yaml-editor", WindowFixture.files("metallb.yaml", METALLB,
+                "openelb.yaml", OPENELB, "dhcp.yaml", DHCP, "novaedge.yaml", NOVAEDGE, "harvester.yaml", HARVESTER_LB,
+                "metallb-lab.yaml", "---\n" + LAB_CORE + "---\n" + LAB_SPARE));
+        window = WindowFixture.show(stage, workspace, new ScriptedDialogs());
     }
 
     /** Selects the pool in the list and opens the YAML tab, as a click on the row and on the tab would. */
