@@ -32,15 +32,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScenarioWindowTest {
     private MainWindow window;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private Path workspace;
+    /** A scenario saved earlier in this workspace, by another run of the panel. */
+    private static final String DRILL = """
+            apiVersion: pooldesk.io/v1alpha1
+            kind: Scenario
+            metadata: {name: drill}
+            steps:
+              - delete: {kind: LoadBalancer, namespace: prod, name: svc-1}
+            """;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path workspace = Files.createTempDirectory("pooldesk-scenario-window-test");
+        workspace = Files.createTempDirectory("pooldesk-scenario-window-test");
         try (var files = Files.list(Path.of("../resources/demo-workspace"))) {
             for (Path f : files.toList()) {
                 Files.copy(f, workspace.resolve(f.getFileName()));
             }
         }
+        Files.createDirectories(workspace.resolve("scenarios"));
+        Files.writeString(workspace.resolve("scenarios/drill.yaml"), DRILL);
         WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model, null, dialogs);
         stage.setScene(window.createScene(stage));
@@ -107,5 +118,28 @@ class ScenarioWindowTest {
             assertNotNull(cell.getTooltip(), "the reason " + cell.getItem() + " has a tooltip");
             assertEquals(cell.getItem(), cell.getTooltip().getText());
         }
+    }
+
+    /** Issue 15: Save overwrote a scenario saved earlier under the same name without a word. */
+    @Test
+    void savingUnderTheNameOfAnotherSavedScenarioAsksBeforeReplacingIt(FxRobot robot) throws IOException {
+        type(robot, "#scenario-name", "drill");
+        type(robot, "#scenario-count", "3");
+        robot.clickOn("#scenario-add");
+        dialogs.answer(false);
+        robot.clickOn("#scenario-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.asked.size(), dialogs.asked.toString());
+        assertTrue(dialogs.asked.get(0).startsWith("confirm: A scenario named drill is already saved"),
+                dialogs.asked.get(0));
+        assertEquals(DRILL, Files.readString(workspace.resolve("scenarios/drill.yaml")), "the saved scenario is kept");
+        String message = robot.lookup("#scenario-message").queryLabeled().getText();
+        assertTrue(message.startsWith("Not saved: drill.yaml is kept"), message);
+
+        dialogs.answer(true);
+        robot.clickOn("#scenario-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Files.readString(workspace.resolve("scenarios/drill.yaml")).equals(DRILL),
+                "replaced once the operator says so");
     }
 }
