@@ -47,6 +47,10 @@ public final class ClusterViewModel {
     private ClusterGateway watching;
     private AutoCloseable watch;
     private String watchedContext;
+    /** The window's workspace, when the page follows it ({@link #follow}). */
+    private io.pooldesk.views.workspace.WorkspaceViewModel followed;
+    /** The compared context is the live workspace's: its watch says when to compare again, not one of the page's. */
+    private boolean sharingWatch;
     private final java.util.concurrent.atomic.AtomicBoolean comparePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ClusterViewModel(BackgroundWork background, Connector connector, Supplier<List<Manifest>> workspace) {
@@ -71,6 +75,12 @@ public final class ClusterViewModel {
             return;
         }
         stopWatching();
+        if (followed != null && ctx.equals(followed.clusterContextProperty().get())) {
+            watchedContext = ctx;
+            sharingWatch = true;
+            live.set("Live: compared again whenever the live workspace's watch of " + ctx + " reports a change");
+            return;
+        }
         try {
             watching = connector.connect(ctx);
             watchedContext = ctx;
@@ -115,7 +125,21 @@ public final class ClusterViewModel {
         };
         java.util.function.Consumer<io.pooldesk.cluster.ConnectionState> state = now ->
                 readOnly.set(now == null ? "" : now.readOnly());
-        workspace.clusterContextProperty().addListener((o, old, ctx) -> opened.accept(ctx));
+        followed = workspace;
+        workspace.clusterContextProperty().addListener((o, old, ctx) -> {
+            opened.accept(ctx);
+            // a live workspace opened on the compared context, or closed under it: watch the other way now
+            if (watchedContext != null && (sharingWatch || watchedContext.equals(ctx))) {
+                String compared = watchedContext;
+                stopWatching();
+                watch(compared);
+            }
+        });
+        workspace.clusterChangesProperty().addListener((o, old, now) -> {
+            if (sharingWatch) {
+                compare(true);
+            }
+        });
         workspace.connectionProperty().addListener((o, old, now) -> state.accept(now));
         java.util.function.Consumer<String> notes = now -> workspaceWatch.set(now.isEmpty() ? ""
                 : "Live workspace: " + now);
@@ -142,6 +166,7 @@ public final class ClusterViewModel {
         watch = null;
         watching = null;
         watchedContext = null;
+        sharingWatch = false;
         live.set("");
     }
 

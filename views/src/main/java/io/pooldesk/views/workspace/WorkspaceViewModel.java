@@ -61,6 +61,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyStringWrapper clusterContext = new ReadOnlyStringWrapper(this, "clusterContext", "");
     private final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(this, "connection");
     private final ReadOnlyStringWrapper clusterNotes = new ReadOnlyStringWrapper(this, "clusterNotes", "");
+    private final javafx.beans.property.ReadOnlyLongWrapper clusterChanges =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "clusterChanges");
 
     /** Opens a gateway for a context: the kubeconfig's in the window, a mock server's in tests. */
     public interface ClusterConnector {
@@ -193,6 +195,14 @@ public final class WorkspaceViewModel {
         return clusterNotes.getReadOnlyProperty();
     }
 
+    /**
+     * Counts the changes the live cluster's watch reported (a burst counts once), set on the UI thread: the Cluster
+     * page follows it rather than watching the same context over a second connection.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty clusterChangesProperty() {
+        return clusterChanges.getReadOnlyProperty();
+    }
+
     public boolean isLive() {
         return live != null;
     }
@@ -234,6 +244,7 @@ public final class WorkspaceViewModel {
                             uiThread.accept(() -> {
                                 changePending.set(false);
                                 if (open == opens) {
+                                    clusterChanges.set(clusterChanges.get() + 1);
                                     reanalyse();
                                 }
                             });

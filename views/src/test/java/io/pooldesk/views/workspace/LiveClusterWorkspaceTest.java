@@ -235,6 +235,56 @@ class LiveClusterWorkspaceTest {
                 page.message.get());
     }
 
+    /**
+     * The Cluster page compares a live workspace's context again whenever the cluster changes, through the live
+     * workspace's own watch: Compare opens no second watch of the same cluster (each connect is one compare).
+     */
+    @Test
+    void theClusterPageFollowsTheLiveWorkspacesWatchInsteadOfOpeningASecondOne() throws Exception {
+        createPool();
+        openLive();
+        await("the cluster's pool is in the workspace", 5_000, p -> true);
+        awaitLive();
+        java.util.concurrent.atomic.AtomicInteger connects = new java.util.concurrent.atomic.AtomicInteger();
+        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> {
+            connects.incrementAndGet();
+            return gateway();
+        }, model::toApply, ui::execute);
+        onUi(() -> {
+            page.follow(model);
+            return null;
+        });
+        var edited = (com.fasterxml.jackson.databind.node.ObjectNode) io.pooldesk.model.manifest.Yaml.json().readTree("""
+                {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                 "metadata": {"name": "web", "namespace": "metallb-system"}, "spec": {"addresses": ["10.80.1.0/24"]}}""");
+        onUi(() -> {
+            model.savePool(edited, "Edit pool web");
+            page.compare();
+            return null;
+        });
+        assertEquals(List.of(ObjectDiff.Change.UPDATE), onUi(() -> page.diffs.stream().map(ObjectDiff::change)
+                .toList()), page.message.get());
+        assertEquals(1, connects.get(), "the compare's own connection, and no watch of the page's");
+        assertEquals("Live: compared again whenever the live workspace's watch of lab reports a change",
+                onUi(() -> page.live.get()));
+
+        var pool = client.genericKubernetesResources(kind("metallb.io", "IPAddressPool")).inNamespace("metallb-system")
+                .withName("web").get();
+        pool.setAdditionalProperty("spec", Map.of("addresses", List.of("10.80.1.0/24")));
+        client.genericKubernetesResources(kind("metallb.io", "IPAddressPool")).inNamespace("metallb-system")
+                .resource(pool).update();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (onUi(() -> page.diffs.stream().anyMatch(d -> d.change() != ObjectDiff.Change.UNCHANGED))) {
+            assertTrue(System.nanoTime() < deadline, "compared again within 10 s of the change");
+            Thread.sleep(20);
+        }
+        assertEquals(2, connects.get(), "one more compare, still no watch of the page's");
+        onUi(() -> {
+            page.stopWatching();
+            return null;
+        });
+    }
+
     @Test
     void aPoolDeletedInTheWindowIsADeletionTheClusterPageDryRunsThenApplies() throws Exception {
         createPool();
