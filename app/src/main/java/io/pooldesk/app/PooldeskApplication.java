@@ -79,7 +79,8 @@ public final class PooldeskApplication extends Application {
         // the window is drawn first: reading a large workspace would compete with the first frame for the CPU
         String[] arguments = getParameters().getRaw().toArray(String[]::new);
         Pulses.afterNextFrame(() -> {
-            java.util.Optional<String> context = Launcher.contextArgument(arguments);
+            java.util.Optional<String> context = Launcher.contextArgument(arguments)
+                    .or(() -> lastCluster(settings, arguments));
             if (context.isPresent()) {
                 model.openCluster(context.get());
                 return;
@@ -99,6 +100,19 @@ public final class PooldeskApplication extends Application {
         if (screenshots != null) {
             new ScreenshotTour(window, stage, Path.of(screenshots)).start();
         }
+    }
+
+    /**
+     * The cluster that was the workspace when the window last closed, opened again as the last folder is when the
+     * command line names no workspace (neither {@code --workspace} nor {@code --context}).
+     */
+    static java.util.Optional<String> lastCluster(DesktopSettings settings, String... args) {
+        String chosen = System.getProperty("pooldesk.workspace");
+        if (Launcher.workspaceArgument(args).isPresent() || Launcher.contextArgument(args).isPresent()
+                || chosen != null && !chosen.isBlank() || System.getProperty("pooldesk.screenshots") != null) {
+            return java.util.Optional.empty();
+        }
+        return settings.lastCluster();
     }
 
     private static Path workspace(DesktopSettings settings, String... args) throws IOException {

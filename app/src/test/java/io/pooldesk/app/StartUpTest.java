@@ -37,6 +37,24 @@ class StartUpTest {
     }
 
     @Test
+    void theClusterOpenWhenTheWindowLastClosedOpensAgainWhenTheCommandLineNamesNoWorkspace(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path config) throws IOException {
+        io.pooldesk.views.shell.DesktopSettings written = new io.pooldesk.views.shell.DesktopSettings(config);
+        written.opened(config);
+        written.openedCluster("lab");
+        written.save();
+        io.pooldesk.views.shell.DesktopSettings settings = new io.pooldesk.views.shell.DesktopSettings(config);
+        assertEquals(Optional.of("lab"), PooldeskApplication.lastCluster(settings));
+        assertEquals(Optional.empty(), PooldeskApplication.lastCluster(settings, "--workspace", "pools"));
+        assertEquals(Optional.empty(), PooldeskApplication.lastCluster(settings, "--context", "staging"),
+                "--context names its own");
+        written.opened(config);
+        written.save();
+        assertEquals(Optional.empty(), PooldeskApplication.lastCluster(new io.pooldesk.views.shell.DesktopSettings(
+                config)), "a folder was open last");
+    }
+
+    @Test
     void theDemoCopyHoldsEveryFileOfTheBundledDemoWorkspace() throws IOException {
         Path data = Files.createTempDirectory("pooldesk-data");
         Path installed = DemoWorkspace.install(data);

@@ -73,31 +73,76 @@ public final class DesktopSettings {
         }
     }
 
-    /** The workspace open when the window last closed, if that folder is still there. */
+    /** The workspace open when the window last closed, if it was a folder that is still there. */
     public Optional<Path> lastWorkspace() {
-        return get("workspace.last").map(Path::of).filter(Files::isDirectory);
+        return last().map(Recent::folder).filter(Files::isDirectory);
+    }
+
+    /** The kubeconfig context whose cluster was the workspace when the window last closed; empty when a folder was. */
+    public Optional<String> lastCluster() {
+        return last().map(Recent::context).filter(context -> !context.isEmpty());
+    }
+
+    private Optional<Recent> last() {
+        return get("workspace.last").map(Recent::read);
     }
 
     /** The workspaces opened last, most recent first, those still there. */
     public List<Path> recentWorkspaces() {
-        List<Path> out = new ArrayList<>();
+        return recent().stream().map(Recent::folder).filter(folder -> folder != null).toList();
+    }
+
+    /** The folders (those still there) and clusters opened last, most recent first. */
+    public List<Recent> recent() {
+        List<Recent> out = new ArrayList<>();
         for (int i = 0; i < RECENT; i++) {
-            get("workspace.recent." + i).map(Path::of).filter(Files::isDirectory).ifPresent(out::add);
+            get("workspace.recent." + i).map(Recent::read)
+                    .filter(r -> r.folder() == null || Files.isDirectory(r.folder())).ifPresent(out::add);
         }
         return out;
     }
 
     /** Puts a workspace first among the recent ones (and as the last one open). */
     public void opened(Path workspace) {
-        Path folder = workspace.toAbsolutePath().normalize();
-        List<Path> recent = new ArrayList<>(List.of(folder));
+        opened(new Recent(workspace.toAbsolutePath().normalize(), ""));
+    }
+
+    /** Puts the cluster of a kubeconfig context first among the recent workspaces (and as the last one open). */
+    public void openedCluster(String context) {
+        opened(new Recent(null, context));
+    }
+
+    private void opened(Recent opened) {
+        List<String> recent = new ArrayList<>(List.of(opened.written()));
         for (int i = 0; i < RECENT; i++) {
-            get("workspace.recent." + i).map(Path::of).filter(p -> !p.equals(folder)).ifPresent(recent::add);
+            get("workspace.recent." + i).filter(p -> !p.equals(opened.written())).ifPresent(recent::add);
         }
         for (int i = 0; i < RECENT; i++) {
-            put("workspace.recent." + i, i < recent.size() ? recent.get(i).toString() : null);
+            put("workspace.recent." + i, i < recent.size() ? recent.get(i) : null);
         }
-        put("workspace.last", folder.toString());
+        put("workspace.last", opened.written());
+    }
+
+    /**
+     * A workspace opened before: a folder, or the cluster of a kubeconfig context (written {@code cluster:NAME}, as a
+     * live workspace names its objects' source; a folder is written as an absolute path).
+     */
+    public record Recent(Path folder, String context) {
+        private static final String CLUSTER = "cluster:";
+
+        static Recent read(String written) {
+            return written.startsWith(CLUSTER) ? new Recent(null, written.substring(CLUSTER.length()))
+                    : new Recent(Path.of(written), "");
+        }
+
+        String written() {
+            return folder == null ? CLUSTER + context : folder.toString();
+        }
+
+        /** As File > Open Recent lists it. */
+        public String label() {
+            return folder == null ? "Cluster " + context : folder.toString();
+        }
     }
 
     public boolean darkTheme() {

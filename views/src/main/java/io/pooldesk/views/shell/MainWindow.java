@@ -421,6 +421,12 @@ public final class MainWindow {
                 showRecent(settings);
             }
         });
+        model.clusterContextProperty().addListener((o, old, context) -> {
+            if (!context.isEmpty()) {
+                settings.openedCluster(context);
+            }
+            showRecent(settings);
+        });
         owner.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
             for (var table : DesktopSettings.tables(owner.getScene())) {
                 settings.restore(table.getId(), table);
@@ -434,6 +440,8 @@ public final class MainWindow {
             settings.put("theme", Theme.dark() ? "dark" : "light");
             if (model.folder() != null) {
                 settings.opened(model.folder());
+            } else if (!model.clusterContextProperty().get().isEmpty()) {
+                settings.openedCluster(model.clusterContextProperty().get());
             }
             try {
                 settings.save();
@@ -445,15 +453,23 @@ public final class MainWindow {
         });
     }
 
-    /** File > Open Recent: the workspaces opened last, the one open now left out. */
+    /** File > Open Recent: the folders and clusters opened last, the one open now left out. */
     private void showRecent(DesktopSettings settings) {
         Path open = model.folder() == null ? null : model.folder().toAbsolutePath().normalize();
-        recent.getItems().setAll(settings.recentWorkspaces().stream().filter(p -> !p.equals(open)).map(folder -> {
-            MenuItem item = new MenuItem(folder.toString());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> model.open(folder));
-            return item;
-        }).toList());
+        String cluster = model.clusterContextProperty().get();
+        recent.getItems().setAll(settings.recent().stream()
+                .filter(r -> r.folder() == null ? !r.context().equals(cluster) : !r.folder().equals(open)).map(r -> {
+                    MenuItem item = new MenuItem(r.label());
+                    item.setMnemonicParsing(false);
+                    item.setOnAction(e -> {
+                        if (r.folder() == null) {
+                            model.openCluster(r.context());
+                        } else {
+                            model.open(r.folder());
+                        }
+                    });
+                    return item;
+                }).toList());
         recent.setDisable(recent.getItems().isEmpty());
     }
 
