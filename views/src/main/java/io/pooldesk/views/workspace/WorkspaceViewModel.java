@@ -79,6 +79,9 @@ public final class WorkspaceViewModel {
     private final Map<String, ObjectNode> changes = new LinkedHashMap<>();
     /** The cluster's objects the window deleted, by object: the change set's deletions. */
     private final Map<String, Manifest> deletions = new LinkedHashMap<>();
+    /** The change set as it stood before each edit (Ctrl+Z), and before each undo (Ctrl+Shift+Z), latest first. */
+    private final Deque<ChangeSetStep> changeSetUndo = new ArrayDeque<>();
+    private final Deque<ChangeSetStep> changeSetRedo = new ArrayDeque<>();
     private final AtomicBoolean changePending = new AtomicBoolean();
     private boolean analysing;
     private boolean analyseAgain;
@@ -272,6 +275,8 @@ public final class WorkspaceViewModel {
             saving = false;
             changes.clear();
             deletions.clear();
+            changeSetUndo.clear();
+            changeSetRedo.clear();
             workspace.set(null);
             snapshot = List.of();
             clusterContext.set(context);
@@ -296,6 +301,9 @@ public final class WorkspaceViewModel {
         live = null;
         changes.clear();
         deletions.clear();
+        changeSetUndo.clear();
+        changeSetRedo.clear();
+        updateHistory(workspace.get());
         clusterContext.set("");
         connection.set(null);
         clusterNotes.set("");
@@ -334,6 +342,10 @@ public final class WorkspaceViewModel {
         if (live != null) {
             changes.clear();
             deletions.clear();
+            // the cluster holds what was applied: undoing an edit now would not take it back from the cluster
+            changeSetUndo.clear();
+            changeSetRedo.clear();
+            updateHistory(null);
             reanalyse();
         }
     }
@@ -438,6 +450,7 @@ public final class WorkspaceViewModel {
      */
     public void savePool(ObjectNode pool, String label) {
         if (live != null) {
+            keepForUndo(label);
             Manifest edit = new Manifest(live.source(), 0, pool.deepCopy());
             changes.put(identity(edit), edit.object());
             deletions.remove(identity(edit));
@@ -456,6 +469,7 @@ public final class WorkspaceViewModel {
      */
     public void removePool(PoolSummary pool) {
         if (live != null) {
+            keepForUndo("Delete " + pool.name());
             String key = identity(pool.manifest());
             boolean onlyHere = changes.remove(key) != null && live.snapshot().stream()
                     .noneMatch(m -> identity(m).equals(key));
@@ -474,6 +488,10 @@ public final class WorkspaceViewModel {
     }
 
     public void undo() {
+        if (live != null) {
+            step(changeSetUndo, changeSetRedo, "Undo ");
+            return;
+        }
         Workspace ws = workspace.get();
         if (ws != null && ws.canUndo()) {
             String label = ws.undoLabel();
@@ -482,11 +500,42 @@ public final class WorkspaceViewModel {
     }
 
     public void redo() {
+        if (live != null) {
+            step(changeSetRedo, changeSetUndo, "Redo ");
+            return;
+        }
         Workspace ws = workspace.get();
         if (ws != null && ws.canRedo()) {
             String label = ws.redoLabel();
             commit(Workspace::redo, "Redo " + label);
         }
+    }
+
+    /** The change set of a live cluster as it stood, and the edit that changed it next. */
+    private record ChangeSetStep(String label, Map<String, ObjectNode> changes, Map<String, Manifest> deletions) {
+    }
+
+    private void keepForUndo(String label) {
+        changeSetUndo.push(new ChangeSetStep(label, new LinkedHashMap<>(changes), new LinkedHashMap<>(deletions)));
+        changeSetRedo.clear();
+        updateHistory(null);
+    }
+
+    /** Puts back the change set {@code from} holds last, keeping the one it replaces in {@code to}. */
+    private void step(Deque<ChangeSetStep> from, Deque<ChangeSetStep> to, String verb) {
+        ChangeSetStep back = from.poll();
+        if (back == null) {
+            return;
+        }
+        to.push(new ChangeSetStep(back.label(), new LinkedHashMap<>(changes), new LinkedHashMap<>(deletions)));
+        changes.clear();
+        changes.putAll(back.changes());
+        deletions.clear();
+        deletions.putAll(back.deletions());
+        updateHistory(null);
+        status.set(verb + back.label() + ": the change set of " + live.context() + " holds " + (changes.size()
+                + deletions.size()) + " object(s); nothing is written to the cluster before Apply on the Cluster page");
+        reanalyse();
     }
 
     /** Writes the objects as one YAML file, atomically. */
@@ -623,6 +672,11 @@ public final class WorkspaceViewModel {
     }
 
     private void updateHistory(Workspace ws) {
+        if (live != null) {
+            canUndo.set(!changeSetUndo.isEmpty());
+            canRedo.set(!changeSetRedo.isEmpty());
+            return;
+        }
         canUndo.set(ws != null && ws.canUndo());
         canRedo.set(ws != null && ws.canRedo());
     }

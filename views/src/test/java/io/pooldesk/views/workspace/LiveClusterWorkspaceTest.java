@@ -285,6 +285,71 @@ class LiveClusterWorkspaceTest {
         });
     }
 
+    /** Ctrl+Z and Ctrl+Shift+Z step through the change set of a live cluster, as they step through a folder's saves. */
+    @Test
+    void undoAndRedoStepThroughTheChangeSetAndANewEditDropsWhatWasUndone() throws Exception {
+        createPool();
+        openLive();
+        await("the cluster's pool is in the workspace", 5_000, p -> true);
+        awaitLive();
+        var json = io.pooldesk.model.manifest.Yaml.json();
+        var edited = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree("""
+                {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                 "metadata": {"name": "web", "namespace": "metallb-system"}, "spec": {"addresses": ["10.80.1.0/24"]}}""");
+        var extra = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree("""
+                {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                 "metadata": {"name": "extra", "namespace": "metallb-system"}, "spec": {"addresses": ["10.81.0.0/24"]}}""");
+        assertFalse(onUi(() -> model.canUndoProperty().get()), "nothing to undo in a cluster just opened");
+        onUi(() -> {
+            model.savePool(edited, "Edit web");
+            model.savePool(extra, "New pool extra");
+            return null;
+        });
+        Callable<List<String>> changeSet = () -> model.toApply().stream().map(m -> m.name() + " "
+                + m.object().path("spec").path("addresses").path(0).asText()).toList();
+        assertEquals(List.of("web 10.80.1.0/24", "extra 10.81.0.0/24"), onUi(changeSet));
+        assertTrue(onUi(() -> model.canUndoProperty().get()));
+        assertFalse(onUi(() -> model.canRedoProperty().get()));
+
+        onUi(() -> {
+            model.undo();
+            return null;
+        });
+        assertEquals(List.of("web 10.80.1.0/24"), onUi(changeSet));
+        assertTrue(onUi(() -> model.statusProperty().get()).startsWith("Undo New pool extra: the change set of lab"
+                + " holds 1 object(s)"), onUi(() -> model.statusProperty().get()));
+        onUi(() -> {
+            model.undo();
+            return null;
+        });
+        assertEquals(List.of(), onUi(changeSet));
+        assertFalse(onUi(() -> model.canUndoProperty().get()));
+        await("the pool as the cluster holds it again", 10_000, p -> p.manifest().object().path("spec")
+                .path("addresses").path(0).asText().equals("10.80.0.0/24"));
+        assertTrue(onUi(() -> model.canRedoProperty().get()), "the analysis keeps what can be redone");
+
+        onUi(() -> {
+            model.redo();
+            return null;
+        });
+        assertEquals(List.of("web 10.80.1.0/24"), onUi(changeSet));
+        await("the edit over the cluster's pool again", 10_000, p -> p.manifest().object().path("spec")
+                .path("addresses").path(0).asText().equals("10.80.1.0/24"));
+        var deleting = await("the pool", 10_000, p -> true);
+        onUi(() -> {
+            model.removePool(deleting);
+            return null;
+        });
+        assertEquals(List.of("web"), onUi(() -> model.toDelete().stream().map(m -> m.name()).toList()));
+        assertFalse(onUi(() -> model.canRedoProperty().get()), "a new edit drops the edit that was undone");
+        onUi(() -> {
+            model.undo();
+            return null;
+        });
+        assertEquals(List.of(), onUi(() -> model.toDelete()), "the deletion undone");
+        assertEquals(List.of("web 10.80.1.0/24"), onUi(changeSet));
+    }
+
     @Test
     void aPoolDeletedInTheWindowIsADeletionTheClusterPageDryRunsThenApplies() throws Exception {
         createPool();

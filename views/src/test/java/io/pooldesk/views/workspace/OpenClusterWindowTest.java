@@ -92,5 +92,18 @@ class OpenClusterWindowTest {
                 || robot.lookup("web").tryQuery().isPresent(), "the cluster's pool is listed");
         assertTrue(window.forecast().streams.stream().anyMatch(stream -> stream.describe().contains("web")),
                 "the forecast suggests growth from the cluster's own load balancers: " + window.forecast().streams);
+
+        var extra = (com.fasterxml.jackson.databind.node.ObjectNode) io.pooldesk.model.manifest.Yaml.json().readTree("""
+                {"apiVersion": "metallb.io/v1beta1", "kind": "IPAddressPool",
+                 "metadata": {"name": "extra", "namespace": "metallb-system"}, "spec": {"addresses": ["10.81.0.0/24"]}}""");
+        robot.interact(() -> model.savePool(extra, "New pool extra"));
+        assertEquals(1, model.toApply().size());
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), model.toApply(), "Ctrl+Z takes the edit out of the change set");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("extra"), model.toApply().stream().map(m -> m.name()).toList(),
+                "Ctrl+Shift+Z puts it back");
     }
 }
