@@ -214,5 +214,12 @@ class LiveClusterTest {
         assertEquals(List.of("Service default/kubernetes", "ServiceCIDR kubernetes"), gateway.read().objects().stream()
                 .map(m -> m.kind() + " " + (m.namespace().isEmpty() ? "" : m.namespace() + "/") + m.name()).toList(),
                 "pull reads them too");
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("pooldesk-pull-servicecidr");
+        gateway.pull(folder);
+        var pulled = io.pooldesk.model.workspace.Workspace.open(folder).manifests();
+        assertEquals(List.of("Service default/kubernetes", "ServiceCIDR kubernetes"), pulled.stream()
+                .map(m -> m.kind() + " " + (m.namespace().isEmpty() ? "" : m.namespace() + "/") + m.name()).toList(),
+                "and writes them into the folder, where the conflict check finds them");
+        assertTrue(java.nio.file.Files.isRegularFile(folder.resolve("servicecidr-networking-k8s-io.yaml")));
     }
 }
