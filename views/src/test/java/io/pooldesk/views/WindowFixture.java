@@ -57,6 +57,11 @@ public final class WindowFixture {
         return show(stage, workspace, dialogs, new WorkspaceViewModel(BackgroundWork.synchronous()));
     }
 
+    /** The same, with work run by {@code background} (one that records what it is given, say). */
+    public static MainWindow show(Stage stage, Path workspace, DialogService dialogs, BackgroundWork background) {
+        return show(stage, workspace, dialogs, new WorkspaceViewModel(background));
+    }
+
     /** The same, with recovery copies of open forms kept in {@code recovery}. */
     public static MainWindow show(Stage stage, Path workspace, DialogService dialogs, Path recovery) {
         return show(stage, workspace, dialogs, new WorkspaceViewModel(BackgroundWork.synchronous(),

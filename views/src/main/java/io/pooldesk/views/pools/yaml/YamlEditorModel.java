@@ -141,7 +141,9 @@ public final class YamlEditorModel {
         String typed = text.get();
         Manifest pool = saved;
         List<Manifest> objects = workspace.manifests();
-        workspace.background().run("Checking the YAML of " + pool.name(), () -> YamlCheck.of(typed, pool, objects),
+        // no words for the status line: "Checking the YAML of X: done" stayed there after moving to another pool, and
+        // the editor says beside Save that it is checking
+        workspace.background().run("", () -> YamlCheck.of(typed, pool, objects),
                 result -> {
                     if (number == checks && typed.equals(text.get())) {
                         show(result);

@@ -4,6 +4,7 @@ import io.pooldesk.model.manifest.ManifestReader;
 import io.pooldesk.model.system.ValidationReport;
 import io.pooldesk.model.validation.ManifestValidator;
 import io.pooldesk.views.WindowFixture;
+import io.pooldesk.views.common.BackgroundWork;
 import io.pooldesk.views.common.ScriptedDialogs;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.scene.control.Button;
@@ -116,13 +117,25 @@ class YamlEditorWindowTest {
 
     private Path workspace;
     private MainWindow window;
+    /** What background work said on the status line, in order. */
+    private final List<String> statusLines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
         workspace = WindowFixture.workspace("pooldesk-yaml-editor", WindowFixture.files("metallb.yaml", METALLB,
                 "openelb.yaml", OPENELB, "dhcp.yaml", DHCP, "novaedge.yaml", NOVAEDGE, "harvester.yaml", HARVESTER_LB,
                 "metallb-lab.yaml", "---\n" + LAB_CORE + "---\n" + LAB_SPARE));
-        window = WindowFixture.show(stage, workspace, new ScriptedDialogs());
+        BackgroundWork synchronous = BackgroundWork.synchronous();
+        window = WindowFixture.show(stage, workspace, new ScriptedDialogs(), new BackgroundWork() {
+            @Override
+            public <T> void run(String what, java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
+                                java.util.function.Consumer<Throwable> failed) {
+                if (!what.isEmpty()) {
+                    statusLines.add(what);
+                }
+                synchronous.run(what, work, done, failed);
+            }
+        });
     }
 
     /** Selects the pool in the list and opens the YAML tab, as a click on the row and on the tab would. */
@@ -304,6 +317,8 @@ class YamlEditorWindowTest {
 
         replace(robot, area, "10.0.10.0/24", "10.0.12.0/24");
         assertEquals("", checked(robot));
+        assertTrue(statusLines.stream().noneMatch(s -> s.startsWith("Checking the YAML")),
+                "the check is said beside Save, not on the status line, where it outlived the pool: " + statusLines);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#yaml-write");
