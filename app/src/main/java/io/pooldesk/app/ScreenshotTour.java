@@ -185,7 +185,8 @@ final class ScreenshotTour {
     }
 
     /**
-     * The YAML tab's editor on prod-pool at 1600x1000: a range end typed wrong (its problem listed, Save off with the
+     * The YAML tab's editor on team-a-v2 at 1600x1000 (prod-pool holds a screenshot node's address, a problem of its
+     * own that every edit of it would list): a range end typed wrong (its problem listed, Save off with the
      * reason), then a good one and the diff Save shows; nothing is written, and the text is put back.
      */
     private void yamlEditor(boolean dark) {
@@ -195,15 +196,15 @@ final class ScreenshotTour {
             stage.setHeight(1000);
             io.pooldesk.views.common.Theme.apply(stage.getScene(), dark);
             window.registry().bringToFront(io.pooldesk.views.pools.PoolsPage.class);
-            window.select("prod-pool");
+            window.select("team-a-v2");
             TabPane tabs = (TabPane) stage.getScene().lookup("#detail-tabs");
             tabs.getSelectionModel().select(1);
             var yaml = window.detail().yamlModel();
             String saved = yaml.textProperty().get();
-            yaml.textProperty().set(saved.replace("rangeEnd: 10.10.0.35", "rangeEnd: 10.10.0.300"));
+            yaml.textProperty().set(saved.replace("rangeEnd: 192.168.51.200", "rangeEnd: 192.168.51.300"));
             later(() -> later(() -> {
                 shoot(stage.getScene(), "yaml-editor-error" + theme + ".png");
-                yaml.textProperty().set(saved.replace("rangeEnd: 10.10.0.35", "rangeEnd: 10.10.0.60"));
+                yaml.textProperty().set(saved.replace("rangeEnd: 192.168.51.200", "rangeEnd: 192.168.51.250"));
                 later(() -> later(() -> {
                     window.detail().yamlEditor().review();
                     later(() -> {
