@@ -223,4 +223,48 @@ class DeskWindowTest {
         }
         return new int[] {right, bottom};
     }
+
+    /** The icon-only buttons of a window: a graphic and no words. */
+    private static java.util.List<javafx.scene.control.Button> iconButtons(FxRobot robot) {
+        return robot.lookup(".button").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b && b.getGraphic() != null
+                        && (b.getText() == null || b.getText().isEmpty()))
+                .map(n -> (javafx.scene.control.Button) n).toList();
+    }
+
+    /**
+     * Issue 15, "accessible names for icon buttons": the pool form's trash buttons (a Range row, a Scope row) had
+     * neither a name for a screen reader nor a tooltip; each icon-only button of the window and of the form has both.
+     */
+    @Test
+    void everyIconButtonHasANameForScreenReadersAndATooltip(FxRobot robot) {
+        var main = iconButtons(robot);
+        assertFalse(main.isEmpty(), "the pool list's Clone is one");
+        robot.interact(() -> window.newPool("harvester-lb"));
+        Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s
+                && "Create IP Pool".equals(s.getTitle())).findFirst().orElseThrow();
+        robot.targetWindow(editor);
+        var form = new java.util.ArrayList<>(iconButtons(robot));
+        robot.clickOn("Selector");
+        WaitForAsyncUtils.waitForFxEvents();
+        form.addAll(iconButtons(robot));
+        assertTrue(form.stream().anyMatch(b -> "range-0-remove".equals(b.getId())), "the Range row's trash button");
+        assertTrue(form.stream().anyMatch(b -> "scope-0-remove".equals(b.getId())), "the Scope row's trash button");
+        for (var button : concat(main, form)) {
+            assertTrue(button.getAccessibleText() != null && !button.getAccessibleText().isBlank(),
+                    "#" + button.getId() + " has no name a screen reader can say");
+            assertNotNull(button.getTooltip(), "#" + button.getId() + " has no tooltip");
+        }
+        assertEquals("Remove range 1", form.stream().filter(b -> "range-0-remove".equals(b.getId())).findFirst()
+                .orElseThrow().getAccessibleText());
+        dialogs.answer(true);
+        robot.clickOn("#cancel");
+    }
+
+    private static java.util.List<javafx.scene.control.Button> concat(java.util.List<javafx.scene.control.Button> a,
+                                                                      java.util.List<javafx.scene.control.Button> b) {
+        var out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
 }

@@ -24,10 +24,14 @@ public final class FieldErrors {
         return field;
     }
 
-    public static javafx.scene.control.Button removeButton(String id, Runnable action) {
+    /** A row's trash button; {@code what} names the row ("range 2") for screen readers and the tooltip. */
+    public static javafx.scene.control.Button removeButton(String id, String what, Runnable action) {
         javafx.scene.control.Button remove = new javafx.scene.control.Button("",
                 new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.TRASH_2));
         remove.setId(id);
+        // an icon alone says nothing to a screen reader: it reads the accessible text
+        remove.setAccessibleText("Remove " + what);
+        remove.setTooltip(new javafx.scene.control.Tooltip("Remove " + what));
         remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         remove.setOnAction(e -> action.run());
         return remove;

@@ -131,8 +131,8 @@ final class FieldFormView {
                 TextField text = FieldErrors.text(row, field.id() + "-" + i, field.prompt());
                 VBox marked = FieldErrors.field(text, field.path() + "[" + i + "]", model.errors());
                 HBox.setHgrow(marked, Priority.ALWAYS);
-                Button remove = FieldErrors.removeButton(field.id() + "-" + i + "-remove", () -> value.rows.remove(row));
-                remove.setAccessibleText("Remove this row of " + field.label());
+                Button remove = FieldErrors.removeButton(field.id() + "-" + i + "-remove",
+                        "row " + (i + 1) + " of " + field.label(), () -> value.rows.remove(row));
                 HBox line = new HBox(6, marked, remove);
                 line.setAlignment(Pos.TOP_LEFT);
                 rows.getChildren().add(line);

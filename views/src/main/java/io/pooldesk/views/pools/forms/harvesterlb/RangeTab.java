@@ -65,7 +65,7 @@ final class RangeTab extends Tab {
             }
             rows.add(FieldErrors.field(FieldErrors.text(row.gateway, "range-" + i + "-gateway", "network + 1"),
                     path + ".gateway", model.errors()), 3, i + 1);
-            Button remove = FieldErrors.removeButton("range-" + i + "-remove", () -> model.ranges.remove(row));
+            Button remove = FieldErrors.removeButton("range-" + i + "-remove", "range " + (i + 1), () -> model.ranges.remove(row));
             rows.add(remove, 4, i + 1);
         }
     }

@@ -76,7 +76,7 @@ final class SelectorTab extends Tab {
                     path + ".namespace", model.errors()), 1, i + 1);
             scopeRows.add(FieldErrors.field(FieldErrors.text(row.guestCluster, "scope-" + i + "-cluster", "* or a cluster"),
                     path + ".guestCluster", model.errors()), 2, i + 1);
-            Button remove = FieldErrors.removeButton("scope-" + i + "-remove", () -> model.scope.remove(row));
+            Button remove = FieldErrors.removeButton("scope-" + i + "-remove", "scope " + (i + 1), () -> model.scope.remove(row));
             scopeRows.add(remove, 3, i + 1);
         }
     }
