@@ -32,13 +32,18 @@ public final class LoadBalancersView extends BorderPane {
                 pseudoClassStateChanged(Styles.STATE_SUCCESS, !empty && "Ready".equals(value));
             }
         });
+        // the address is what an operator looks for here: at 1024 pixels the squeezed columns cut it to "192.168.10..."
+        // while Why pending stood empty for every served row; an IPv4 address keeps its width, a longer one its tooltip
+        TableColumn<LoadBalancerSummary, String> address = Columns.longText("Address",
+                lb -> lb.address() == null ? "-" : lb.address(), 140);
+        address.setMinWidth(140);
         table.getColumns().setAll(List.of(status,
                 Columns.text("Namespace", LoadBalancerSummary::namespace, 105),
                 Columns.text("Name", LoadBalancerSummary::name, 120),
                 Columns.text("Kind", LoadBalancerSummary::kind, 115),
                 Columns.longText("Asks for", LoadBalancerSummary::requirements, 190),
                 Columns.text("Pool", lb -> lb.pool() == null ? "-" : lb.pool(), 120),
-                Columns.text("Address", lb -> lb.address() == null ? "-" : lb.address(), 135),
+                address,
                 Columns.longText("Why pending", lb -> lb.reason() == null ? "" : lb.reason(), 320)));
         setCenter(table);
         model.selectedProperty().addListener((o, old, lb) -> {
