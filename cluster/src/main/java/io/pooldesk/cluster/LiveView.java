@@ -186,7 +186,7 @@ public final class LiveView implements AutoCloseable {
             lastState = now;
         }
         if (changed && !closed) {
-            listener.state(now);
+            tell(() -> listener.state(now));
         }
     }
 
@@ -197,7 +197,19 @@ public final class LiveView implements AutoCloseable {
             synchronized (this) {
                 now = lastState;
             }
-            listener.state(now);
+            tell(() -> listener.state(now));
+        }
+    }
+
+    /**
+     * Tells the owner; an owner that throws can no longer hear the view (a UI thread or executor already shut down,
+     * say), so the view closes rather than let a worker die with the exception or go on watching for nobody.
+     */
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException ownerGone) {
+            close();
         }
     }
 
@@ -322,7 +334,7 @@ public final class LiveView implements AutoCloseable {
             say(kind, Phase.LISTING, "watching");
         }
         if (added + changed + removed > 0 && !closed) {
-            listener.changed();
+            tell(listener::changed);
         }
         return resourceVersion;
     }
@@ -357,7 +369,7 @@ public final class LiveView implements AutoCloseable {
                 }
                 delivered.set(true);
                 if (change) {
-                    listener.changed();
+                    tell(listener::changed);
                 }
             }
 
@@ -465,6 +477,11 @@ public final class LiveView implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Whether any of the view's workers is still running (for tests: a closed view's end within a moment). */
+    boolean running() {
+        return workers.stream().anyMatch(Thread::isAlive);
     }
 
     /** Stops every watch; returns at once. */

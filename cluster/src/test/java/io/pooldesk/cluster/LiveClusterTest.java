@@ -222,4 +222,38 @@ class LiveClusterTest {
                 "and writes them into the folder, where the conflict check finds them");
         assertTrue(java.nio.file.Files.isRegularFile(folder.resolve("servicecidr-networking-k8s-io.yaml")));
     }
+
+    /**
+     * An owner that can no longer hear the view (its UI thread's executor shut down: the listener throws) ends the
+     * view: its workers stop instead of dying one by one with the exception, or watching on for nobody. A window test
+     * failed on such an exception thrown from a watch a view-model test had left behind.
+     */
+    @Test
+    void aViewWhoseOwnerCannotHearItAnyMoreStopsWatching() throws Exception {
+        create(NODES, """
+                {"apiVersion": "v1", "kind": "Node", "metadata": {"name": "node-1"}}""");
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        ClusterGateway gateway = new ClusterGateway(new KubernetesClientBuilder()
+                .withConfig(client.getConfiguration()).build());
+        try {
+            LiveView view = gateway.liveObjects(ClusterKind.WATCHED, new LiveView.Listener() {
+                @Override
+                public void changed() {
+                    throw new java.util.concurrent.RejectedExecutionException("the owner's executor is shut down");
+                }
+
+                @Override
+                public void state(String words) {
+                    throw new java.util.concurrent.RejectedExecutionException("the owner's executor is shut down");
+                }
+            });
+            await("the view's workers end", 10_000, () -> !view.running());
+            assertEquals(List.of(), uncaught, "no worker died with the owner's exception");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+            gateway.close();
+        }
+    }
 }

@@ -47,13 +47,22 @@ class LiveClusterWorkspaceTest {
     private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test ui thread"));
     private WorkspaceViewModel model;
 
+    private final List<ClusterViewModel> pages = new java.util.ArrayList<>();
+
     @AfterEach
     void closeCluster() throws Exception {
         onUi(() -> {
             model.closeCluster();
+            // a page left watching posts to this test's UI thread after it is shut down, failing later tests
+            pages.forEach(ClusterViewModel::stopWatching);
             return null;
         });
         ui.shutdownNow();
+    }
+
+    private ClusterViewModel page(ClusterViewModel page) {
+        pages.add(page);
+        return page;
     }
 
     private <T> T onUi(Callable<T> work) throws Exception {
@@ -187,8 +196,8 @@ class LiveClusterWorkspaceTest {
         await("the cluster's pool is in the workspace", 5_000, p -> true);
         awaitLive();
         assertFalse(onUi(() -> model.connectionProperty().get().isReadOnly()));
-        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
-                model::toApply, ui::execute);
+        ClusterViewModel page = page(new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
+                model::toApply, ui::execute));
         onUi(() -> {
             page.follow(model);
             return null;
@@ -246,10 +255,10 @@ class LiveClusterWorkspaceTest {
         await("the cluster's pool is in the workspace", 5_000, p -> true);
         awaitLive();
         java.util.concurrent.atomic.AtomicInteger connects = new java.util.concurrent.atomic.AtomicInteger();
-        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> {
+        ClusterViewModel page = page(new ClusterViewModel(BackgroundWork.synchronous(), context -> {
             connects.incrementAndGet();
             return gateway();
-        }, model::toApply, ui::execute);
+        }, model::toApply, ui::execute));
         onUi(() -> {
             page.follow(model);
             return null;
@@ -358,8 +367,8 @@ class LiveClusterWorkspaceTest {
         openLive();
         PoolSummary web = await("the cluster's pool is in the workspace", 5_000, p -> true);
         awaitLive();
-        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
-                model::toApply, ui::execute);
+        ClusterViewModel page = page(new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
+                model::toApply, ui::execute));
         onUi(() -> {
             page.follow(model);
             model.removePool(web);
@@ -402,8 +411,8 @@ class LiveClusterWorkspaceTest {
         openLive();
         await("the cluster's pool is in the workspace", 5_000, p -> true);
         awaitLive();
-        ClusterViewModel page = new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
-                model::toApply, ui::execute);
+        ClusterViewModel page = page(new ClusterViewModel(BackgroundWork.synchronous(), context -> gateway(),
+                model::toApply, ui::execute));
         onUi(() -> {
             page.follow(model);
             return null;
