@@ -252,9 +252,12 @@ class PoolListWindowTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the tooltip never showed", e);
         }
-        String text = tip.getText();
+        // showing turns true before its onShowing handler has run on the UI thread: read the text after it
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = tip.getText());
         robot.moveTo((Node) robot.lookup("#pool-filter").query());
-        return text;
+        return text[0];
     }
 
     /**
