@@ -53,6 +53,8 @@ class ScenarioPanelTest {
         WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
         model.open(workspace);
     }

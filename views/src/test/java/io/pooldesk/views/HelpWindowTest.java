@@ -38,6 +38,8 @@ class HelpWindowTest {
         MainWindow window = new MainWindow(model);
         window.setHelp(new HelpContent("9.9.9", log, () -> "# Pooldesk\nThe README."));
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
         model.open(workspace);
     }

@@ -55,6 +55,8 @@ class ScenarioWindowTest {
         WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model, null, dialogs);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
         model.open(workspace);
         window.show(ScenarioPage.class);

@@ -61,6 +61,8 @@ class UtilisationColoursTest {
         WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
         model.open(workspace);
     }

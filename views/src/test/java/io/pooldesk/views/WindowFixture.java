@@ -71,6 +71,8 @@ public final class WindowFixture {
     private static MainWindow show(Stage stage, Path workspace, DialogService dialogs, WorkspaceViewModel model) {
         MainWindow window = dialogs == null ? new MainWindow(model) : new MainWindow(model, null, dialogs);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
         model.open(workspace);
         return window;

@@ -56,6 +56,8 @@ class LargeWorkspaceValidationWindowTest {
         model = new WorkspaceViewModel(new FxBackgroundWork());
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -91,6 +91,8 @@ class PoolListWindowTest {
         WorkspaceViewModel model = new WorkspaceViewModel(BackgroundWork.synchronous());
         window = new MainWindow(model);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.setWidth(1600);
         stage.setHeight(1000);
         stage.show();

@@ -50,6 +50,8 @@ class OpenClusterWindowTest {
         cluster.loadContexts(List.of("lab", "staging"));
         window = new MainWindow(model, cluster, dialogs);
         stage.setScene(window.createScene(stage));
+        // the primary stage is shared by every test class: start at the window's own size, not the last test's
+        stage.sizeToScene();
         stage.show();
     }
 

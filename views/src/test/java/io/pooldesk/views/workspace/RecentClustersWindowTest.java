@@ -52,6 +52,8 @@ class RecentClustersWindowTest {
             MainWindow window = new MainWindow(model, cluster, new ScriptedDialogs());
             Stage stage = new Stage();
             stage.setScene(window.createScene(stage));
+            // the primary stage is shared by every test class: start at the window's own size, not the last test's
+            stage.sizeToScene();
             window.remember(new DesktopSettings(config), stage);
             stage.show();
             opened[0] = new Opened(stage, window, model);
