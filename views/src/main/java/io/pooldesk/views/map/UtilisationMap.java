@@ -74,6 +74,15 @@ public final class UtilisationMap extends Region {
     private boolean rowsFitted;
     private double dragX;
     private double dragY;
+    /**
+     * Device pixels per logical pixel of the window the map shows in (its render scale, which follows the screen's
+     * output scale). The canvas holds that many pixels per logical pixel, so on a HiDPI screen cell borders land on
+     * device pixels instead of being stretched and blurred.
+     */
+    private double pixelScale = 1;
+    private final javafx.scene.transform.Scale toLogical = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    /** The Hilbert frame's image, kept while its size stays, so a pan or a zoom allocates no new image. */
+    private javafx.scene.image.WritableImage frame;
 
     private final StyleableObjectProperty<Paint> free = colour("mapFree", Color.web("#d0e8d0"));
     private final StyleableObjectProperty<Paint> allocated = colour("mapAllocated", Color.web("#1f6feb"));
@@ -90,15 +99,18 @@ public final class UtilisationMap extends Region {
         setMinSize(200, 160);
         setPrefSize(640, 480);
         model.addListener((obs, old, now) -> reset());
-        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer = null);
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+        canvas.getTransforms().add(toLogical);
+        // handled on the map, not the canvas, so that points are logical pixels whatever the canvas's pixel scale
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointer = null);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
             dragY = e.getY();
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        followRenderScale();
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         Tooltip.install(canvas, tooltip);
         widthProperty().addListener(o -> fitCanvas());
@@ -156,8 +168,7 @@ public final class UtilisationMap extends Region {
         if (hilbert == null || viewport == null || m == null) {
             return Collections.unmodifiableList(drawn);
         }
-        long[] bounds = MapRaster.visible(hilbert, viewport, (int) canvas.getWidth(),
-                (int) (canvas.getHeight() - SCALE_LINE));
+        long[] bounds = MapRaster.visible(hilbert, viewport, (int) getWidth(), (int) (getHeight() - SCALE_LINE));
         List<Cell> out = new ArrayList<>();
         for (long y = bounds[1]; y <= bounds[3]; y++) {
             for (long x = bounds[0]; x <= bounds[2]; x++) {
@@ -246,11 +257,13 @@ public final class UtilisationMap extends Region {
      * kept the old picture, clipped. A map the operator has not zoomed fits its new size again.
      */
     private void fitCanvas() {
-        if (canvas.getWidth() == getWidth() && canvas.getHeight() == getHeight()) {
+        double width = Math.ceil(getWidth() * pixelScale);
+        double height = Math.ceil(getHeight() * pixelScale);
+        if (canvas.getWidth() == width && canvas.getHeight() == height) {
             return;
         }
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        canvas.setWidth(width);
+        canvas.setHeight(height);
         MapModel m = model.get();
         if (rowsFitted && hilbert == null && m != null && getWidth() > 0) {
             firstRow = BigInteger.ZERO;
@@ -348,9 +361,57 @@ public final class UtilisationMap extends Region {
         }
     }
 
+    /** The window's render scale, followed as the window moves to another screen or is first shown. */
+    private void followRenderScale() {
+        javafx.beans.InvalidationListener rescale = o -> setPixelScale(renderScale());
+        javafx.beans.value.ChangeListener<javafx.stage.Window> onWindow = (obs, old, now) -> {
+            if (old != null) {
+                old.renderScaleXProperty().removeListener(rescale);
+            }
+            if (now != null) {
+                now.renderScaleXProperty().addListener(rescale);
+            }
+            rescale.invalidated(obs);
+        };
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.windowProperty().removeListener(onWindow);
+                onWindow.changed(old.windowProperty(), old.getWindow(), null);
+            }
+            if (now != null) {
+                now.windowProperty().addListener(onWindow);
+                onWindow.changed(now.windowProperty(), null, now.getWindow());
+            }
+        });
+    }
+
+    private double renderScale() {
+        javafx.stage.Window window = getScene() == null ? null : getScene().getWindow();
+        return window == null ? 1 : window.getRenderScaleX();
+    }
+
+    /** Device pixels per logical pixel the canvas is drawn at. */
+    public double pixelScale() {
+        return pixelScale;
+    }
+
+    private void setPixelScale(double scale) {
+        double valid = scale > 0 && Double.isFinite(scale) ? scale : 1;
+        if (valid == pixelScale) {
+            return;
+        }
+        pixelScale = valid;
+        toLogical.setX(1 / valid);
+        toLogical.setY(1 / valid);
+        frame = null;
+        fitCanvas();
+    }
+
     private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
         MapModel m = model.get();
         if (m == null) {
             drawn = List.of();
@@ -412,17 +473,22 @@ public final class UtilisationMap extends Region {
     }
 
     private void drawHilbert(GraphicsContext g, MapModel m) {
-        int width = (int) Math.floor(canvas.getWidth());
-        int height = (int) Math.floor(canvas.getHeight() - SCALE_LINE);
+        int width = (int) Math.floor(getWidth());
+        int height = (int) Math.floor(getHeight() - SCALE_LINE);
         drawn = List.of();
         if (viewport == null || width <= 0 || height <= 0) {
             return;
         }
         MapRaster raster = MapRaster.hilbert(m, hilbert, viewport, width, height, palette());
-        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(width, height);
-        image.getPixelWriter().setPixels(0, 0, width, height,
+        if (frame == null || frame.getWidth() != width || frame.getHeight() != height) {
+            frame = new javafx.scene.image.WritableImage(width, height);
+        }
+        frame.getPixelWriter().setPixels(0, 0, width, height,
                 javafx.scene.image.PixelFormat.getIntArgbInstance(), raster.pixels(), 0, width);
-        g.drawImage(image, 0, 0);
+        // the raster is one pixel per logical pixel: enlarged to the device's pixels whole, never smoothed
+        g.setImageSmoothing(false);
+        g.drawImage(frame, 0, 0, width, height);
+        g.setImageSmoothing(true);
         if (m.next() != null && hilbert.extent().contains(m.next())) {
             double[] at = pixelOf(m.next());
             double size = Math.max(6, viewport.cellPx());
@@ -434,7 +500,7 @@ public final class UtilisationMap extends Region {
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(scaleText(), 2, canvas.getHeight() - 2);
+        g.fillText(scaleText(), 2, getHeight() - 2);
     }
 
     /** The words the map's tooltip shows now. */

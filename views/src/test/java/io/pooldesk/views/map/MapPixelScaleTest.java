@@ -1,0 +1,107 @@
+package io.pooldesk.views.map;
+
+import io.pooldesk.model.address.Address;
+import io.pooldesk.model.manifest.ManifestReader;
+import io.pooldesk.model.workspace.WorkspaceAnalysis;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Scale;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * A map on a HiDPI screen (render scale 2) holds two device pixels per logical pixel, so the one-pixel gap between
+ * two cells is two whole device pixels of background between cells of their own colour, not a blurred stretch of a
+ * picture drawn at half the screen's resolution. Monocle's screen is at scale 1, so the window's render scale is
+ * set as the screen's output scale would set it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MapPixelScaleTest {
+    private UtilisationMap map;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        String yaml = """
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: edge}
+                spec:
+                  ranges: [{subnet: 10.40.0.0/24}]
+                  selector: {scope: [{namespace: default}]}
+                """;
+        WorkspaceAnalysis analysis = WorkspaceAnalysis.of(ManifestReader.parse("pools.yaml", yaml).manifests());
+        map = new UtilisationMap();
+        map.setModel(MapModel.of(analysis.pools().get(0)));
+        stage.setScene(new Scene(map, 400, 400));
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    /** TestFX hands every test class the same stage: the window tests after this one run at scale 1 again. */
+    @AfterEach
+    void backToScaleOne(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setRenderScaleX(1);
+            stage.setRenderScaleY(1);
+        });
+    }
+
+    @Test
+    void atRenderScaleTwoTheCanvasHoldsDevicePixelsAndCellBordersLandOnThem(FxRobot robot) throws Exception {
+        Address left = Address.parse("10.40.0.68");
+        Address right = Address.parse("10.40.0.69");
+        robot.interact(() -> {
+            stage.setRenderScaleX(2);
+            stage.setRenderScaleY(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Canvas canvas = (Canvas) map.getChildrenUnmodifiable().get(0);
+        assertEquals(2 * map.getWidth(), canvas.getWidth(), "the canvas is sized in device pixels");
+        assertEquals(2 * map.getHeight(), canvas.getHeight());
+        assertEquals(map.getWidth(), canvas.getBoundsInParent().getWidth(), 0.001, "and shown at the map's size");
+
+        Image[] picture = new Image[1];
+        Point2D[] centres = new Point2D[2];
+        robot.interact(() -> {
+            centres[0] = map.centreOf(left);
+            centres[1] = map.centreOf(right);
+            SnapshotParameters at2 = new SnapshotParameters();
+            at2.setTransform(new Scale(2, 2));
+            picture[0] = map.snapshot(at2, null);
+        });
+        double pitch = centres[1].getX() - centres[0].getX();
+        int cell = (int) Math.round(pitch) - 1;
+        int border = (int) Math.round(2 * (centres[0].getX() + cell / 2.0));
+        int y = (int) Math.round(2 * centres[0].getY());
+        var pixels = picture[0].getPixelReader();
+        int free = pixels.getArgb(border - 1, y);
+        assertEquals(argb(map.paint(CellState.FREE)), free, "the last device pixel of 10.40.0.68 is its colour");
+        // a /24 is 16 cells a row: right of them lies the map's background, the colour of the gap between cells
+        int background = pixels.getArgb((int) picture[0].getWidth() - 2, y);
+        assertNotEquals(free, background);
+        assertEquals(background, pixels.getArgb(border, y), "the gap starts on a device pixel");
+        assertEquals(background, pixels.getArgb(border + 1, y), "and is two device pixels wide");
+        assertEquals(free, pixels.getArgb(border + 2, y), "10.40.0.69 starts whole on the next device pixel");
+    }
+
+    private static int argb(javafx.scene.paint.Paint paint) {
+        Color c = (Color) paint;
+        return 0xff << 24 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+}
