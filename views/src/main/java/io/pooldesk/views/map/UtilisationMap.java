@@ -81,6 +81,13 @@ public final class UtilisationMap extends Region {
      */
     private double pixelScale = 1;
     private final javafx.scene.transform.Scale toLogical = new javafx.scene.transform.Scale(1, 1, 0, 0);
+    /**
+     * The keyboard cursor of a map in rows: an address of the cell the arrow keys have reached, or null. Its cell's
+     * description is the map's accessible text, so a screen reader reads the cell as the cursor moves.
+     */
+    private Address cursor;
+    /** Outline of the keyboard cursor's cell. */
+    private static final Color CURSOR = Color.web("#0969da");
     /** The Hilbert frame's image, kept while its size stays, so a pan or a zoom allocates no new image. */
     private javafx.scene.image.WritableImage frame;
 
@@ -111,6 +118,14 @@ public final class UtilisationMap extends Region {
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         followRenderScale();
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription("utilisation map");
+        focusedProperty().addListener((obs, was, now) -> {
+            if (now && cursor == null && hilbert == null && !drawn.isEmpty()) {
+                cursor = drawn.get(0).span().first();
+            }
+            draw();
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         Tooltip.install(canvas, tooltip);
         widthProperty().addListener(o -> fitCanvas());
@@ -184,6 +199,8 @@ public final class UtilisationMap extends Region {
     /** Zooms the whole extent into view. */
     public void reset() {
         MapModel m = model.get();
+        cursor = null;
+        setAccessibleHelp(m == null ? null : summary(m));
         firstRow = BigInteger.ZERO;
         rowStart = null;
         grid = new Cell[0];
@@ -354,11 +371,73 @@ public final class UtilisationMap extends Region {
 
     private void draw() {
         paint();
+        Cell hovered = null;
         if (pointer != null) {
             // zoomed or scrolled under a resting pointer: the tooltip must describe the cell now there
-            Cell cell = cellAt(pointer.getX(), pointer.getY());
-            tooltip.setText(cell == null ? "" : describe(cell));
+            hovered = cellAt(pointer.getX(), pointer.getY());
+            tooltip.setText(hovered == null ? "" : describe(hovered));
         }
+        Cell focused = cursorCell();
+        speak(focused != null ? focused : hovered);
+    }
+
+    /** The cell a screen reader reads: the keyboard cursor's, else the one under the pointer. */
+    private void speak(Cell cell) {
+        String text = cell == null ? null : describe(cell).replace("\n", ", ");
+        if (!java.util.Objects.equals(text, getAccessibleText())) {
+            setAccessibleText(text);
+            notifyAccessibleAttributeChanged(javafx.scene.AccessibleAttribute.TEXT);
+        }
+    }
+
+    /** The whole map in words, for the map's accessible help. */
+    private static String summary(MapModel m) {
+        Cell whole = m.describe(m.extent());
+        return "Utilisation map of " + m.extent() + ": " + whole.usable() + " usable addresses, " + whole.allocated()
+                + " allocated, " + whole.usable().subtract(whole.allocated()).max(BigInteger.ZERO) + " free."
+                + " Arrow keys move between cells, plus and minus zoom, Enter selects the holder.";
+    }
+
+    /** The cell of the keyboard cursor on a map in rows, or null. */
+    private Cell cursorCell() {
+        MapModel m = model.get();
+        if (cursor == null || hilbert != null || m == null || rowStart == null || !m.extent().contains(cursor)) {
+            return null;
+        }
+        return m.cellFrom(rowStart, level, m.positionOf(rowStart, level, cursor));
+    }
+
+    /** Moves the keyboard cursor by {@code cells} cells, scrolling its row into view. */
+    private void moveCursor(long cells) {
+        MapModel m = model.get();
+        if (m == null || rowStart == null) {
+            return;
+        }
+        BigInteger last = m.positions(rowStart, level).subtract(BigInteger.ONE);
+        BigInteger at = cursor != null && m.extent().contains(cursor) ? m.positionOf(rowStart, level, cursor)
+                : drawn.isEmpty() ? BigInteger.ZERO : m.positionOf(rowStart, level, drawn.get(0).span().first());
+        BigInteger to = at.add(BigInteger.valueOf(cells)).max(BigInteger.ZERO).min(last);
+        // positions before the pool's first address or after its last hold no cell: step on to one that does
+        BigInteger step = BigInteger.valueOf(cells < 0 ? -1 : 1);
+        Cell cell = m.cellFrom(rowStart, level, to);
+        while (cell == null && to.signum() >= 0 && to.compareTo(last) <= 0) {
+            to = to.add(step);
+            cell = m.cellFrom(rowStart, level, to);
+        }
+        if (cell == null) {
+            return;
+        }
+        cursor = cell.span().first();
+        BigInteger row = to.divide(BigInteger.valueOf(columns));
+        BigInteger rows = BigInteger.valueOf(visibleRows());
+        if (row.compareTo(firstRow) < 0) {
+            firstRow = row;
+            rowsFitted = false;
+        } else if (row.compareTo(firstRow.add(rows)) >= 0) {
+            firstRow = row.subtract(rows).add(BigInteger.ONE);
+            rowsFitted = false;
+        }
+        draw();
     }
 
     /** The window's render scale, followed as the window moves to another screen or is first shown. */
@@ -455,6 +534,11 @@ public final class UtilisationMap extends Region {
                 double corner = Math.round(cellSize * 0.6);
                 g.setFill(conflict.get());
                 g.fillPolygon(new double[] {x, x + corner, x}, new double[] {y, y, y + corner}, 3);
+            }
+            if (isFocused() && cursor != null && cell.span().contains(cursor)) {
+                g.setStroke(CURSOR);
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
             }
             if (nextPosition != null && nextPosition.equals(firstPosition.add(BigInteger.valueOf(i)))) {
                 g.setStroke(next.get());
@@ -627,6 +711,8 @@ public final class UtilisationMap extends Region {
         pointer = new javafx.geometry.Point2D(e.getX(), e.getY());
         Cell cell = cellAt(e.getX(), e.getY());
         tooltip.setText(cell == null ? "" : describe(cell));
+        Cell focused = cursorCell();
+        speak(focused != null ? focused : cell);
     }
 
     /** The words a tooltip shows for a cell. */
@@ -646,7 +732,16 @@ public final class UtilisationMap extends Region {
         if (cell == null) {
             return;
         }
-        if (e.getClickCount() == 2 && !cell.single()) {
+        if (hilbert == null) {
+            cursor = cell.span().first();
+            draw();
+        }
+        act(cell, e.getClickCount() == 2);
+    }
+
+    /** What a click does on a cell, and Enter on the keyboard cursor's: a block zooms in, a holder is selected. */
+    private void act(Cell cell, boolean zoom) {
+        if (zoom && !cell.single()) {
             zoomIn(cell.span().first());
         } else if (cell.holder() != null && cell.state() == CellState.ALLOCATED) {
             onHolderSelected.accept(cell.holder());
@@ -673,6 +768,31 @@ public final class UtilisationMap extends Region {
 
     private void onKey(KeyEvent e) {
         Address around = hilbert != null ? null : drawn.isEmpty() ? null : drawn.get(drawn.size() / 2).span().first();
+        if (hilbert == null && model.get() != null) {
+            // a map in rows has a keyboard cursor: the arrows move it cell by cell and row by row
+            Cell focused = cursorCell();
+            switch (e.getCode()) {
+                case LEFT -> moveCursor(-1);
+                case RIGHT -> moveCursor(1);
+                case UP -> moveCursor(-columns);
+                case DOWN -> moveCursor(columns);
+                case PAGE_UP -> moveCursor(-(long) columns * visibleRows());
+                case PAGE_DOWN -> moveCursor((long) columns * visibleRows());
+                case ENTER, SPACE -> {
+                    if (focused != null) {
+                        act(focused, true);
+                    }
+                }
+                default -> around = focused != null ? focused.span().first() : around;
+            }
+            switch (e.getCode()) {
+                case LEFT, RIGHT, UP, DOWN, PAGE_UP, PAGE_DOWN, ENTER, SPACE -> {
+                    e.consume();
+                    return;
+                }
+                default -> { }
+            }
+        }
         switch (e.getCode()) {
             case PLUS, ADD, EQUALS -> zoomIn(around);
             case MINUS, SUBTRACT -> zoomOut(around);
