@@ -563,15 +563,19 @@ public final class UtilisationMap extends Region {
         if (viewport == null || width <= 0 || height <= 0) {
             return;
         }
-        MapRaster raster = MapRaster.hilbert(m, hilbert, viewport, width, height, palette());
-        if (frame == null || frame.getWidth() != width || frame.getHeight() != height) {
-            frame = new javafx.scene.image.WritableImage(width, height);
+        // rastered in device pixels, so the gap between cells is one device pixel and nothing is stretched
+        int deviceWidth = (int) Math.floor(width * pixelScale);
+        int deviceHeight = (int) Math.floor(height * pixelScale);
+        HilbertViewport device = new HilbertViewport(viewport.level(), viewport.cellPx() * pixelScale,
+                viewport.originX(), viewport.originY());
+        MapRaster raster = MapRaster.hilbert(m, hilbert, device, deviceWidth, deviceHeight, palette());
+        if (frame == null || frame.getWidth() != deviceWidth || frame.getHeight() != deviceHeight) {
+            frame = new javafx.scene.image.WritableImage(deviceWidth, deviceHeight);
         }
-        frame.getPixelWriter().setPixels(0, 0, width, height,
-                javafx.scene.image.PixelFormat.getIntArgbInstance(), raster.pixels(), 0, width);
-        // the raster is one pixel per logical pixel: enlarged to the device's pixels whole, never smoothed
+        frame.getPixelWriter().setPixels(0, 0, deviceWidth, deviceHeight,
+                javafx.scene.image.PixelFormat.getIntArgbInstance(), raster.pixels(), 0, deviceWidth);
         g.setImageSmoothing(false);
-        g.drawImage(frame, 0, 0, width, height);
+        g.drawImage(frame, 0, 0, deviceWidth / pixelScale, deviceHeight / pixelScale);
         g.setImageSmoothing(true);
         if (m.next() != null && hilbert.extent().contains(m.next())) {
             double[] at = pixelOf(m.next());

@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A map on a HiDPI screen (render scale 2) holds two device pixels per logical pixel, so the one-pixel gap between
@@ -97,6 +98,51 @@ class MapPixelScaleTest {
         assertEquals(background, pixels.getArgb(border, y), "the gap starts on a device pixel");
         assertEquals(background, pixels.getArgb(border + 1, y), "and is two device pixels wide");
         assertEquals(free, pixels.getArgb(border + 2, y), "10.40.0.69 starts whole on the next device pixel");
+    }
+
+    /**
+     * A Hilbert map is rastered at the device's resolution too: zoomed in until its cells have gaps, some gap is one
+     * device pixel wide. A raster at the logical resolution, enlarged, makes every run of every colour an even
+     * number of device pixels.
+     */
+    @Test
+    void atRenderScaleTwoAHilbertMapIsRasteredInDevicePixels(FxRobot robot) throws Exception {
+        String yaml = """
+                apiVersion: loadbalancer.harvesterhci.io/v1beta1
+                kind: IPPool
+                metadata: {name: wide}
+                spec:
+                  ranges: [{subnet: 10.50.0.0/16}]
+                  selector: {scope: [{namespace: default}]}
+                """;
+        WorkspaceAnalysis analysis = WorkspaceAnalysis.of(ManifestReader.parse("pools.yaml", yaml).manifests());
+        Image[] picture = new Image[1];
+        robot.interact(() -> {
+            map.setModel(MapModel.of(analysis.pools().get(0)));
+            stage.setRenderScaleX(2);
+            stage.setRenderScaleY(2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            map.zoomAt(8, 100, 100);
+            SnapshotParameters at2 = new SnapshotParameters();
+            at2.setTransform(new Scale(2, 2));
+            picture[0] = map.snapshot(at2, null);
+        });
+        assertTrue(map.hilbertMode() && map.viewport().cellPx() >= 6, "cells with gaps: " + map.viewport());
+        var pixels = picture[0].getPixelReader();
+        int y = (int) (picture[0].getHeight() / 3) | 1;
+        int oddRuns = 0;
+        int run = 1;
+        for (int x = 1; x < (int) picture[0].getWidth() - 40; x++) {
+            if (pixels.getArgb(x, y) == pixels.getArgb(x - 1, y)) {
+                run++;
+            } else {
+                oddRuns += run % 2;
+                run = 1;
+            }
+        }
+        assertTrue(oddRuns > 0, "every run of colour along a row is an even number of device pixels");
     }
 
     private static int argb(javafx.scene.paint.Paint paint) {
