@@ -520,30 +520,34 @@ public final class UtilisationMap extends Region {
             if (cell == null) {
                 continue;
             }
-            double x = (i % columns) * (cellSize + GAP);
-            double y = (i / columns) * (cellSize + GAP);
+            // edges snapped to whole device pixels: at 150 % a logical pixel is a pixel and a half, and an edge
+            // between two device pixels is drawn blended into both
+            double x = snap((i % columns) * (cellSize + GAP));
+            double y = snap((i / columns) * (cellSize + GAP));
+            double width = snap((i % columns) * (cellSize + GAP) + cellSize) - x;
+            double height = snap((i / columns) * (cellSize + GAP) + cellSize) - y;
             g.setFill(paintFor(cell));
-            g.fillRect(x, y, cellSize, cellSize);
+            g.fillRect(x, y, width, height);
             if (cell.changed()) {
                 g.setStroke(CHANGED);
                 g.setLineWidth(2);
-                g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
+                g.strokeRect(x + 1, y + 1, width - 2, height - 2);
             }
             if (cell.conflict() != null) {
                 // the same corner the raster draws on large maps and in reports (MapRaster#conflictMark)
-                double corner = Math.round(cellSize * 0.6);
+                double corner = snap(Math.round(cellSize * 0.6));
                 g.setFill(conflict.get());
                 g.fillPolygon(new double[] {x, x + corner, x}, new double[] {y, y, y + corner}, 3);
             }
             if (isFocused() && cursor != null && cell.span().contains(cursor)) {
                 g.setStroke(CURSOR);
                 g.setLineWidth(2);
-                g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
+                g.strokeRect(x + 1, y + 1, width - 2, height - 2);
             }
             if (nextPosition != null && nextPosition.equals(firstPosition.add(BigInteger.valueOf(i)))) {
                 g.setStroke(next.get());
                 g.setLineWidth(2);
-                g.strokeRect(x + 1, y + 1, cellSize - 2, cellSize - 2);
+                g.strokeRect(x + 1, y + 1, width - 2, height - 2);
             }
             if (cellSize >= 24 && cell.single() && cell.span().first().isIPv4()) {
                 g.setFill(textOn(paintFor(cell)));
@@ -551,9 +555,14 @@ public final class UtilisationMap extends Region {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 int lastOctet = cell.span().first().value().intValue() & 0xff;
-                g.fillText(String.valueOf(lastOctet), x + cellSize / 2, y + cellSize / 2);
+                g.fillText(String.valueOf(lastOctet), x + width / 2, y + height / 2);
             }
         }
+    }
+
+    /** A logical coordinate moved to the nearest whole device pixel. */
+    private double snap(double logical) {
+        return Math.round(logical * pixelScale) / pixelScale;
     }
 
     private void drawHilbert(GraphicsContext g, MapModel m) {

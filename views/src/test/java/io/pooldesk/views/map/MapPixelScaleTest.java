@@ -101,6 +101,37 @@ class MapPixelScaleTest {
     }
 
     /**
+     * At a fractional render scale (150 %, common on laptops) a cell's edges still fall on whole device pixels: along
+     * a row of free cells every device pixel is either the free colour or the background, never a blend of both.
+     */
+    @Test
+    void atRenderScaleOneAndAHalfCellEdgesFallOnWholeDevicePixels(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setRenderScaleX(1.5);
+            stage.setRenderScaleY(1.5);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Image[] picture = new Image[1];
+        robot.interact(() -> {
+            SnapshotParameters at = new SnapshotParameters();
+            at.setTransform(new Scale(1.5, 1.5));
+            picture[0] = map.snapshot(at, null);
+        });
+        var pixels = picture[0].getPixelReader();
+        int free = argb(map.paint(CellState.FREE));
+        int width = (int) picture[0].getWidth();
+        int background = pixels.getArgb(width - 2, 0);
+        for (int y : new int[] {(int) (picture[0].getHeight() / 3), (int) (picture[0].getHeight() / 3) + 1}) {
+            for (int x = 0; x < width; x++) {
+                int p = pixels.getArgb(x, y);
+                if (p != free && p != background) {
+                    assertEquals(Integer.toHexString(free), Integer.toHexString(p), "device pixel " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    /**
      * A Hilbert map is rastered at the device's resolution too: zoomed in until its cells have gaps, some gap is one
      * device pixel wide. A raster at the logical resolution, enlarged, makes every run of every colour an even
      * number of device pixels.
