@@ -29,7 +29,10 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
+        // under mvn verify the cluster module's test classes arrive as its -tests.jar, which DO_NOT_INCLUDE_TESTS
+        // (target/test-classes and the like) does not recognise
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.pooldesk");
     }
 

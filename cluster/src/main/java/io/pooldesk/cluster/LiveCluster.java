@@ -124,4 +124,10 @@ public final class LiveCluster implements AutoCloseable {
         view.close();
         gateway.close();
     }
+
+    /** Closes as {@link #close()} does, once the watches are closed (at most {@code patience}): for commands, not the UI thread. */
+    public void closeAndWait(java.time.Duration patience) {
+        view.closeAndWait(patience);
+        gateway.close();
+    }
 }

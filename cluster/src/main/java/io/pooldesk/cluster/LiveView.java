@@ -490,4 +490,25 @@ public final class LiveView implements AutoCloseable {
         closed = true;
         workers.forEach(Thread::interrupt);
     }
+
+    /**
+     * Stops every watch and waits, at most {@code patience}, for the workers to close their watches themselves: a
+     * command that exits or closes its client next leaves no watch half open on the server.
+     */
+    public void closeAndWait(Duration patience) {
+        close();
+        long until = System.nanoTime() + patience.toNanos();
+        for (Thread worker : workers) {
+            long left = until - System.nanoTime();
+            if (left <= 0 || worker == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

@@ -113,7 +113,7 @@ final class FleetCommand {
      * once every kind is listed; a cluster whose lists fail is a failed row with the gateway's words.
      */
     private static FleetSummary.Cluster listed(ClusterGateway gateway, String context, Duration timeout) {
-        try (LiveCluster live = LiveCluster.open(gateway, context, new LiveCluster.Listener() {
+        LiveCluster live = LiveCluster.open(gateway, context, new LiveCluster.Listener() {
             @Override
             public void changed() {
             }
@@ -121,7 +121,8 @@ final class FleetCommand {
             @Override
             public void state(ConnectionState state) {
             }
-        })) {
+        });
+        try {
             // each list has the request deadline; the kinds are listed side by side
             long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
             while (live.state().link() == ConnectionState.Link.CONNECTING && System.nanoTime() < deadline) {
@@ -139,6 +140,9 @@ final class FleetCommand {
                 case CONNECTING -> FleetSummary.Cluster.failed(context, "the cluster at " + live.server()
                         + " was not listed within " + timeout.toSeconds() + " s");
             };
+        } finally {
+            // the watches close themselves before the client does: none is left half open on the server
+            live.closeAndWait(Duration.ofSeconds(5));
         }
     }
 
