@@ -4,6 +4,7 @@ import io.pooldesk.views.common.ScriptedDialogs;
 import io.pooldesk.views.shell.MainWindow;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,14 @@ class DeskWindowTest {
         window = WindowFixture.show(stage, workspace, dialogs);
     }
 
+    /**
+     * Issue 15: a new pool's form was invalid by default (its scope clashed with an existing pool) and Save was off
+     * without saying why, the error on an unmarked tab. The default scope (namespace default, priority 0) is
+     * default-pool's, so the form starts at the lowest free priority and saves once named and given a range; a clash
+     * the operator makes says why Save is off and marks the Selector tab.
+     */
     @Test
-    void aNewPoolsFormSaysWhySaveIsOffAndMarksTheTabHoldingTheError(FxRobot robot) {
+    void aNewPoolsFormStartsValidAndSaysWhySaveIsOffAndMarksTheTabHoldingTheError(FxRobot robot) {
         robot.interact(() -> window.newPool("harvester-lb"));
         Window editor = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s
                 && "Create IP Pool".equals(s.getTitle())).findFirst().orElseThrow();
@@ -72,7 +79,14 @@ class DeskWindowTest {
         type(robot, "range-0-subnet", "10.30.0.0/24");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertTrue(save.isDisabled(), "the default scope (namespace default) clashes with default-pool");
+        assertFalse(save.isDisabled(), "named and given a range, the new pool can be saved");
+        robot.clickOn("Selector");
+        TextField priority = find(robot, "priority");
+        assertEquals("1", priority.getText(), "namespace default at priority 0 is default-pool's: the lowest free one");
+
+        type(robot, "priority", "0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(save.isDisabled(), "the scope (namespace default) at priority 0 clashes with default-pool");
         Label blocked = find(robot, "save-blocked");
         assertTrue(blocked.isVisible());
         assertTrue(blocked.getText().startsWith("Cannot save yet. Selector tab: "), blocked.getText());
@@ -80,7 +94,6 @@ class DeskWindowTest {
         assertNotNull(WindowFixture.formTab(robot, "tab-selector").getGraphic());
         assertFalse(WindowFixture.formTab(robot, "tab-range").getStyleClass().contains("has-error"), "the Range tab has no problem");
 
-        robot.clickOn("Selector");
         type(robot, "scope-0-namespace", "fresh");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(save.isDisabled());

@@ -66,12 +66,35 @@ public final class IpPoolFormModel extends PoolFormModel {
             row.namespace.set("default");
             row.guestCluster.set("*");
             scope.add(row);
+            startClearOfOtherPools();
         }
         List.<Observable>of(name, description, network, priority, ranges, scope).forEach(o -> o.addListener(x -> {
             edited();
             validate();
         }));
         validate();
+    }
+
+    /**
+     * A new pool starts with the scope operators use most (every project and guest cluster, namespace default) at
+     * priority 0. Where another priority-0 pool already claims that scope, the webhook refuses it ("scope selector is
+     * same as the pool ..., set a different priority or scope", validator.go checkSelectorWithOthers): the form then
+     * starts at the lowest priority no other pool uses, the first remedy that message names, so that a new form is
+     * not invalid before the operator has typed anything but the name and a range.
+     */
+    private void startClearOfOtherPools() {
+        boolean clash = PoolAdmission.checkCreate(toPool(), others).stream()
+                .anyMatch(v -> v.field().startsWith("spec.selector.scope"));
+        if (!clash) {
+            return;
+        }
+        java.util.Set<Long> used = new java.util.HashSet<>();
+        others.forEach(p -> used.add(p.selector().priority()));
+        long free = 1;
+        while (used.contains(free)) {
+            free++;
+        }
+        priority.set(String.valueOf(free));
     }
 
     /** Fills the form from a pool (the one edited, or a recovered copy of unsaved edits). */
