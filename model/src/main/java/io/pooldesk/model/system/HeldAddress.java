@@ -44,7 +44,7 @@ public record HeldAddress(String field, Address address, boolean asked, String o
     public static List<HeldAddress> ingress(Manifest service, String outsidePools) {
         List<HeldAddress> out = new ArrayList<>();
         JsonNode ingress = service.object().path("status").path("loadBalancer").path("ingress");
-        for (int i = 0; i < ingress.size(); i++) {
+        for (int i = 0; ingress.isArray() && i < ingress.size(); i++) {
             JsonNode ip = ingress.get(i).path("ip");
             if (ip.isTextual()) {
                 out.addAll(of("status.loadBalancer.ingress[" + i + "].ip", ip.asText(), false, outsidePools));

@@ -122,8 +122,9 @@ public final class DhcpSystem implements PoolSystem {
     @Override
     public List<HeldAddress> heldAddresses(Manifest request) {
         List<HeldAddress> out = new ArrayList<>();
+        // a list as the CRD says; a mapping in its place is the reader's error to report, not a list of one here
         JsonNode held = request.object().path("status").path("networkConfigs");
-        for (int i = 0; i < held.size(); i++) {
+        for (int i = 0; held.isArray() && i < held.size(); i++) {
             out.addAll(HeldAddress.of("status.networkConfigs[" + i + "].allocatedIPAddress",
                     held.get(i).path("allocatedIPAddress").asText(""), false, "the DHCP agent leases only what a pool's"
                             + " status.ipv4.allocated records, so the VM keeps an address no pool accounts for"));
@@ -131,7 +132,7 @@ public final class DhcpSystem implements PoolSystem {
         JsonNode spec = request.object().path("spec");
         String field = spec.has("networkConfigs") ? "networkConfigs" : "networkConfig";
         JsonNode asked = spec.path(field);
-        for (int i = 0; i < asked.size(); i++) {
+        for (int i = 0; asked.isArray() && i < asked.size(); i++) {
             out.addAll(HeldAddress.of("spec." + field + "[" + i + "].ipAddress", asked.get(i).path("ipAddress")
                     .asText(""), true, "managed DHCP leaves the NIC without an address (\"designated ip is not in"
                     + " subnet\" or outside the pool range, pkg/ipam/ipam.go AllocateIP)"));
