@@ -304,14 +304,8 @@ public final class ClusterGateway implements AutoCloseable {
             if (kind == null) {
                 continue;
             }
-            String namespace = kind.namespaced() ? (manifest.namespace().isEmpty() ? "default" : manifest.namespace())
-                    : "";
-            ObjectNode liveJson;
-            try {
-                liveJson = get(kind, namespace, manifest.name());
-            } catch (Failure f) {
-                throw describe(f, "get", kind, namespace);
-            }
+            String namespace = namespaceOf(kind, manifest);
+            ObjectNode liveJson = held(kind, namespace, manifest.name());
             // one the cluster no longer holds needs nothing
             planned.add(new Planned(kind, manifest, liveJson, liveJson, new ObjectDiff(kind.kind(), namespace,
                     manifest.name(), liveJson == null ? ObjectDiff.Change.UNCHANGED : ObjectDiff.Change.DELETE,
@@ -320,14 +314,8 @@ public final class ClusterGateway implements AutoCloseable {
         }
         for (Manifest manifest : known) {
             ClusterKind kind = ClusterKind.of(manifest);
-            String namespace = kind.namespaced() ? (manifest.namespace().isEmpty() ? "default" : manifest.namespace())
-                    : "";
-            ObjectNode liveJson;
-            try {
-                liveJson = get(kind, namespace, manifest.name());
-            } catch (Failure f) {
-                throw describe(f, "get", kind, namespace);
-            }
+            String namespace = namespaceOf(kind, manifest);
+            ObjectNode liveJson = held(kind, namespace, manifest.name());
             ObjectNode wanted = manifest.object().deepCopy();
             wanted.put("apiVersion", kind.apiVersion());
             if (liveJson == null) {
@@ -675,6 +663,20 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /** The live object, or null when the cluster has none of that name. */
+
+    /** The namespace the server files a manifest under: its own, else "default"; "" for a cluster-scoped kind. */
+    private static String namespaceOf(ClusterKind kind, Manifest manifest) {
+        return kind.namespaced() ? (manifest.namespace().isEmpty() ? "default" : manifest.namespace()) : "";
+    }
+
+    /** The object as the cluster holds it now, or null when it holds none; a failure in the gateway's words. */
+    private ObjectNode held(ClusterKind kind, String namespace, String name) throws ClusterException {
+        try {
+            return get(kind, namespace, name);
+        } catch (Failure f) {
+            throw describe(f, "get", kind, namespace);
+        }
+    }
     private ObjectNode get(ClusterKind kind, String namespace, String name) throws Failure {
         GenericKubernetesResource live = call(() -> kind.namespaced()
                 ? client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).get()
