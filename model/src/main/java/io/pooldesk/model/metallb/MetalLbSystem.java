@@ -1,6 +1,5 @@
 package io.pooldesk.model.metallb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.address.AddressSet;
@@ -90,17 +89,9 @@ public final class MetalLbSystem implements PoolSystem {
         List<HeldAddress> out = new ArrayList<>(HeldAddress.ingress(request, "MetalLB releases it and gives the"
                 + " Service another address of its pools (\"current IP not allowed by config\","
                 + " controller/service.go 77-156)"));
-        String asked = "MetalLB does not serve the Service (\"is not allowed in config\", allocator.go 160-230)";
-        JsonNode annotations = request.object().path("metadata").path("annotations");
-        for (String prefix : List.of(MetalLb.STABLE_PREFIX, MetalLb.DEPRECATED_PREFIX)) {
-            String key = prefix + MetalLb.LOAD_BALANCER_IPS;
-            if (annotations.path(key).isTextual()) {
-                out.addAll(HeldAddress.of("metadata.annotations." + key, annotations.path(key).asText(), true, asked));
-                return out;
-            }
-        }
-        out.addAll(HeldAddress.of("spec.loadBalancerIP", HeldAddress.text(request, "spec", "loadBalancerIP"), true,
-                asked));
+        out.addAll(HeldAddress.askedFor(request, List.of(MetalLb.STABLE_PREFIX + MetalLb.LOAD_BALANCER_IPS,
+                MetalLb.DEPRECATED_PREFIX + MetalLb.LOAD_BALANCER_IPS), "MetalLB does not serve the Service (\"is not"
+                + " allowed in config\", allocator.go 160-230)"));
         return out;
     }
 

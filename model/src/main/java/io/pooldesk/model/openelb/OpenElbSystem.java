@@ -1,6 +1,5 @@
 package io.pooldesk.model.openelb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pooldesk.model.address.AddressSet;
@@ -75,17 +74,9 @@ public final class OpenElbSystem implements PoolSystem {
         List<HeldAddress> out = new ArrayList<>(HeldAddress.ingress(request, "OpenELB records holders only in its"
                 + " Eips' status.used, so it assigns the Service an address of an Eip instead"
                 + " (pkg/controllers/ipam/ipam.go 185-201)"));
-        String asked = "OpenELB leaves the Service without an address (\"no available eip was found containing the"
-                + " ip\", pkg/controllers/ipam/ipam.go 307-327)";
-        JsonNode annotations = request.object().path("metadata").path("annotations");
-        for (String key : OpenElb.REQUESTED_IP) {
-            if (annotations.path(key).isTextual()) {
-                out.addAll(HeldAddress.of("metadata.annotations." + key, annotations.path(key).asText(), true, asked));
-                return out;
-            }
-        }
-        out.addAll(HeldAddress.of("spec.loadBalancerIP", HeldAddress.text(request, "spec", "loadBalancerIP"), true,
-                asked));
+        out.addAll(HeldAddress.askedFor(request, List.of(OpenElb.REQUESTED_IP), "OpenELB leaves the Service without"
+                + " an address (\"no available eip was found containing the ip\", pkg/controllers/ipam/ipam.go"
+                + " 307-327)"));
         return out;
     }
 

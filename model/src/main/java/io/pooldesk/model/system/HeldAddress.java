@@ -53,6 +53,20 @@ public record HeldAddress(String field, Address address, boolean asked, String o
         return out;
     }
 
+    /**
+     * The addresses a Service asks for by name: the first of {@code annotations} it carries (each system's own
+     * fixed-address annotations, in the order the system reads them), else {@code spec.loadBalancerIP}.
+     */
+    public static List<HeldAddress> askedFor(Manifest service, List<String> annotations, String outsidePools) {
+        JsonNode carried = service.object().path("metadata").path("annotations");
+        for (String key : annotations) {
+            if (carried.path(key).isTextual()) {
+                return of("metadata.annotations." + key, carried.path(key).asText(), true, outsidePools);
+            }
+        }
+        return of("spec.loadBalancerIP", text(service, "spec", "loadBalancerIP"), true, outsidePools);
+    }
+
     /** The text at a dotted path of the manifest's object, or "" when it is absent or not text. */
     public static String text(Manifest manifest, String... path) {
         JsonNode node = manifest.object();
